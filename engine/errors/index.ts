@@ -1,0 +1,126 @@
+/**
+ * Typed errors with stable codes. The same code travels to WebSocket `error`
+ * messages, HTTP JSON bodies and gRPC status details. The documented list lives in
+ * docs/errors.md; test/errors.test.ts keeps the two in sync.
+ */
+
+/** Every stable error code, with the HTTP status and gRPC status it maps to. */
+export const ERROR_CODES = {
+  E_BAD_JSON: { http: 400, grpc: 3, summary: 'the message is not valid JSON' },
+  E_BAD_REQUEST: { http: 400, grpc: 3, summary: 'a field is missing, has the wrong type or is out of range' },
+  E_BAD_EVENT: { http: 400, grpc: 3, summary: 'an event failed schema validation' },
+  E_UNKNOWN_KIND: { http: 400, grpc: 3, summary: 'the event kind or message type is not one this version knows' },
+  E_TOO_LARGE: { http: 413, grpc: 8, summary: 'the frame, body or batch exceeds its size limit' },
+  E_BAD_TOKEN: { http: 401, grpc: 16, summary: 'the session token is missing, malformed or its signature is wrong' },
+  E_TOKEN_EXPIRED: { http: 401, grpc: 16, summary: 'the session token has expired; create a new session' },
+  E_UNAUTHENTICATED: { http: 401, grpc: 16, summary: 'the API key is missing or wrong' },
+  E_UNKNOWN_ITEM: { http: 404, grpc: 5, summary: 'the item id is not in the catalog' },
+  E_NOT_FOUND: { http: 404, grpc: 5, summary: 'no such resource' },
+  E_OUT_OF_STOCK: { http: 409, grpc: 9, summary: 'the item cannot be bought: not enough stock' },
+  E_RATE_LIMITED: { http: 429, grpc: 8, summary: 'too many messages from this client; slow down' },
+  E_OVERLOADED: { http: 503, grpc: 8, summary: 'the engine is shedding load; retry with backoff' },
+  E_UNAVAILABLE: { http: 503, grpc: 14, summary: 'a required component (log, shard, index) is not ready' },
+  E_TIMEOUT: { http: 504, grpc: 4, summary: 'the operation did not finish before its deadline' },
+  E_BAD_CATALOG: { http: 400, grpc: 3, summary: 'a catalog row is invalid (the message names the line)' },
+  E_BAD_CONFIG: { http: 500, grpc: 9, summary: 'a configuration value is invalid (the message names the variable)' },
+  E_INTERNAL: { http: 500, grpc: 13, summary: 'an unexpected failure inside the engine; it has been logged' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ErrorOptions {
+  cause?: unknown;
+  /** The field or option that was wrong, when there is one. */
+  field?: string;
+}
+
+/** Root of every error the engine raises on purpose. */
+export class EngineError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: ErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'EngineError';
+    this.code = code;
+    this.field = options.field;
+  }
+
+  get httpStatus(): number {
+    return ERROR_CODES[this.code].http;
+  }
+
+  get grpcStatus(): number {
+    return ERROR_CODES[this.code].grpc;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; field?: string } {
+    return this.field === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, field: this.field };
+  }
+}
+
+export class BadRequestError extends EngineError {
+  constructor(message: string, field?: string, code: 'E_BAD_REQUEST' | 'E_BAD_EVENT' | 'E_BAD_JSON' | 'E_UNKNOWN_KIND' = 'E_BAD_REQUEST') {
+    super(code, message, { field });
+    this.name = 'BadRequestError';
+  }
+}
+
+export class TooLargeError extends EngineError {
+  constructor(what: string, size: number, limit: number) {
+    super('E_TOO_LARGE', `${what} is ${size} bytes; the limit is ${limit} bytes`);
+    this.name = 'TooLargeError';
+  }
+}
+
+export class AuthError extends EngineError {
+  constructor(code: 'E_BAD_TOKEN' | 'E_TOKEN_EXPIRED' | 'E_UNAUTHENTICATED', message: string) {
+    super(code, message);
+    this.name = 'AuthError';
+  }
+}
+
+export class NotFoundError extends EngineError {
+  constructor(code: 'E_NOT_FOUND' | 'E_UNKNOWN_ITEM', message: string) {
+    super(code, message);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class UnavailableError extends EngineError {
+  constructor(message: string, cause?: unknown) {
+    super('E_UNAVAILABLE', message, { cause });
+    this.name = 'UnavailableError';
+  }
+}
+
+export class TimeoutError extends EngineError {
+  constructor(what: string, ms: number) {
+    super('E_TIMEOUT', `${what} did not finish within ${ms} ms`);
+    this.name = 'TimeoutError';
+  }
+}
+
+export class ConfigError extends EngineError {
+  constructor(variable: string, message: string) {
+    super('E_BAD_CONFIG', `${variable}: ${message}`, { field: variable });
+    this.name = 'ConfigError';
+  }
+}
+
+export class CatalogError extends EngineError {
+  readonly line: number;
+  constructor(line: number, message: string) {
+    super('E_BAD_CATALOG', `line ${line}: ${message}`);
+    this.name = 'CatalogError';
+    this.line = line;
+  }
+}
+
+/** Turns anything thrown into an EngineError, keeping the original as `cause`. */
+export function toEngineError(err: unknown): EngineError {
+  if (err instanceof EngineError) return err;
+  return new EngineError('E_INTERNAL', 'internal error', { cause: err });
+}

@@ -1,0 +1,376 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const shop = $root.shop = (() => {
+
+    /**
+     * Namespace shop.
+     * @exports shop
+     * @namespace
+     */
+    const shop = {};
+
+    shop.v1 = (function() {
+
+        /**
+         * Namespace v1.
+         * @memberof shop
+         * @namespace
+         */
+        const v1 = {};
+
+        /**
+         * EventKind enum.
+         * @name shop.v1.EventKind
+         * @enum {number}
+         * @property {number} EVENT_KIND_UNSPECIFIED=0 EVENT_KIND_UNSPECIFIED value
+         * @property {number} VIEW=1 VIEW value
+         * @property {number} CART_ADD=2 CART_ADD value
+         * @property {number} CART_REMOVE=3 CART_REMOVE value
+         * @property {number} PURCHASE=4 PURCHASE value
+         * @property {number} SEARCH=5 SEARCH value
+         * @property {number} DWELL=6 DWELL value
+         * @property {number} REC_CLICK=7 REC_CLICK value
+         * @property {number} REMINDER=8 REMINDER value
+         */
+        v1.EventKind = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "EVENT_KIND_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "VIEW"] = 1;
+            values[valuesById[2] = "CART_ADD"] = 2;
+            values[valuesById[3] = "CART_REMOVE"] = 3;
+            values[valuesById[4] = "PURCHASE"] = 4;
+            values[valuesById[5] = "SEARCH"] = 5;
+            values[valuesById[6] = "DWELL"] = 6;
+            values[valuesById[7] = "REC_CLICK"] = 7;
+            values[valuesById[8] = "REMINDER"] = 8;
+            return values;
+        })();
+
+        v1.Event = (function() {
+
+            /**
+             * Properties of an Event.
+             * @memberof shop.v1
+             * @interface IEvent
+             * @property {string|null} [id] Event id
+             * @property {string|null} [userId] Event userId
+             * @property {shop.v1.EventKind|null} [kind] Event kind
+             * @property {string|null} [itemId] Event itemId
+             * @property {string|null} [query] Event query
+             * @property {number|null} [qty] Event qty
+             * @property {number|null} [ts] Event ts
+             * @property {number|null} [dwellMs] Event dwellMs
+             * @property {string|null} [orderId] Event orderId
+             * @property {number|null} [price] Event price
+             * @property {string|null} [reminder] Event reminder
+             * @property {number|null} [dueAt] Event dueAt
+             * @property {string|null} [source] Event source
+             */
+
+            /**
+             * Constructs a new Event.
+             * @memberof shop.v1
+             * @classdesc Represents an Event.
+             * @implements IEvent
+             * @constructor
+             * @param {shop.v1.IEvent=} [properties] Properties to set
+             */
+            function Event(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Event id.
+             * @member {string} id
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.id = "";
+
+            /**
+             * Event userId.
+             * @member {string} userId
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.userId = "";
+
+            /**
+             * Event kind.
+             * @member {shop.v1.EventKind} kind
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.kind = 0;
+
+            /**
+             * Event itemId.
+             * @member {string} itemId
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.itemId = "";
+
+            /**
+             * Event query.
+             * @member {string} query
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.query = "";
+
+            /**
+             * Event qty.
+             * @member {number} qty
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.qty = 0;
+
+            /**
+             * Event ts.
+             * @member {number} ts
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.ts = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Event dwellMs.
+             * @member {number} dwellMs
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.dwellMs = 0;
+
+            /**
+             * Event orderId.
+             * @member {string} orderId
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.orderId = "";
+
+            /**
+             * Event price.
+             * @member {number} price
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.price = 0;
+
+            /**
+             * Event reminder.
+             * @member {string} reminder
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.reminder = "";
+
+            /**
+             * Event dueAt.
+             * @member {number} dueAt
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.dueAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Event source.
+             * @member {string} source
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.source = "";
+
+            /**
+             * Creates a new Event instance using the specified properties.
+             * @function create
+             * @memberof shop.v1.Event
+             * @static
+             * @param {shop.v1.IEvent=} [properties] Properties to set
+             * @returns {shop.v1.Event} Event instance
+             */
+            Event.create = function create(properties) {
+                return new Event(properties);
+            };
+
+            /**
+             * Encodes the specified Event message. Does not implicitly {@link shop.v1.Event.verify|verify} messages.
+             * @function encode
+             * @memberof shop.v1.Event
+             * @static
+             * @param {shop.v1.IEvent} message Event message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Event.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.id != null && Object.hasOwnProperty.call(message, "id"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                if (message.userId != null && Object.hasOwnProperty.call(message, "userId"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.userId);
+                if (message.kind != null && Object.hasOwnProperty.call(message, "kind"))
+                    writer.uint32(/* id 3, wireType 0 =*/24).int32(message.kind);
+                if (message.itemId != null && Object.hasOwnProperty.call(message, "itemId"))
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.itemId);
+                if (message.query != null && Object.hasOwnProperty.call(message, "query"))
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.query);
+                if (message.qty != null && Object.hasOwnProperty.call(message, "qty"))
+                    writer.uint32(/* id 6, wireType 0 =*/48).int32(message.qty);
+                if (message.ts != null && Object.hasOwnProperty.call(message, "ts"))
+                    writer.uint32(/* id 7, wireType 0 =*/56).int64(message.ts);
+                if (message.dwellMs != null && Object.hasOwnProperty.call(message, "dwellMs"))
+                    writer.uint32(/* id 8, wireType 0 =*/64).int32(message.dwellMs);
+                if (message.orderId != null && Object.hasOwnProperty.call(message, "orderId"))
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.orderId);
+                if (message.price != null && Object.hasOwnProperty.call(message, "price"))
+                    writer.uint32(/* id 10, wireType 1 =*/81).double(message.price);
+                if (message.reminder != null && Object.hasOwnProperty.call(message, "reminder"))
+                    writer.uint32(/* id 11, wireType 2 =*/90).string(message.reminder);
+                if (message.dueAt != null && Object.hasOwnProperty.call(message, "dueAt"))
+                    writer.uint32(/* id 12, wireType 0 =*/96).int64(message.dueAt);
+                if (message.source != null && Object.hasOwnProperty.call(message, "source"))
+                    writer.uint32(/* id 13, wireType 2 =*/106).string(message.source);
+                return writer;
+            };
+
+            /**
+             * Decodes an Event message from the specified reader or buffer.
+             * @function decode
+             * @memberof shop.v1.Event
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {shop.v1.Event} Event
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Event.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.shop.v1.Event();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.id = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.userId = reader.string();
+                            break;
+                        }
+                    case 3: {
+                            message.kind = reader.int32();
+                            break;
+                        }
+                    case 4: {
+                            message.itemId = reader.string();
+                            break;
+                        }
+                    case 5: {
+                            message.query = reader.string();
+                            break;
+                        }
+                    case 6: {
+                            message.qty = reader.int32();
+                            break;
+                        }
+                    case 7: {
+                            message.ts = reader.int64();
+                            break;
+                        }
+                    case 8: {
+                            message.dwellMs = reader.int32();
+                            break;
+                        }
+                    case 9: {
+                            message.orderId = reader.string();
+                            break;
+                        }
+                    case 10: {
+                            message.price = reader.double();
+                            break;
+                        }
+                    case 11: {
+                            message.reminder = reader.string();
+                            break;
+                        }
+                    case 12: {
+                            message.dueAt = reader.int64();
+                            break;
+                        }
+                    case 13: {
+                            message.source = reader.string();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for Event
+             * @function getTypeUrl
+             * @memberof shop.v1.Event
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Event.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shop.v1.Event";
+            };
+
+            return Event;
+        })();
+
+        return v1;
+    })();
+
+    return shop;
+})();
+
+export { $root as default };

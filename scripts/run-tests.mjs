@@ -1,0 +1,19 @@
+// `npm test`: build, then run every compiled test file with node's test runner.
+// Tests start real nats-server / LMDB / sockets, so they run one file at a time.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (name.endsWith('.test.js')) files.push(p);
+  }
+})('dist/test');
+const filter = process.argv.slice(2);
+const selected = filter.length ? files.filter((f) => filter.some((x) => f.includes(x))) : files;
+const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...selected.sort()], { stdio: 'inherit' });
+process.exit(r.status ?? 1);
