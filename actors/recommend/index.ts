@@ -1,0 +1,11 @@
+/**
+ * Public surface of the recommendation code the user actor calls: pure,
+ * synchronous, safe inside a worker thread. Siblings import only this file.
+ */
+export { SessionModel } from './session-model.js';
+export type { SessionItem, SessionItemKind, RecommendQuery, Recommendation, SessionModelStats } from './types.js';
+export { SESSION_ITEM_KINDS } from './types.js';
+export type { SessionModelOptions } from './options.js';
+export { DEFAULT_OPTIONS, DEFAULT_KIND_WEIGHTS } from './options.js';
+export { MAX_K } from './recommend.js';
+export { SNAPSHOT_VERSION } from './snapshot.js';

@@ -1,0 +1,125 @@
+/**
+ * Query-time scoring: every signal scores candidates into a sparse scratch
+ * array, is normalised by its own maximum and added with its fusion weight;
+ * then the best items that are allowed (exclude, isAvailable) are picked with
+ * a mild diversity penalty, each with a human reason.
+ */
+import { select } from './select.js';
+import { knnScores } from './session-knn.js';
+import type { Scratch } from './scratch.js';
+import { ensureScratch, Signal } from './scratch.js';
+import type { ModelState } from './state.js';
+import { checkItem, intern, trendingTop } from './state.js';
+import type { Recommendation, RecommendQuery } from './types.js';
+
+/** Largest k a query may ask for. */
+export const MAX_K = 500;
+
+
+function fold(x: Scratch, signal: Signal, weight: number, norm?: number): void {
+  const sig = x.signal;
+  const m = norm ?? sig.max();
+  if (m > 0 && weight > 0) {
+    const f = weight / m;
+    const tot = x.total;
+    for (const i of sig.touched) {
+      const c = sig.val[i]! * f;
+      if (!(c > 0)) continue;
+      if (tot.val[i] === 0 && tot.anchor[i] === -1) tot.touched.push(i);
+      tot.val[i]! += c;
+      if (c > tot.anchorW[i]!) {
+        tot.anchorW[i] = c;
+        tot.anchor[i] = signal;
+        x.why[i] = sig.anchor[i]!;
+      }
+    }
+  }
+  sig.clear();
+}
+
+function checkQuery(q: RecommendQuery): void {
+  if (typeof q !== 'object' || q === null) throw new TypeError('SessionModel.recommend: query must be an object');
+  if (!Array.isArray(q.items)) throw new TypeError('SessionModel.recommend: items must be an array');
+  if (!Number.isInteger(q.k) || q.k < 1 || q.k > MAX_K) throw new RangeError(`SessionModel.recommend: k must be an integer in [1, ${MAX_K}], got ${q.k}`);
+}
+
+export function recommend(s: ModelState, x: Scratch, q: RecommendQuery): Recommendation[] {
+  checkQuery(q);
+  const o = s.opts;
+  // the session as interned clicks; unknown items have no learned neighbours, dwell is no step
+  const seq: number[] = [];
+  let now = s.lastTs;
+  for (const it of q.items) {
+    checkItem(it, 'SessionModel.recommend');
+    now = it.ts;
+    if (o.kindWeights[it.kind] === 0) continue;
+    const id = s.byId.get(it.itemId);
+    if (id !== undefined) seq.push(id);
+  }
+  const extras: Array<[number, number]> = [];
+  for (const e of q.extraCandidates ?? []) {
+    if (typeof e.itemId === 'string' && e.itemId.length > 0 && Number.isFinite(e.score) && e.score > 0) extras.push([intern(s, e.itemId), e.score]);
+  }
+  ensureScratch(x, s.ids.length);
+
+  // anchors: distinct items, most recent first, weight anchorDecay^rank
+  const anchors: number[] = [];
+  for (let i = seq.length - 1; i >= 0 && anchors.length < o.queryWindow; i--) {
+    const a = seq[i]!;
+    if (!anchors.includes(a)) anchors.push(a);
+  }
+  let aw = 1;
+  const sig = x.signal;
+  for (const a of anchors) {
+    const row = s.sequence.row(a);
+    if (row !== undefined) {
+      for (let j = 0; j < row.keys.length; j++) {
+        const b = row.keys[j]!;
+        if (b >= 0) sig.add(b, aw * row.vals[j]!, a);
+      }
+    }
+    aw *= o.anchorDecay;
+  }
+  fold(x, Signal.Sequence, o.weightSequence);
+
+  aw = 1;
+  const e = o.coVisitPopExponent;
+  for (const a of anchors) {
+    const row = s.coVisit.row(a);
+    if (row !== undefined) {
+      const na = Math.pow(s.pop[a]!, e);
+      for (let j = 0; j < row.keys.length; j++) {
+        const b = row.keys[j]!;
+        if (b >= 0) sig.add(b, (aw * row.vals[j]!) / (na * Math.pow(s.pop[b]!, e)), a);
+      }
+    }
+    aw *= o.anchorDecay;
+  }
+  fold(x, Signal.CoVisit, o.weightCoVisit);
+
+  if (seq.length > 0) {
+    const selfSerial = q.sessionKey === undefined ? -1 : (s.open.get(q.sessionKey)?.serial ?? -1);
+    knnScores(s, x, seq, anchors, now, selfSerial);
+    fold(x, Signal.Knn, o.weightKnn);
+  }
+
+  aw = 1;
+  for (const a of anchors) {
+    sig.add(a, aw, a);
+    aw *= o.anchorDecay;
+  }
+  fold(x, Signal.Repeat, o.weightRepeat);
+
+  for (const [id, score] of extras) sig.add(id, score, -1);
+  fold(x, Signal.Extra, o.weightExtra);
+
+  const trending = trendingTop(s);
+  const maxTrend = trending.length > 0 ? s.trend[trending[0]!]! : 0;
+  if (maxTrend > 0) {
+    // popularity only re-weighs what the other signals found (no catalogue scan),
+    // normalised by the global maximum so a candidate's popularity is absolute
+    for (const i of x.total.touched) sig.add(i, s.trend[i]!, -1);
+    fold(x, Signal.Popularity, o.weightPopularity, maxTrend);
+  }
+  return select(s, x, q, trending);
+}

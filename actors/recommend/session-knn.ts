@@ -1,0 +1,96 @@
+/**
+ * Session-kNN in the spirit of V-SKNN / STAN (Garg et al., SIGIR 2019):
+ * recent sessions sharing items with the query vote for their items.
+ * - the query's items weigh exp(-(distance from the end) / knnPositionDecay);
+ * - a neighbour's similarity is that weighted overlap over sqrt(|query| |neighbour|),
+ *   halved every knnRecencyHalfLifeMs of age;
+ * - a neighbour's items weigh exp(-|distance to the most recent shared item| / knnItemDecay).
+ * Candidates come from the per-item postings (most recent sessions first), so
+ * cost is bounded by queryWindow x maxSessionsPerItem, not by history size.
+ */
+import { DecayClock } from './decay.js';
+import type { Scratch } from './scratch.js';
+import type { ModelState } from './state.js';
+
+/**
+ * Scores into x.signal. `seq`: query clicks (interned, oldest first);
+ * `anchors`: its distinct items, most recent first.
+ */
+export function knnScores(s: ModelState, x: Scratch, seq: readonly number[], anchors: readonly number[], now: number, selfSerial: number): void {
+  const o = s.opts;
+  const idx = s.index;
+  const cap = idx.capacity;
+  const n = seq.length;
+  const sim = x.slotSim;
+  const match = x.slotMatch;
+  const slots = x.slots;
+
+  for (const a of anchors) {
+    const lastPos = seq.lastIndexOf(a);
+    // never exactly 0: 0 marks an untouched slot
+    const w = Math.max(Math.exp(-(n - 1 - lastPos) / o.knnPositionDecay), 1e-300);
+    const p = idx.posting(a);
+    if (p === undefined) continue;
+    const len = p.buf.length;
+    for (let j = 0; j < p.size; j++) {
+      const serial = p.buf[(p.head - 1 - j + len) % len]!;
+      if (serial === selfSerial) continue;
+      const slot = serial % cap;
+      if (idx.slotSerial[slot] !== serial) continue; // overwritten: evicted session
+      if (sim[slot] === 0) {
+        slots.push(slot);
+        match[slot] = a; // anchors go most recent first: the first match is the most recent shared item
+      }
+      sim[slot]! += w;
+    }
+  }
+
+  // keep the knnNeighbours most similar: a min-heap on similarity
+  const k = o.knnNeighbours;
+  const heap: number[] = [];
+  const hsim: number[] = [];
+  const nq = anchors.length;
+  for (const slot of slots) {
+    const items = idx.slotItems[slot] as number[];
+    const v = (sim[slot]! / Math.sqrt(nq * items.length)) * DecayClock.relative(idx.slotTs[slot]!, now, o.knnRecencyHalfLifeMs);
+    sim[slot] = 0;
+    if (heap.length < k) {
+      heap.push(slot);
+      hsim.push(v);
+      for (let c = heap.length - 1; c > 0; ) {
+        const pr = (c - 1) >> 1;
+        if (hsim[pr]! <= hsim[c]!) break;
+        [heap[pr], heap[c]] = [heap[c]!, heap[pr]!];
+        [hsim[pr], hsim[c]] = [hsim[c]!, hsim[pr]!];
+        c = pr;
+      }
+    } else if (v > hsim[0]!) {
+      heap[0] = slot;
+      hsim[0] = v;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < heap.length && hsim[l]! < hsim[m]!) m = l;
+        if (r < heap.length && hsim[r]! < hsim[m]!) m = r;
+        if (m === i) break;
+        [heap[m], heap[i]] = [heap[i]!, heap[m]!];
+        [hsim[m], hsim[i]] = [hsim[i]!, hsim[m]!];
+        i = m;
+      }
+    }
+  }
+  slots.length = 0;
+
+  const sig = x.signal;
+  const decay = o.knnItemDecay;
+  for (let h = 0; h < heap.length; h++) {
+    const slot = heap[h]!;
+    const v = hsim[h]!;
+    const items = idx.slotItems[slot] as number[];
+    const pm = items.lastIndexOf(match[slot]!);
+    for (let p = 0; p < items.length; p++) {
+      sig.add(items[p]!, v * Math.exp(-Math.abs(p - pm) / decay), -1);
+    }
+  }
+}

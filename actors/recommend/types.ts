@@ -1,0 +1,47 @@
+/** The seam between the user actor and the recommendation code. */
+
+export type SessionItemKind = 'view' | 'cart_add' | 'purchase' | 'rec_click' | 'dwell';
+
+export const SESSION_ITEM_KINDS: readonly SessionItemKind[] = ['view', 'cart_add', 'purchase', 'rec_click', 'dwell'];
+
+export interface SessionItem {
+  itemId: string;
+  /** Milliseconds since the epoch. */
+  ts: number;
+  kind: SessionItemKind;
+}
+
+export interface RecommendQuery {
+  /** The shopper's current session, oldest first. */
+  items: SessionItem[];
+  k: number;
+  /** Never recommended, e.g. recently purchased items. */
+  exclude?: ReadonlySet<string>;
+  /** Stock check: false => never recommend. Called only for items that would make the list. */
+  isAvailable?: (itemId: string) => boolean;
+  /** E.g. HNSW neighbours of the session embedding; scores higher = better. */
+  extraCandidates?: ReadonlyArray<{ itemId: string; score: number }>;
+  /** Item name for human reasons. */
+  describe?: (itemId: string) => string | undefined;
+  /** The key this shopper's events are observed under: their own live session is then not used as a neighbour. */
+  sessionKey?: string;
+}
+
+export interface Recommendation {
+  itemId: string;
+  score: number;
+  /** Short human text: "because you viewed X", "often viewed together with X", "trending". */
+  reason: string;
+}
+
+export interface SessionModelStats {
+  items: number;
+  openSessions: number;
+  indexedSessions: number;
+  postingEntries: number;
+  coVisitEntries: number;
+  sequenceEntries: number;
+  /** Approximate bytes held in typed arrays and session lists. */
+  approxBytes: number;
+  observed: number;
+}

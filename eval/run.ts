@@ -1,0 +1,59 @@
+/**
+ * The evaluation loops. Default mode: learn every training session, then score
+ * each case with the prefix as one new session (the model learns nothing from
+ * test data). Online mode (test-then-learn): whole test sessions in order; each
+ * click is scored first, then learned, as the live engine would.
+ */
+import { performance } from 'node:perf_hooks';
+import type { Ranker } from './baselines.js';
+import type { TestCase } from './dataset.js';
+import { CUTOFF, RankMetrics } from './metrics.js';
+import type { ModelRanker } from './model-ranker.js';
+import { CLICK_SPACING_MS } from './model-ranker.js';
+
+export function evalBaseline(r: Ranker, train: readonly string[][], cases: readonly TestCase[], online: readonly string[][] | undefined): RankMetrics {
+  for (const s of train) r.learn(s);
+  const m = new RankMetrics();
+  if (online === undefined) {
+    for (const c of cases) m.add(r.rank(c.prefix, CUTOFF), c.target);
+  } else {
+    // baselines learn a test session once it is over (session granularity)
+    for (const s of online) {
+      for (let i = 1; i < s.length; i++) m.add(r.rank(s.slice(0, i), CUTOFF), s[i] as string);
+      r.learn(s);
+    }
+  }
+  return m;
+}
+
+export interface ModelRun {
+  metrics: RankMetrics;
+  trainMs: number;
+}
+
+export function evalModel(r: ModelRanker, train: readonly string[][], cases: readonly TestCase[], online: readonly string[][] | undefined): ModelRun {
+  const t0 = performance.now();
+  for (const s of train) r.learnSession(s);
+  const trainMs = performance.now() - t0;
+  const m = new RankMetrics();
+  const score = (prefix: readonly string[], target: string, items = r.toItems(prefix)): void => {
+    const q = { items, k: CUTOFF };
+    const a = performance.now();
+    const recs = r.model.recommend(q);
+    const micros = (performance.now() - a) * 1000;
+    m.add(recs.map((x) => x.itemId), target, micros);
+  };
+  if (online === undefined) {
+    for (const c of cases) score(c.prefix, c.target);
+  } else {
+    for (const s of online) {
+      const { key, start } = r.startSession();
+      for (let i = 0; i < s.length; i++) {
+        const ts = start + i * CLICK_SPACING_MS;
+        if (i > 0) score(s.slice(0, i), s[i] as string, r.toItems(s.slice(0, i), ts - CLICK_SPACING_MS));
+        r.learnClick(key, s[i] as string, ts);
+      }
+    }
+  }
+  return { metrics: m, trainMs };
+}
