@@ -1,0 +1,54 @@
+/**
+ * The item actor: per-item counters folded from every shopper's events. Pure;
+ * the shard that owns hash(itemId) applies it and stores the state in LMDB, from
+ * where any thread may read it (e.g. stock when ranking or checking out).
+ */
+import type { ShopEvent } from '../../protos/index.js';
+
+/** Half-life of the trending score. */
+export const TREND_HALF_LIFE_MS = 6 * 3600_000;
+
+export interface ItemState {
+  itemId: string;
+  views: number;
+  cartAdds: number;
+  purchases: number;
+  /** Units sold; effective stock = catalog stock - sold. */
+  sold: number;
+  /** Exponentially decayed interaction score, valued at trendTs. */
+  trend: number;
+  trendTs: number;
+  lastSeq: number;
+}
+
+export function emptyItemState(itemId: string): ItemState {
+  return { itemId, views: 0, cartAdds: 0, purchases: 0, sold: 0, trend: 0, trendTs: 0, lastSeq: 0 };
+}
+
+const TREND_WEIGHT: Partial<Record<ShopEvent['kind'], number>> = { view: 1, rec_click: 1, cart_add: 3, purchase: 5 };
+
+/** Returns true when the event changed the item's state. */
+export function foldItemEvent(s: ItemState, e: ShopEvent, seq: number): boolean {
+  const w = TREND_WEIGHT[e.kind];
+  if (w === undefined) return false;
+  if (e.kind === 'view' || e.kind === 'rec_click') s.views++;
+  else if (e.kind === 'cart_add') s.cartAdds++;
+  else if (e.kind === 'purchase') {
+    s.purchases++;
+    s.sold += Math.max(1, e.qty ?? 1);
+  }
+  s.trend = trendAt(s, e.ts) + w;
+  s.trendTs = Math.max(s.trendTs, e.ts);
+  s.lastSeq = seq;
+  return true;
+}
+
+/** The trending score as of `ts`. */
+export function trendAt(s: Pick<ItemState, 'trend' | 'trendTs'>, ts: number): number {
+  if (s.trendTs === 0 || ts <= s.trendTs) return s.trend;
+  return s.trend * Math.pow(0.5, (ts - s.trendTs) / TREND_HALF_LIFE_MS);
+}
+
+export function effectiveStock(catalogStock: number, s: ItemState | undefined): number {
+  return Math.max(0, catalogStock - (s?.sold ?? 0));
+}

@@ -1,0 +1,179 @@
+/**
+ * The user actor's behaviour: pure and synchronous. Given its state and one event
+ * it returns the new state and the effects to run (recompute recommendations,
+ * set or cancel a persisted reminder, push a coupon). The same code runs in the
+ * shard worker, in recovery replays and in the tests' reference fold.
+ */
+import type { ShopEvent } from '../../protos/index.js';
+import {
+  AFFINITY_HALF_LIFE_MS, MAX_COUPONS, MAX_ORDERS, MAX_PURCHASED, MAX_RECENT, MAX_SEARCHES, MAX_SESSION_ITEMS,
+  SESSION_GAP_MS, type Coupon, type SessionItemKind, type UserState,
+} from './state.js';
+
+export const CART_ABANDONED = 'cart_abandoned';
+
+export interface ItemFacts {
+  category: string;
+  price: number;
+}
+
+export interface FoldContext {
+  /** Catalog facts about an item, or undefined when it is unknown (e.g. deleted). */
+  item(itemId: string): ItemFacts | undefined;
+  cartAbandonMs: number;
+}
+
+export type UserEffect =
+  | { type: 'recompute' }
+  | { type: 'set-reminder'; name: string; dueAt: number }
+  | { type: 'cancel-reminder'; name: string; dueAt: number }
+  | { type: 'coupon'; coupon: Coupon };
+
+const AFFINITY_WEIGHT: Partial<Record<ShopEvent['kind'], number>> = { view: 1, rec_click: 1.5, cart_add: 3, purchase: 5, dwell: 0.5 };
+
+function pushFront(list: string[], id: string, cap: number): void {
+  const i = list.indexOf(id);
+  if (i >= 0) list.splice(i, 1);
+  list.unshift(id);
+  if (list.length > cap) list.length = cap;
+}
+
+function bumpAffinity(s: UserState, category: string, weight: number, ts: number): void {
+  if (s.affinityTs && ts > s.affinityTs) {
+    const decay = Math.pow(0.5, (ts - s.affinityTs) / AFFINITY_HALF_LIFE_MS);
+    for (const k of Object.keys(s.affinity)) {
+      const v = s.affinity[k]! * decay;
+      if (v < 0.01) delete s.affinity[k];
+      else s.affinity[k] = v;
+    }
+  }
+  s.affinityTs = Math.max(s.affinityTs, ts);
+  s.affinity[category] = (s.affinity[category] ?? 0) + weight;
+}
+
+function addToSession(s: UserState, itemId: string, ts: number, kind: SessionItemKind): void {
+  if (s.sessionStart === 0 || ts - s.lastTs > SESSION_GAP_MS) {
+    s.session = [];
+    s.sessionStart = ts;
+  }
+  s.session.push({ itemId, ts, kind });
+  if (s.session.length > MAX_SESSION_ITEMS) s.session.splice(0, s.session.length - MAX_SESSION_ITEMS);
+}
+
+function setReminder(s: UserState, name: string, dueAt: number, effects: UserEffect[]): void {
+  cancelReminder(s, name, effects);
+  s.reminders.push({ name, dueAt });
+  effects.push({ type: 'set-reminder', name, dueAt });
+}
+
+function cancelReminder(s: UserState, name: string, effects: UserEffect[]): void {
+  const i = s.reminders.findIndex((r) => r.name === name);
+  if (i < 0) return;
+  effects.push({ type: 'cancel-reminder', name, dueAt: s.reminders[i]!.dueAt });
+  s.reminders.splice(i, 1);
+}
+
+/** Folds one event into the state, mutating it in place (the caller owns it). */
+export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: FoldContext): UserEffect[] {
+  const effects: UserEffect[] = [];
+  const facts = e.itemId ? ctx.item(e.itemId) : undefined;
+  if (e.kind !== 'reminder') {
+    if (s.firstTs === 0) s.firstTs = e.ts;
+    s.events++;
+  }
+  switch (e.kind) {
+    case 'view':
+    case 'rec_click':
+      if (e.itemId) {
+        addToSession(s, e.itemId, e.ts, e.kind);
+        pushFront(s.recent, e.itemId, MAX_RECENT);
+        effects.push({ type: 'recompute' });
+      }
+      break;
+    case 'cart_add': {
+      if (!e.itemId) break;
+      const qty = Math.max(1, e.qty ?? 1);
+      const line = s.cart.find((l) => l.itemId === e.itemId);
+      if (line) line.qty += qty;
+      else s.cart.push({ itemId: e.itemId, qty });
+      addToSession(s, e.itemId, e.ts, 'cart_add');
+      setReminder(s, CART_ABANDONED, e.ts + ctx.cartAbandonMs, effects);
+      effects.push({ type: 'recompute' });
+      break;
+    }
+    case 'cart_remove': {
+      const i = s.cart.findIndex((l) => l.itemId === e.itemId);
+      if (i < 0) break;
+      const line = s.cart[i]!;
+      const qty = e.qty ?? 0;
+      if (qty <= 0 || qty >= line.qty) s.cart.splice(i, 1);
+      else line.qty -= qty;
+      if (s.cart.length === 0) cancelReminder(s, CART_ABANDONED, effects);
+      effects.push({ type: 'recompute' });
+      break;
+    }
+    case 'purchase': {
+      if (!e.itemId) break;
+      const qty = Math.max(1, e.qty ?? 1);
+      const price = e.price ?? facts?.price ?? 0;
+      const orderId = e.orderId || e.id;
+      let order = s.orders.find((o) => o.orderId === orderId);
+      if (!order) {
+        order = { orderId, ts: e.ts, lines: [], total: 0 };
+        s.orders.unshift(order);
+        if (s.orders.length > MAX_ORDERS) s.orders.length = MAX_ORDERS;
+      }
+      order.lines.push({ itemId: e.itemId, qty, price });
+      order.total = Math.round((order.total + qty * price) * 100) / 100;
+      const ci = s.cart.findIndex((l) => l.itemId === e.itemId);
+      if (ci >= 0) {
+        const line = s.cart[ci]!;
+        if (line.qty <= qty) s.cart.splice(ci, 1);
+        else line.qty -= qty;
+      }
+      pushFront(s.purchased, e.itemId, MAX_PURCHASED);
+      addToSession(s, e.itemId, e.ts, 'purchase');
+      if (s.cart.length === 0) cancelReminder(s, CART_ABANDONED, effects);
+      effects.push({ type: 'recompute' });
+      break;
+    }
+    case 'search':
+      if (e.query) {
+        pushFront(s.searches, e.query, MAX_SEARCHES);
+      }
+      break;
+    case 'dwell':
+      s.dwellMs += Math.max(0, e.dwellMs ?? 0);
+      break;
+    case 'reminder': {
+      const r = s.reminders.find((x) => x.name === e.reminder && x.dueAt === e.dueAt);
+      // A reminder that was cancelled or re-armed after it was published is stale: ignore it.
+      if (!r) break;
+      s.reminders.splice(s.reminders.indexOf(r), 1);
+      effects.push({ type: 'cancel-reminder', name: r.name, dueAt: r.dueAt });
+      if (r.name === CART_ABANDONED && s.cart.length > 0) {
+        const coupon: Coupon = { code: couponCode(s.userId, r.dueAt), rule: CART_ABANDONED, percentOff: 10, ts: e.dueAt ?? e.ts, causedBy: e.id };
+        s.coupons.unshift(coupon);
+        if (s.coupons.length > MAX_COUPONS) s.coupons.length = MAX_COUPONS;
+        effects.push({ type: 'coupon', coupon });
+      }
+      break;
+    }
+  }
+  if (facts && e.kind !== 'reminder') {
+    const w = AFFINITY_WEIGHT[e.kind];
+    if (w) bumpAffinity(s, facts.category, w, e.ts);
+  }
+  if (e.kind !== 'reminder') s.lastTs = Math.max(s.lastTs, e.ts);
+  s.lastSeq = seq;
+  s.lastEventId = e.id;
+  return effects;
+}
+
+/** Deterministic coupon code, so a replay issues the same code. */
+export function couponCode(userId: string, dueAt: number): string {
+  let h = 2166136261;
+  const s = `${userId}:${dueAt}`;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return `COMEBACK10-${(h >>> 0).toString(36).toUpperCase()}`;
+}

@@ -1,0 +1,2 @@
+export * from './state.js';
+export { foldUserEvent, couponCode, CART_ABANDONED, type FoldContext, type ItemFacts, type UserEffect } from './fold.js';

@@ -1,0 +1,118 @@
+/** The user (session) actor's state: a deterministic fold of that user's events. */
+
+export const USER_STATE_VERSION = 1;
+export const MAX_RECENT = 50;
+export const MAX_SESSION_ITEMS = 50;
+export const MAX_ORDERS = 100;
+export const MAX_PURCHASED = 200;
+export const MAX_SEARCHES = 20;
+export const MAX_COUPONS = 20;
+/** A gap of inactivity that starts a new session (the recommender's session). */
+export const SESSION_GAP_MS = 30 * 60_000;
+/** Half-life of category affinity. */
+export const AFFINITY_HALF_LIFE_MS = 24 * 3600_000;
+
+export type SessionItemKind = 'view' | 'cart_add' | 'purchase' | 'rec_click' | 'dwell';
+
+export interface CartLine {
+  itemId: string;
+  qty: number;
+}
+
+export interface OrderLine {
+  itemId: string;
+  qty: number;
+  price: number;
+}
+
+export interface Order {
+  orderId: string;
+  ts: number;
+  lines: OrderLine[];
+  total: number;
+}
+
+export interface Reminder {
+  name: string;
+  dueAt: number;
+}
+
+export interface Coupon {
+  code: string;
+  rule: string;
+  percentOff: number;
+  ts: number;
+  causedBy: string;
+}
+
+export interface UserState {
+  v: number;
+  userId: string;
+  /** Viewed items, most recent first, without repeats. */
+  recent: string[];
+  /** The current session's interactions, oldest first (what the recommender reads). */
+  session: Array<{ itemId: string; ts: number; kind: SessionItemKind }>;
+  sessionStart: number;
+  cart: CartLine[];
+  orders: Order[];
+  /** Purchased item ids, most recent first. */
+  purchased: string[];
+  searches: string[];
+  /** Decayed interest per category, valued at `affinityTs`. */
+  affinity: Record<string, number>;
+  affinityTs: number;
+  dwellMs: number;
+  events: number;
+  firstTs: number;
+  lastTs: number;
+  /** Stream sequence of the last event folded into this state. */
+  lastSeq: number;
+  lastEventId: string;
+  reminders: Reminder[];
+  coupons: Coupon[];
+}
+
+export function emptyUserState(userId: string): UserState {
+  return {
+    v: USER_STATE_VERSION,
+    userId,
+    recent: [],
+    session: [],
+    sessionStart: 0,
+    cart: [],
+    orders: [],
+    purchased: [],
+    searches: [],
+    affinity: {},
+    affinityTs: 0,
+    dwellMs: 0,
+    events: 0,
+    firstTs: 0,
+    lastTs: 0,
+    lastSeq: 0,
+    lastEventId: '',
+    reminders: [],
+    coupons: [],
+  };
+}
+
+/** The shopper's live state as /api/profile and gRPC GetProfile show it. */
+export function profileOf(s: UserState) {
+  const top = Object.entries(s.affinity).sort((a, b) => b[1] - a[1]).slice(0, 5);
+  return {
+    userId: s.userId,
+    recent: s.recent,
+    cart: s.cart,
+    orders: s.orders,
+    purchased: s.purchased,
+    searches: s.searches,
+    topCategories: top.map(([category, score]) => ({ category, score: Math.round(score * 1000) / 1000 })),
+    coupons: s.coupons,
+    events: s.events,
+    dwellMs: s.dwellMs,
+    firstTs: s.firstTs,
+    lastTs: s.lastTs,
+    lastSeq: s.lastSeq,
+  };
+}
+export type Profile = ReturnType<typeof profileOf>;

@@ -1,0 +1,123 @@
+/**
+ * Composition root: starts the pieces in dependency order (NATS -> log -> LMDB ->
+ * catalog -> index -> shards -> gateway) and stops them in reverse.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { EngineConfig } from '../config/index.js';
+import { Gateway } from '../gateway/index.js';
+import { connectNats, EmbeddedNatsServer, EventLog } from '../log/index.js';
+import { createLogger, Metrics, type Logger } from '../observability/index.js';
+import { PushRouter } from '../push/index.js';
+import { ShardSupervisor } from '../runtime/index.js';
+import { EngineServices, SessionTokens } from '../services/index.js';
+import { StateStore } from '../store/index.js';
+import { setupCatalog } from './catalog-setup.js';
+import { setupIndex } from './index-setup.js';
+
+export interface Engine {
+  readonly config: EngineConfig;
+  readonly port: number;
+  readonly url: string;
+  readonly natsUrl: string;
+  readonly services: EngineServices;
+  readonly shards: ShardSupervisor;
+  readonly log: Logger;
+  health(): { ok: boolean; [k: string]: unknown };
+  /** Graceful stop: close sockets, drain shards (commit), close NATS and LMDB, stop the embedded server. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  log?: Logger;
+  /** Mounts the storefront (kept optional so the engine core has no UI dependency). */
+  mountSite?: ConstructorParameters<typeof Gateway>[0]['mountSite'];
+}
+
+function secretFrom(config: EngineConfig): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  const file = join(config.dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const s = randomBytes(32).toString('hex');
+  writeFileSync(file, s, { mode: 0o600 });
+  return s;
+}
+
+export async function startEngine(config: EngineConfig, opts: StartOptions = {}): Promise<Engine> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const t0 = performance.now();
+  mkdirSync(config.dataDir, { recursive: true });
+  const cleanups: Array<() => Promise<void> | void> = [];
+  const cleanup = async () => {
+    for (const c of cleanups.reverse()) await Promise.resolve(c()).catch((err: unknown) => log.warn('cleanup step failed', { err }));
+  };
+  try {
+    let natsUrl = config.natsUrl;
+    if (natsUrl === undefined) {
+      const embedded = new EmbeddedNatsServer({ dataDir: config.dataDir, port: config.natsPort, log: log.child('nats') });
+      natsUrl = await embedded.start();
+      cleanups.push(() => embedded.stop());
+    }
+    const nc: NatsConnection = await connectNats(natsUrl, 'engine-main');
+    cleanups.push(() => nc.drain().catch(() => undefined));
+    const eventLog = await EventLog.open(nc, config.partitions, config.streamReplicas);
+    const store = StateStore.open(config.dataDir);
+    cleanups.push(() => store.close());
+    const { catalog, fingerprint } = await setupCatalog(config.catalog, config.demoCatalogSize, store, log.child('catalog'));
+    const indexDir = await setupIndex(catalog, fingerprint, config.dataDir, log.child('index'));
+
+    const shards = new ShardSupervisor({
+      shards: config.shards,
+      partitions: config.partitions,
+      natsUrl,
+      dataDir: config.dataDir,
+      cartAbandonMs: config.cartAbandonMs,
+      actorCap: config.actorCap,
+      actorIdleMs: config.actorIdleMs,
+      excludePurchased: config.excludePurchased,
+      logLevel: config.logLevel,
+      indexDir,
+    }, log.child('shards'));
+    shards.start();
+    cleanups.push(() => shards.drain());
+    await shards.whenServing(120_000);
+
+    const metrics = new Metrics();
+    const services = new EngineServices({
+      tokens: new SessionTokens(secretFrom(config), config.tokenTtlS),
+      catalog, pushes: new PushRouter(nc), metrics, log: eventLog, nc, store,
+    });
+    metrics.gauge('shop_shard_applied_seq', 'last log sequence applied by each shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.appliedSeq]));
+    metrics.gauge('shop_shard_serving', '1 when the shard is serving', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.state === 'serving' ? 1 : 0]));
+    metrics.gauge('shop_shard_restarts', 'restarts of each shard since start', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.restarts]));
+    metrics.gauge('shop_active_actors', 'actors in memory per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, (s.stats?.activeUsers ?? 0) + (s.stats?.activeItems ?? 0)]));
+    metrics.gauge('shop_recompute_p50_seconds', 'median recommendation recompute per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, (s.stats?.recomputeMsP50 ?? 0) / 1000]));
+
+    const health = () => {
+      const natsOk = !nc.isClosed();
+      const shardStates = shards.shards.map((s) => s.state);
+      const indexReady = existsSync(join(indexDir, 'manifest.json'));
+      return { ok: natsOk && shards.allServing() && indexReady, nats: natsOk, shards: shardStates, index: indexReady, catalog: catalog.size };
+    };
+    const gatewayOpts: ConstructorParameters<typeof Gateway>[0] = {
+      services, health: { health }, log: log.child('gateway'), port: config.port,
+      maxWsMessagesPerS: config.maxWsMessagesPerS, allowUwsFallback: config.allowUwsFallback,
+    };
+    if (opts.mountSite) gatewayOpts.mountSite = opts.mountSite;
+    const gateway = new Gateway(gatewayOpts);
+    const port = await gateway.listen();
+    cleanups.push(() => gateway.close());
+    log.info('engine ready', { url: `http://127.0.0.1:${port}`, nats: natsUrl, shards: config.shards, startMs: Math.round(performance.now() - t0) });
+
+    let stopping: Promise<void> | undefined;
+    return {
+      config, port, url: `http://127.0.0.1:${port}`, natsUrl, services, shards, log, health,
+      stop: () => (stopping ??= cleanup()),
+    };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Engine configuration, read from the environment and validated up front: a bad
+ * value stops start-up with E_BAD_CONFIG naming the variable, never later.
+ */
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { ConfigError } from '../errors/index.js';
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_GRPC_PORT = 50051;
+export const DEFAULT_DATA_DIR = './data';
+/** Fixed partition count of the event log (subjects shop.ev.0 .. shop.ev.31). Changing it re-homes every user. */
+export const DEFAULT_PARTITIONS = 32;
+export const DEFAULT_ACTOR_CAP = 50_000;
+export const DEFAULT_ACTOR_IDLE_MS = 10 * 60_000;
+export const DEFAULT_CART_ABANDON_MS = 30 * 60_000;
+export const DEFAULT_TOKEN_TTL_S = 7 * 24 * 3600;
+export const DEFAULT_MAX_WS_MESSAGES_PER_S = 50;
+
+export interface EngineConfig {
+  /** NATS server or cluster URL(s); undefined = run an embedded nats-server. */
+  natsUrl: string | undefined;
+  /** Port of the embedded nats-server; 0 = any free port. */
+  natsPort: number;
+  dataDir: string;
+  port: number;
+  grpcPort: number;
+  /** Number of shard worker threads. @default one per core */
+  shards: number;
+  partitions: number;
+  /** CATALOG file path, or undefined for the built-in demo catalog. */
+  catalog: string | undefined;
+  /** Products in the built-in demo catalog (CATALOG unset). */
+  demoCatalogSize: number;
+  /** HMAC secret for session tokens; undefined = generated once and kept in DATA_DIR. */
+  sessionSecret: string | undefined;
+  tokenTtlS: number;
+  /** gRPC API key; undefined = generated and kept in DATA_DIR unless `grpcAuth` is false. */
+  apiKey: string | undefined;
+  grpcAuth: boolean;
+  /** Most active actors held in memory per shard before the least recently used are passivated. */
+  actorCap: number;
+  actorIdleMs: number;
+  cartAbandonMs: number;
+  /** Exclude recently purchased items from recommendations. */
+  excludePurchased: boolean;
+  maxWsMessagesPerS: number;
+  /** Start even when uWebSockets.js fell back to its slow pure-JS shim. */
+  allowUwsFallback: boolean;
+  /** Stream replicas (1 on one node, 3 on a cluster). */
+  streamReplicas: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, dflt: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(name, `expected an integer, got ${JSON.stringify(raw)}`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, dflt: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return dflt;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `expected true or false, got ${JSON.stringify(env[name])}`);
+}
+
+function str(env: Env, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+export function loadConfig(env: Env = process.env, overrides: Partial<EngineConfig> = {}): EngineConfig {
+  const natsUrl = str(env, 'NATS_URL');
+  if (natsUrl !== undefined && !/^(nats|tls|wss?):\/\/[^\s]+$|^[\w.-]+:\d+(,[\w.-]+:\d+)*$/.test(natsUrl)) {
+    throw new ConfigError('NATS_URL', `expected e.g. nats://127.0.0.1:4222, got ${JSON.stringify(natsUrl)}`);
+  }
+  const level = str(env, 'LOG_LEVEL') ?? 'info';
+  if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new ConfigError('LOG_LEVEL', 'expected debug, info, warn or error');
+  const secret = str(env, 'SESSION_SECRET');
+  if (secret !== undefined && secret.length < 16) throw new ConfigError('SESSION_SECRET', 'must be at least 16 characters');
+  const cfg: EngineConfig = {
+    natsUrl,
+    natsPort: int(env, 'NATS_PORT', 0, 0, 65535),
+    dataDir: resolve(str(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR),
+    port: int(env, 'PORT', DEFAULT_PORT, 0, 65535),
+    grpcPort: int(env, 'GRPC_PORT', DEFAULT_GRPC_PORT, 0, 65535),
+    shards: int(env, 'SHARDS', Math.max(1, availableParallelism()), 1, 64),
+    partitions: int(env, 'PARTITIONS', DEFAULT_PARTITIONS, 1, 1024),
+    catalog: str(env, 'CATALOG'),
+    demoCatalogSize: int(env, 'DEMO_CATALOG_SIZE', 10_000, 100, 1_000_000),
+    sessionSecret: secret,
+    tokenTtlS: int(env, 'TOKEN_TTL_S', DEFAULT_TOKEN_TTL_S, 1, 365 * 24 * 3600),
+    apiKey: str(env, 'API_KEY'),
+    grpcAuth: bool(env, 'GRPC_AUTH', true),
+    actorCap: int(env, 'ACTOR_CAP', DEFAULT_ACTOR_CAP, 10, 10_000_000),
+    actorIdleMs: int(env, 'ACTOR_IDLE_MS', DEFAULT_ACTOR_IDLE_MS, 100, 24 * 3600_000),
+    cartAbandonMs: int(env, 'CART_ABANDON_MS', DEFAULT_CART_ABANDON_MS, 50, 7 * 24 * 3600_000),
+    excludePurchased: bool(env, 'EXCLUDE_PURCHASED', true),
+    maxWsMessagesPerS: int(env, 'MAX_WS_MESSAGES_PER_S', DEFAULT_MAX_WS_MESSAGES_PER_S, 1, 100_000),
+    allowUwsFallback: bool(env, 'ALLOW_UWS_FALLBACK', false),
+    streamReplicas: int(env, 'STREAM_REPLICAS', 1, 1, 5),
+    logLevel: level as EngineConfig['logLevel'],
+    ...overrides,
+  };
+  return cfg;
+}

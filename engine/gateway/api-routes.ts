@@ -1,0 +1,127 @@
+/** The JSON API under /api/ (contract v1), plus /health and /metrics. */
+import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
+import type { SortOrder } from '../catalog/catalog.js';
+import { BadRequestError, EngineError, NotFoundError } from '../errors/index.js';
+import type { Logger } from '../observability/index.js';
+import type { EngineServices } from '../services/index.js';
+import { bearerToken, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
+
+const MAX_BODY_BYTES = 64 * 1024;
+const MAX_CHECKOUT_LINES = 100;
+
+export interface HealthSource {
+  health(): { ok: boolean; [k: string]: unknown };
+}
+
+function intParam(q: URLSearchParams, name: string, dflt: number, min: number, max: number): number {
+  const raw = q.get(name);
+  if (raw === null || raw === '') return dflt;
+  if (!/^\d+$/.test(raw)) throw new BadRequestError(`"${name}" must be an integer from ${min} to ${max}`, name);
+  const n = Number(raw);
+  if (n < min || n > max) throw new BadRequestError(`"${name}" must be an integer from ${min} to ${max}`, name);
+  return n;
+}
+
+export function mountApi(app: TemplatedApp, services: EngineServices, health: HealthSource, log: Logger): void {
+  const onInternal = (e: EngineError) => log.error('request failed', { err: e.cause ?? e });
+  const requests = services.metrics.counter('shop_http_requests_total', 'HTTP API requests by route and status class');
+  const latency = services.metrics.histogram('shop_http_request_seconds', 'HTTP API latency by route');
+
+  /** Wraps a handler: captures request data synchronously (uWS invalidates `req` after return), times it, maps errors. */
+  const route = (name: string, handler: (r: Reply, req: { query: URLSearchParams; token: string | undefined; param: (i: number) => string }) => Promise<unknown> | unknown) =>
+    (res: HttpResponse, req: HttpRequest) => {
+      const r = reply(res);
+      const t0 = performance.now();
+      const params: string[] = [];
+      for (let i = 0; i < 2; i++) params.push(req.getParameter(i) ?? '');
+      const captured = { query: parseQuery(req.getQuery() ?? ''), token: bearerToken(req), param: (i: number) => decodeURIComponent(params[i] ?? '') };
+      Promise.resolve()
+        .then(() => handler(r, captured))
+        .then((body) => {
+          if (body !== undefined) sendJson(r, 200, body);
+          requests.inc({ route: name, status: '2xx' });
+        })
+        .catch((err: unknown) => {
+          sendError(r, err, onInternal);
+          const code = err instanceof EngineError ? err.httpStatus : 500;
+          requests.inc({ route: name, status: `${Math.floor(code / 100)}xx` });
+        })
+        .finally(() => latency.observe(performance.now() - t0, { route: name }));
+    };
+
+  const user = (token: string | undefined) => services.tokens.verify(token);
+
+  app.get('/health', (res) => {
+    const r = reply(res);
+    const h = health.health();
+    sendJson(r, h.ok ? 200 : 503, h);
+  });
+  app.get('/metrics', (res) => sendText(reply(res), 200, services.metrics.render(), 'text/plain; version=0.0.4'));
+
+  app.post('/api/session', route('session', () => services.createSession()));
+
+  app.get('/api/profile', route('profile', (_r, req) => services.profile(user(req.token))));
+  app.get('/api/orders', route('orders', async (_r, req) => ({ orders: (await services.profile(user(req.token))).orders })));
+  app.get('/api/cart', route('cart', async (_r, req) => {
+    const cart = (await services.profile(user(req.token))).cart;
+    const lines = cart.map((l) => ({ ...l, product: services.catalog.has(l.itemId) ? services.product(l.itemId) : undefined }));
+    return { lines, total: Math.round(lines.reduce((s, l) => s + l.qty * (l.product?.price ?? 0), 0) * 100) / 100 };
+  }));
+
+  app.get('/api/categories', route('categories', () => ({ categories: services.catalog.categories() })));
+  app.get('/api/products', route('products', (_r, req) => {
+    const q = req.query;
+    const sort = (q.get('sort') || 'relevance') as SortOrder;
+    const list = services.catalog.list({
+      category: q.get('category') ?? '',
+      q: q.get('q') ?? '',
+      sort,
+      page: intParam(q, 'page', 1, 1, 100_000),
+      limit: intParam(q, 'limit', 24, 1, 100),
+      popularity: (id) => services.popularity(id),
+    });
+    return { ...list, items: list.items.map((p) => ({ ...p, stock: services.stockOf(p.itemId) })) };
+  }));
+  app.get('/api/products/:itemId', route('product', (_r, req) => services.product(req.param(0))));
+
+  app.get('/api/recommendations', route('recommendations', (_r, req) => {
+    const q = req.query;
+    const opts: { k: number; itemId?: string; category?: string } = { k: intParam(q, 'k', 8, 1, 100) };
+    const itemId = q.get('itemId');
+    const category = q.get('category');
+    if (itemId) opts.itemId = itemId;
+    if (category) opts.category = category;
+    // Without a session the shopper gets what a newcomer gets: trending items.
+    return services.recommend(req.token ? user(req.token) : ANONYMOUS_USER, opts);
+  }));
+
+  app.post('/api/events', route('events', async (r, req) => {
+    const userId = user(req.token);
+    const body = await readJson(r, MAX_BODY_BYTES);
+    const e = services.validateEvent(body, { userId, source: 'http' });
+    const res = await services.track(e);
+    return { type: 'ack', id: res.id, seq: res.seq, duplicate: res.duplicate || undefined };
+  }));
+
+  app.post('/api/checkout', route('checkout', async (r, req) => {
+    const userId = user(req.token);
+    const body = (await readJson(r, MAX_BODY_BYTES)) as { lines?: unknown } | undefined;
+    let lines: Array<{ itemId: string; qty: number }> | undefined;
+    if (body !== undefined && body !== null && (body as { lines?: unknown }).lines !== undefined) {
+      const raw = (body as { lines: unknown }).lines;
+      if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_CHECKOUT_LINES) throw new BadRequestError(`"lines" must be an array of 1 to ${MAX_CHECKOUT_LINES} {itemId, qty}`, 'lines');
+      lines = raw.map((l: unknown, i) => {
+        const o = l as { itemId?: unknown; qty?: unknown };
+        if (typeof o?.itemId !== 'string') throw new BadRequestError(`lines[${i}].itemId must be a string`, `lines[${i}].itemId`);
+        if (!Number.isInteger(o.qty) || (o.qty as number) < 1 || (o.qty as number) > 999) throw new BadRequestError(`lines[${i}].qty must be an integer from 1 to 999`, `lines[${i}].qty`);
+        return { itemId: o.itemId, qty: o.qty as number };
+      });
+    }
+    return services.checkout(userId, lines);
+  }));
+
+  app.any('/api/*', (res) => sendError(reply(res), new NotFoundError('E_NOT_FOUND', 'no such API route; see README "HTTP API"')));
+}
+
+/** A fixed id with no history: its recommendations are the cold-start ones. */
+export const ANONYMOUS_USER = 'u-anonymous0';

@@ -1,0 +1,77 @@
+/**
+ * The gateway: one uWebSockets.js app on the main thread serving the JSON API,
+ * the shopper WebSocket, /health, /metrics and the storefront.
+ */
+import type { TemplatedApp, us_listen_socket } from 'uWebSockets.js';
+import { UnavailableError } from '../errors/index.js';
+import type { Logger } from '../observability/index.js';
+import type { EngineServices } from '../services/index.js';
+import { mountApi, type HealthSource } from './api-routes.js';
+import { loadUws, UWS_FALLBACK_MESSAGE } from './uws.js';
+import { mountWebSocket } from './websocket.js';
+
+export interface GatewayOptions {
+  services: EngineServices;
+  health: HealthSource;
+  log: Logger;
+  port: number;
+  maxWsMessagesPerS: number;
+  allowUwsFallback: boolean;
+  /** Mounts the storefront's pages and static files (served for every other GET). */
+  mountSite?: (app: TemplatedApp) => void;
+}
+
+/** Lifecycle: created -> listening -> closed. */
+export class Gateway {
+  readonly #opts: GatewayOptions;
+  #listen: us_listen_socket | undefined;
+  #port = 0;
+  #sockets: () => number = () => 0;
+  #close: (() => void) | undefined;
+
+  constructor(opts: GatewayOptions) {
+    this.#opts = opts;
+  }
+
+  get port(): number {
+    return this.#port;
+  }
+
+  get openSockets(): number {
+    return this.#sockets();
+  }
+
+  async listen(): Promise<number> {
+    const { services, log } = this.#opts;
+    const loaded = loadUws();
+    if (!loaded.native) {
+      if (!this.#opts.allowUwsFallback) throw new UnavailableError(UWS_FALLBACK_MESSAGE);
+      log.warn(`RUNNING SLOWLY: ${UWS_FALLBACK_MESSAGE}`);
+    }
+    const app = loaded.uws.App();
+    const ws = mountWebSocket(app, loaded, { services, log, maxMessagesPerS: this.#opts.maxWsMessagesPerS });
+    this.#sockets = ws.sockets;
+    mountApi(app, services, this.#opts.health, log);
+    this.#opts.mountSite?.(app);
+    this.#close = () => {
+      if (this.#listen) loaded.uws.us_listen_socket_close(this.#listen);
+      ws.closeAll();
+    };
+    await new Promise<void>((resolve, reject) => {
+      app.listen('0.0.0.0', this.#opts.port, (sock) => {
+        if (!sock) return reject(new UnavailableError(`cannot listen on port ${this.#opts.port}: is it in use? Set PORT to another port.`));
+        this.#listen = sock;
+        this.#port = loaded.uws.us_socket_local_port(sock);
+        resolve();
+      });
+    });
+    log.info('gateway listening', { port: this.#port, native: loaded.native });
+    return this.#port;
+  }
+
+  /** Stops accepting connections and closes every open socket. */
+  close(): void {
+    this.#close?.();
+    this.#listen = undefined;
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The shopper's WebSocket at /ws?token=...: events in (acked only after the log
+ * stored them), pushes out (only this user's). A slow socket gets the newest recs
+ * coalesced, never an unbounded buffer; a flooding socket is rate limited.
+ */
+import type { TemplatedApp, WebSocket, us_socket_context_t } from 'uWebSockets.js';
+import { AuthError, BadRequestError, EngineError, TooLargeError, toEngineError } from '../errors/index.js';
+import type { Logger } from '../observability/index.js';
+import type { EngineServices } from '../services/index.js';
+import type { LoadedUws } from './uws.js';
+
+/** Largest event message accepted (bigger frames up to MAX_FRAME_BYTES get E_TOO_LARGE; beyond, the socket closes). */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+const MAX_FRAME_BYTES = 1024 * 1024;
+/** Above this many unsent bytes on a socket, new recs replace the pending ones instead of queueing. */
+const PUSH_BACKPRESSURE_BYTES = 64 * 1024;
+const MAX_BACKPRESSURE_BYTES = 4 * 1024 * 1024;
+const RATE_LIMIT_NOTICE_MS = 1000;
+
+export interface SocketData {
+  userId: string | undefined;
+  authError: EngineError | undefined;
+  closed: boolean;
+  tokens: number;
+  refilledAt: number;
+  lastRateNotice: number;
+  pendingRecs: string | undefined;
+  unsubscribe: (() => void) | undefined;
+}
+
+export interface WebSocketOptions {
+  services: EngineServices;
+  log: Logger;
+  maxMessagesPerS: number;
+}
+
+export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSocketOptions): { sockets: () => number; closeAll: () => void } {
+  const { services, log } = opts;
+  const m = services.metrics;
+  const errors = m.counter('shop_ws_errors_total', 'typed errors sent on WebSockets, by code');
+  const coalesced = m.counter('shop_ws_recs_coalesced_total', 'recs pushes replaced by newer ones on a backpressured socket');
+  let open = 0;
+  const all = new Set<WebSocket<SocketData>>();
+  m.gauge('shop_ws_connections', 'open shopper WebSockets', () => open);
+  const burst = opts.maxMessagesPerS * 2;
+
+  const sendError = (ws: WebSocket<SocketData>, err: unknown, id?: unknown) => {
+    const e = toEngineError(err);
+    if (e.code === 'E_INTERNAL') log.error('websocket message failed', { err });
+    errors.inc({ code: e.code });
+    const msg: Record<string, unknown> = { type: 'error', code: e.code, message: e.message };
+    if (typeof id === 'string' && id.length <= 64) msg['id'] = id;
+    if (!ws.getUserData().closed) ws.send(JSON.stringify(msg));
+  };
+
+  const deliver = (ws: WebSocket<SocketData>, json: string) => {
+    const d = ws.getUserData();
+    if (d.closed) return;
+    if (json.startsWith('{"type":"recs"') && ws.getBufferedAmount() > PUSH_BACKPRESSURE_BYTES) {
+      if (d.pendingRecs !== undefined) coalesced.inc();
+      d.pendingRecs = json;
+      return;
+    }
+    ws.send(json);
+  };
+
+  app.ws<SocketData>('/ws', {
+    compression: loaded.uws.DISABLED,
+    maxPayloadLength: MAX_FRAME_BYTES,
+    maxBackpressure: MAX_BACKPRESSURE_BYTES,
+    idleTimeout: 120,
+    sendPingsAutomatically: true,
+    upgrade: (res, req, context: us_socket_context_t) => {
+      const token = new URLSearchParams(req.getQuery() ?? '').get('token') ?? undefined;
+      const data: SocketData = { userId: undefined, authError: undefined, closed: false, tokens: burst, refilledAt: Date.now(), lastRateNotice: 0, pendingRecs: undefined, unsubscribe: undefined };
+      try {
+        data.userId = services.tokens.verify(token);
+      } catch (err) {
+        // Upgrade anyway so the client can read a typed error, then close.
+        data.authError = err instanceof EngineError ? err : new AuthError('E_BAD_TOKEN', 'session token is invalid');
+      }
+      res.upgrade(data, req.getHeader('sec-websocket-key'), req.getHeader('sec-websocket-protocol'), req.getHeader('sec-websocket-extensions'), context);
+    },
+    open: (ws) => {
+      const d = ws.getUserData();
+      if (d.authError || !d.userId) {
+        sendError(ws, d.authError);
+        ws.end(4401, d.authError?.code ?? 'E_BAD_TOKEN');
+        return;
+      }
+      open++;
+      all.add(ws);
+      d.unsubscribe = services.pushes.subscribe(d.userId, (json) => deliver(ws, json));
+      ws.send(JSON.stringify({ type: 'hello', userId: d.userId, ts: Date.now() }));
+    },
+    message: (ws, message) => {
+      const d = ws.getUserData();
+      if (!d.userId) return;
+      const now = Date.now();
+      d.tokens = Math.min(burst, d.tokens + ((now - d.refilledAt) / 1000) * opts.maxMessagesPerS);
+      d.refilledAt = now;
+      if (d.tokens < 1) {
+        // Tell the client at most once a second; flooding must not be amplified by our replies.
+        if (now - d.lastRateNotice >= RATE_LIMIT_NOTICE_MS) {
+          d.lastRateNotice = now;
+          sendError(ws, new EngineError('E_RATE_LIMITED', `more than ${opts.maxMessagesPerS} messages/s on this socket; messages are being dropped`));
+        } else errors.inc({ code: 'E_RATE_LIMITED' });
+        return;
+      }
+      d.tokens -= 1;
+      if (message.byteLength > MAX_MESSAGE_BYTES) return sendError(ws, new TooLargeError('message', message.byteLength, MAX_MESSAGE_BYTES));
+      let input: unknown;
+      try {
+        input = JSON.parse(Buffer.from(message).toString('utf8'));
+      } catch {
+        return sendError(ws, new BadRequestError('message is not valid JSON', undefined, 'E_BAD_JSON'));
+      }
+      const o = input as Record<string, unknown> | null;
+      const id = typeof o === 'object' && o !== null ? o['id'] : undefined;
+      if (typeof o !== 'object' || o === null || Array.isArray(o)) return sendError(ws, new BadRequestError('message must be a JSON object with a "type"', 'type'));
+      if (o['type'] !== 'event') {
+        return sendError(ws, new BadRequestError(`unknown message type ${JSON.stringify(o['type'])?.slice(0, 40)}: expected "event"`, 'type', 'E_UNKNOWN_KIND'), id);
+      }
+      let event;
+      try {
+        event = services.validateEvent(o, { userId: d.userId, source: 'ws' });
+      } catch (err) {
+        return sendError(ws, err, id);
+      }
+      services.track(event).then(
+        (r) => {
+          if (!d.closed) ws.send(JSON.stringify({ type: 'ack', id: r.id, seq: r.seq, duplicate: r.duplicate || undefined }));
+        },
+        (err: unknown) => {
+          if (!d.closed) sendError(ws, err, event.id);
+        },
+      );
+    },
+    drain: (ws) => {
+      const d = ws.getUserData();
+      if (d.pendingRecs !== undefined && ws.getBufferedAmount() <= PUSH_BACKPRESSURE_BYTES) {
+        const json = d.pendingRecs;
+        d.pendingRecs = undefined;
+        ws.send(json);
+      }
+    },
+    close: (ws) => {
+      const d = ws.getUserData();
+      d.closed = true;
+      all.delete(ws);
+      if (d.unsubscribe) {
+        open--;
+        d.unsubscribe();
+      }
+    },
+  });
+  return {
+    sockets: () => open,
+    closeAll: () => {
+      for (const ws of [...all]) ws.end(1001, 'server shutting down');
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The durable event log on JetStream: one stream, subjects shop.ev.<partition>,
+ * file storage, de-duplicated by event id (Nats-Msg-Id). A publish resolves only
+ * after JetStream stored the event, so a client ack means the event is in the log.
+ */
+import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager, StorageType, DiscardPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { encodeEvent, type ShopEvent } from '../../protos/index.js';
+import { UnavailableError } from '../errors/index.js';
+import { EVENT_STREAM, EVENT_SUBJECT_PREFIX, eventSubject, partitionOf } from './partition.js';
+
+/** How long JetStream remembers an event id to drop a retried publish. */
+export const DUPLICATE_WINDOW_MS = 10 * 60_000;
+export const MAX_EVENT_BYTES = 64 * 1024;
+
+export interface PublishResult {
+  seq: number;
+  duplicate: boolean;
+}
+
+export async function connectNats(servers: string, name: string): Promise<NatsConnection> {
+  try {
+    return await connect({ servers: servers.split(','), name, maxReconnectAttempts: -1, reconnectTimeWait: 250, pingInterval: 10_000 });
+  } catch (err) {
+    throw new UnavailableError(`cannot connect to NATS at ${servers}`, err);
+  }
+}
+
+export async function ensureEventStream(jsm: JetStreamManager, replicas: number): Promise<void> {
+  const config = {
+    name: EVENT_STREAM,
+    subjects: [`${EVENT_SUBJECT_PREFIX}*`],
+    storage: StorageType.File,
+    num_replicas: replicas,
+    duplicate_window: DUPLICATE_WINDOW_MS * 1e6,
+    max_msg_size: MAX_EVENT_BYTES,
+    discard: DiscardPolicy.Old,
+  };
+  try {
+    await jsm.streams.info(EVENT_STREAM);
+    await jsm.streams.update(EVENT_STREAM, config);
+  } catch (err) {
+    if ((err as { code?: unknown })?.code === 404 || /not found/i.test(String((err as Error)?.message))) {
+      await jsm.streams.add(config);
+    } else throw err;
+  }
+}
+
+/** Event ids are chosen by clients, so de-duplication is per user: two shoppers' "e1" never collide. */
+export const dedupKey = (e: Pick<ShopEvent, 'userId' | 'id'>) => `${e.userId}/${e.id}`;
+
+export class EventLog {
+  readonly #js: JetStreamClient;
+  readonly #partitions: number;
+  readonly nc: NatsConnection;
+
+  private constructor(nc: NatsConnection, js: JetStreamClient, partitions: number) {
+    this.nc = nc;
+    this.#js = js;
+    this.#partitions = partitions;
+  }
+
+  static async open(nc: NatsConnection, partitions: number, replicas: number): Promise<EventLog> {
+    const jsm = await jetstreamManager(nc);
+    await ensureEventStream(jsm, replicas);
+    return new EventLog(nc, jetstream(nc, { timeout: 5000 }), partitions);
+  }
+
+  partitionOf(userId: string): number {
+    return partitionOf(userId, this.#partitions);
+  }
+
+  /** Appends one event; resolves once JetStream has stored it (or had it already). */
+  async append(event: ShopEvent): Promise<PublishResult> {
+    try {
+      const ack = await this.#js.publish(eventSubject(this.partitionOf(event.userId)), encodeEvent(event), { msgID: dedupKey(event) });
+      return { seq: ack.seq, duplicate: ack.duplicate };
+    } catch (err) {
+      throw new UnavailableError('the event log did not confirm the event; it may not be stored, retry with the same id', err);
+    }
+  }
+
+  async lastSeq(): Promise<number> {
+    const jsm = await jetstreamManager(this.nc);
+    return (await jsm.streams.info(EVENT_STREAM)).state.last_seq;
+  }
+}

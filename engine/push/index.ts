@@ -1,0 +1,1 @@
+export { PushRouter, type PushListener } from './push-router.js';

@@ -1,0 +1,49 @@
+/** Messages between the main thread and a shard worker: tagged unions, one per direction. */
+
+export interface ShardInit {
+  shardIndex: number;
+  shards: number;
+  partitions: number;
+  natsUrl: string;
+  dataDir: string;
+  cartAbandonMs: number;
+  actorCap: number;
+  actorIdleMs: number;
+  excludePurchased: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Directory of the ANN index built for the current catalog. */
+  indexDir: string;
+}
+
+/** Shard lifecycle: starting -> recovering -> serving -> draining -> stopped. */
+export type ShardState = 'starting' | 'recovering' | 'serving' | 'draining' | 'stopped' | 'crashed';
+
+export type MainToShard =
+  | { type: 'drain' }
+  | { type: 'catalog-changed'; itemIds: string[] }
+  | { type: 'index-changed'; indexDir: string };
+
+export interface ShardStats {
+  appliedSeq: number;
+  eventsApplied: number;
+  batches: number;
+  activeUsers: number;
+  activeItems: number;
+  activations: number;
+  passivations: number;
+  recomputes: number;
+  recomputeMsP50: number;
+  heapUsed: number;
+}
+
+export type ShardToMain =
+  | { type: 'state'; state: ShardState; appliedSeq: number }
+  | { type: 'stats'; stats: ShardStats }
+  | { type: 'fatal'; message: string; stack?: string };
+
+/** Requests on the NATS ask subject of a partition (request/reply, JSON). */
+export type AskRequest =
+  | { op: 'profile'; userId: string; minSeq?: number }
+  | { op: 'recommend'; userId: string; k: number; itemId?: string; category?: string; exclude?: string[]; minSeq?: number };
+
+export type AskReply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };

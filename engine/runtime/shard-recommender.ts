@@ -1,0 +1,146 @@
+/**
+ * What a shard runs to recommend for one user: candidates from the HNSW replica
+ * (session embedding as the query) and trending items, then a re-rank with
+ * business signals (stock, popularity) and a reason per item. The pure scoring
+ * of session signals lives in actors/recommend; this is the seam that feeds it.
+ */
+import type { UserState } from '../../actors/user/index.js';
+
+export interface CatalogFacts {
+  itemId: string;
+  name: string;
+  category: string;
+  price: number;
+  stock: number;
+}
+
+export interface AnnLike {
+  search(vector: Float32Array, k: number, filter?: (itemId: string) => boolean): Array<{ itemId: string; score: number }>;
+  vector(itemId: string): Float32Array | undefined;
+  readonly dim: number;
+}
+
+export interface RecItem {
+  itemId: string;
+  score: number;
+  reason: string;
+  name: string;
+  price: number;
+  category: string;
+}
+
+export interface RecommendContext {
+  k: number;
+  itemId?: string;
+  category?: string;
+  exclude?: readonly string[];
+}
+
+export interface RecommenderDeps {
+  catalog: ReadonlyMap<string, CatalogFacts>;
+  ann: () => AnnLike | undefined;
+  trending: () => ReadonlyArray<{ itemId: string; score: number }>;
+  trendScore: (itemId: string) => number;
+  /** Units sold so far (item actor state), to compute live stock. */
+  sold: (itemId: string) => number;
+  excludePurchased: boolean;
+}
+
+const SESSION_WINDOW = 10;
+const RECENCY_DECAY = 0.7;
+const ANN_CANDIDATES = 64;
+
+export class ShardRecommender {
+  readonly #d: RecommenderDeps;
+  constructor(deps: RecommenderDeps) {
+    this.#d = deps;
+  }
+
+  inStock(itemId: string): boolean {
+    const f = this.#d.catalog.get(itemId);
+    return f !== undefined && f.stock - this.#d.sold(itemId) > 0;
+  }
+
+  recommend(state: UserState, ctx: RecommendContext): RecItem[] {
+    const { catalog } = this.#d;
+    const k = ctx.k;
+    const excluded = new Set<string>(ctx.exclude ?? []);
+    if (this.#d.excludePurchased) for (const id of state.purchased.slice(0, 50)) excluded.add(id);
+    for (const l of state.cart) excluded.add(l.itemId);
+    if (ctx.itemId) excluded.add(ctx.itemId);
+    const ok = (id: string) => !excluded.has(id) && this.inStock(id) && (!ctx.category || catalog.get(id)?.category === ctx.category);
+
+    // Query: the recent session items (and the item in context), more recent weighing more.
+    const anchors: string[] = [];
+    if (ctx.itemId && catalog.has(ctx.itemId)) anchors.push(ctx.itemId);
+    for (let i = state.session.length - 1; i >= 0 && anchors.length < SESSION_WINDOW; i--) {
+      const id = state.session[i]!.itemId;
+      if (!anchors.includes(id)) anchors.push(id);
+    }
+    const out = new Map<string, RecItem>();
+    const ann = this.#d.ann();
+    if (ann && anchors.length > 0) {
+      const q = new Float32Array(ann.dim);
+      let w = 1;
+      let used = 0;
+      for (const id of anchors) {
+        const v = ann.vector(id);
+        if (v) {
+          for (let j = 0; j < q.length; j++) q[j]! += w * v[j]!;
+          used++;
+        }
+        w *= RECENCY_DECAY;
+      }
+      if (used > 0) {
+        const hits = ann.search(q, ANN_CANDIDATES, ok);
+        const maxTrend = Math.max(1, this.#d.trending()[0]?.score ?? 1);
+        const anchorName = catalog.get(anchors[0]!)?.name ?? anchors[0]!;
+        for (const h of hits) {
+          const f = catalog.get(h.itemId)!;
+          const score = 0.85 * h.score + 0.15 * Math.min(1, this.#d.trendScore(h.itemId) / maxTrend);
+          out.set(h.itemId, { itemId: h.itemId, score, reason: `because you viewed ${anchorName}`, name: f.name, price: f.price, category: f.category });
+        }
+      }
+    }
+    if (out.size < k) {
+      // Cold start or thin candidates: trending, in the shopper's favourite category first.
+      const fav = Object.entries(state.affinity).sort((a, b) => b[1] - a[1])[0]?.[0];
+      const top = this.#d.trending();
+      const pick = (pred: (f: CatalogFacts) => boolean, reason: string) => {
+        for (const t of top) {
+          if (out.size >= k) return;
+          const f = catalog.get(t.itemId);
+          if (!f || out.has(t.itemId) || !ok(t.itemId) || !pred(f)) continue;
+          out.set(t.itemId, { itemId: t.itemId, score: 0.01 * Math.log1p(t.score), reason, name: f.name, price: f.price, category: f.category });
+        }
+      };
+      if (fav) pick((f) => f.category === fav, `popular in ${fav}`);
+      pick(() => true, 'trending now');
+      if (out.size < k) {
+        // Nothing has happened yet on this shop: any items in stock, stable order.
+        for (const f of catalog.values()) {
+          if (out.size >= k) break;
+          if (!out.has(f.itemId) && ok(f.itemId)) out.set(f.itemId, { itemId: f.itemId, score: 0, reason: 'new in the shop', name: f.name, price: f.price, category: f.category });
+        }
+      }
+    }
+    return diversify([...out.values()].sort((a, b) => b.score - a.score), k);
+  }
+}
+
+/** Keeps the ranking but caps items per category so one category cannot fill the strip. */
+export function diversify(ranked: RecItem[], k: number, maxShare = 0.6): RecItem[] {
+  const cap = Math.max(1, Math.ceil(k * maxShare));
+  const perCat = new Map<string, number>();
+  const picked: RecItem[] = [];
+  const rest: RecItem[] = [];
+  for (const r of ranked) {
+    const n = perCat.get(r.category) ?? 0;
+    if (n < cap && picked.length < k) {
+      picked.push(r);
+      perCat.set(r.category, n + 1);
+    } else rest.push(r);
+  }
+  for (const r of rest) if (picked.length < k) picked.push(r);
+  return picked;
+}

@@ -1,0 +1,128 @@
+/**
+ * Main-thread side of the shards: starts one worker per shard, restarts a crashed
+ * one (with backoff) while the others keep serving, and drains them on shutdown.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../observability/index.js';
+import type { MainToShard, ShardInit, ShardState, ShardStats, ShardToMain } from './shard-protocol.js';
+
+const RESTART_BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
+const DRAIN_TIMEOUT_MS = 10_000;
+
+interface Slot {
+  index: number;
+  worker: Worker | undefined;
+  state: ShardState;
+  appliedSeq: number;
+  stats: ShardStats | undefined;
+  restarts: number;
+  startedAt: number;
+}
+
+export class ShardSupervisor {
+  readonly #base: Omit<ShardInit, 'shardIndex'>;
+  readonly #log: Logger;
+  readonly #slots: Slot[] = [];
+  #stopping = false;
+  #listeners = new Set<() => void>();
+
+  constructor(base: Omit<ShardInit, 'shardIndex'>, log: Logger) {
+    this.#base = base;
+    this.#log = log;
+    for (let i = 0; i < base.shards; i++) {
+      this.#slots.push({ index: i, worker: undefined, state: 'stopped', appliedSeq: 0, stats: undefined, restarts: 0, startedAt: 0 });
+    }
+  }
+
+  start(): void {
+    for (const s of this.#slots) this.#spawn(s);
+  }
+
+  get shards(): ReadonlyArray<Readonly<Pick<Slot, 'index' | 'state' | 'appliedSeq' | 'stats' | 'restarts'>>> {
+    return this.#slots;
+  }
+
+  allServing(): boolean {
+    return this.#slots.every((s) => s.state === 'serving');
+  }
+
+  /** Resolves when every shard is serving (recovery done), or rejects after timeoutMs. */
+  whenServing(timeoutMs = 60_000): Promise<void> {
+    if (this.allServing()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => {
+        this.#listeners.delete(check);
+        reject(new Error(`shards not serving after ${timeoutMs} ms: ${this.#slots.map((s) => s.state).join(',')}`));
+      }, timeoutMs);
+      const check = () => {
+        if (!this.allServing()) return;
+        clearTimeout(t);
+        this.#listeners.delete(check);
+        resolve();
+      };
+      this.#listeners.add(check);
+    });
+  }
+
+  broadcast(m: MainToShard): void {
+    for (const s of this.#slots) s.worker?.postMessage(m);
+  }
+
+  /** Abruptly terminates one shard's thread (what a crash looks like); the supervisor restarts it. */
+  async crash(index: number): Promise<void> {
+    await this.#slots[index]?.worker?.terminate();
+  }
+
+  #spawn(slot: Slot): void {
+    const init: ShardInit = { ...this.#base, shardIndex: slot.index };
+    const worker = new Worker(new URL('./shard-worker.js', import.meta.url), { workerData: init, name: `shard-${slot.index}` });
+    slot.worker = worker;
+    slot.state = 'starting';
+    slot.startedAt = Date.now();
+    worker.on('message', (m: ShardToMain) => {
+      if (m.type === 'state') {
+        slot.state = m.state;
+        slot.appliedSeq = m.appliedSeq;
+        this.#log.info('shard state', { shard: slot.index, state: m.state, appliedSeq: m.appliedSeq });
+        for (const l of [...this.#listeners]) l();
+      } else if (m.type === 'stats') {
+        slot.stats = m.stats;
+        slot.appliedSeq = m.stats.appliedSeq;
+      } else if (m.type === 'fatal') {
+        this.#log.error('shard reported a fatal error', { shard: slot.index, message: m.message, stack: m.stack });
+      }
+    });
+    worker.on('error', (err) => this.#log.error('shard thread error', { shard: slot.index, err }));
+    worker.on('exit', (code) => {
+      if (slot.worker !== worker) return;
+      slot.worker = undefined;
+      if (this.#stopping) {
+        slot.state = 'stopped';
+        return;
+      }
+      slot.state = 'crashed';
+      // A shard that ran a while before crashing restarts fast; a crash loop backs off.
+      if (Date.now() - slot.startedAt > 30_000) slot.restarts = 0;
+      const delay = RESTART_BACKOFF_MS[Math.min(slot.restarts, RESTART_BACKOFF_MS.length - 1)]!;
+      slot.restarts++;
+      this.#log.warn('shard exited; restarting', { shard: slot.index, code, inMs: delay });
+      setTimeout(() => {
+        if (!this.#stopping) this.#spawn(slot);
+      }, delay).unref();
+    });
+  }
+
+  /** Asks every shard to apply what it has, commit and stop; terminates stragglers. */
+  async drain(): Promise<void> {
+    this.#stopping = true;
+    await Promise.all(this.#slots.map(async (s) => {
+      const w = s.worker;
+      if (!w) return;
+      const exited = new Promise<void>((r) => w.once('exit', () => r()));
+      w.postMessage({ type: 'drain' } satisfies MainToShard);
+      const t = setTimeout(() => void w.terminate(), DRAIN_TIMEOUT_MS);
+      await exited;
+      clearTimeout(t);
+    }));
+  }
+}

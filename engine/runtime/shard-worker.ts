@@ -1,0 +1,76 @@
+/**
+ * Entry point of a shard worker thread: opens LMDB, connects to NATS, loads the
+ * catalog and the HNSW replica, then runs a Shard until told to drain.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { connectNats, EVENT_STREAM } from '../log/index.js';
+import { createLogger } from '../observability/index.js';
+import { StateStore } from '../store/index.js';
+import { loadAnnReplica } from './ann-replica.js';
+import { Shard } from './shard.js';
+import type { MainToShard, ShardInit, ShardToMain } from './shard-protocol.js';
+import { ShardRecommender, type AnnLike, type CatalogFacts } from './shard-recommender.js';
+import { TrendingBoard } from './trending.js';
+
+const STATS_INTERVAL_MS = 1000;
+
+const init = workerData as ShardInit;
+const port = parentPort!;
+const post = (m: ShardToMain) => port.postMessage(m);
+const log = createLogger(init.logLevel, `shard${init.shardIndex}`);
+
+async function main(): Promise<void> {
+  post({ type: 'state', state: 'starting', appliedSeq: 0 });
+  const store = StateStore.open(init.dataDir);
+  const catalog = new Map<string, CatalogFacts>();
+  for (const { value: p } of store.catalog.getRange()) {
+    catalog.set(p.itemId, { itemId: p.itemId, name: p.name, category: p.category, price: p.price, stock: p.stock });
+  }
+  let ann: AnnLike | undefined = loadAnnReplica(init.indexDir, log);
+  const nc = await connectNats(init.natsUrl, `shard-${init.shardIndex}`);
+  const js = jetstream(nc, { timeout: 5000 });
+  const jsm = await jetstreamManager(nc);
+  const lastSeq = (await jsm.streams.info(EVENT_STREAM)).state.last_seq;
+  const trending = new TrendingBoard();
+  const recommender = new ShardRecommender({
+    catalog,
+    ann: () => ann,
+    trending: () => trending.top(),
+    trendScore: (id) => trending.score(id),
+    sold: (id) => store.items.get(id)?.sold ?? 0,
+    excludePurchased: init.excludePurchased,
+  });
+  const shard = new Shard({
+    init, store, nc, js, recommender, trending, log,
+    catalog: (id) => catalog.get(id),
+    onState: (state, appliedSeq) => post({ type: 'state', state, appliedSeq }),
+  });
+  const stats = setInterval(() => post({ type: 'stats', stats: shard.snapshotStats() }), STATS_INTERVAL_MS);
+  port.on('message', (m: MainToShard) => {
+    if (m.type === 'drain') {
+      clearInterval(stats);
+      void (async () => {
+        await shard.drain();
+        await nc.drain().catch(() => undefined);
+        await store.close();
+        process.exit(0);
+      })();
+    } else if (m.type === 'catalog-changed') {
+      for (const id of m.itemIds) {
+        const p = store.catalog.get(id);
+        if (p) catalog.set(id, { itemId: p.itemId, name: p.name, category: p.category, price: p.price, stock: p.stock });
+        else catalog.delete(id);
+      }
+    } else if (m.type === 'index-changed') {
+      ann = loadAnnReplica(m.indexDir, log) ?? ann;
+    }
+  });
+  await shard.start(lastSeq);
+}
+
+main().catch((err: unknown) => {
+  post({ type: 'fatal', message: String((err as Error)?.message ?? err), stack: (err as Error)?.stack });
+  log.error('shard failed', { err });
+  process.exit(1);
+});

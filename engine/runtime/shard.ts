@@ -1,0 +1,307 @@
+/**
+ * One shard: consumes the event log from where its LMDB cursors say, folds each
+ * event into the user actors of the partitions it owns and the item actors of the
+ * item slots it owns, and commits the changed state together with its cursors in
+ * one LMDB write transaction per batch. Effects (pushes) run after the commit.
+ *
+ * Lifecycle: starting -> recovering (replaying up to the log's end at start) ->
+ * serving -> draining -> stopped.
+ */
+import { DeliverPolicy, type JetStreamClient, type ConsumerMessages } from '@nats-io/jetstream';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { emptyItemState, foldItemEvent, type ItemState } from '../../actors/item/index.js';
+import { emptyUserState, foldUserEvent, profileOf, type FoldContext, type UserEffect, type UserState } from '../../actors/user/index.js';
+import { decodeEvent, encodeEvent, type ShopEvent } from '../../protos/index.js';
+import { EngineError, toEngineError } from '../errors/index.js';
+import { askSubject, dedupKey, EVENT_STREAM, eventSubject, hash32, partitionOf, pushSubject } from '../log/index.js';
+import type { Logger } from '../observability/index.js';
+import { itemCursorKey, reminderKey, userCursorKey, type ReminderEntry, type StateStore } from '../store/index.js';
+import { ActorCache } from './actor-cache.js';
+import type { AskReply, AskRequest, ShardInit, ShardState, ShardStats } from './shard-protocol.js';
+import type { ShardRecommender } from './shard-recommender.js';
+import type { TrendingBoard } from './trending.js';
+
+const MAX_BATCH = 1000;
+const REMINDER_TICK_MS = 200;
+const SWEEP_TICK_MS = 5000;
+const WAIT_TIMEOUT_MS = 3000;
+const DEFAULT_K = 8;
+
+export interface ShardDeps {
+  init: ShardInit;
+  store: StateStore;
+  nc: NatsConnection;
+  js: JetStreamClient;
+  catalog: FoldContext['item'];
+  recommender: ShardRecommender;
+  trending: TrendingBoard;
+  log: Logger;
+  onState(state: ShardState, appliedSeq: number): void;
+}
+
+interface RawMsg {
+  seq: number;
+  data: Uint8Array;
+}
+
+export class Shard {
+  readonly #d: ShardDeps;
+  readonly #users: ActorCache<UserState>;
+  readonly #items: ActorCache<ItemState>;
+  readonly #ownedPartitions: number[];
+  #state: ShardState = 'starting';
+  #appliedSeq = 0;
+  #recoverUntil = 0;
+  #queue: RawMsg[] = [];
+  #scheduled = false;
+  #messages: ConsumerMessages | undefined;
+  #subs: Subscription[] = [];
+  #timers: NodeJS.Timeout[] = [];
+  #waiters: Array<{ seq: number; resolve: () => void }> = [];
+  #publishedReminders = new Set<string>();
+  #foldCtx: FoldContext;
+  #recomputeTimes: number[] = [];
+  stats = { eventsApplied: 0, batches: 0, recomputes: 0 };
+
+  constructor(deps: ShardDeps) {
+    this.#d = deps;
+    const { init, store } = deps;
+    this.#users = new ActorCache<UserState>({ cap: init.actorCap, idleMs: init.actorIdleMs, load: (id) => store.users.get(id), create: emptyUserState });
+    this.#items = new ActorCache<ItemState>({ cap: init.actorCap, idleMs: init.actorIdleMs, load: (id) => store.items.get(id), create: emptyItemState });
+    this.#ownedPartitions = [];
+    for (let p = 0; p < init.partitions; p++) if (this.ownsPartition(p)) this.#ownedPartitions.push(p);
+    this.#foldCtx = { item: deps.catalog, cartAbandonMs: init.cartAbandonMs };
+  }
+
+  get state(): ShardState {
+    return this.#state;
+  }
+
+  ownsPartition(p: number): boolean {
+    return p % this.#d.init.shards === this.#d.init.shardIndex;
+  }
+
+  #itemSlot(itemId: string): number {
+    return hash32(itemId) % this.#d.init.partitions;
+  }
+
+  #setState(s: ShardState): void {
+    this.#state = s;
+    this.#d.onState(s, this.#appliedSeq);
+  }
+
+  async start(lastSeqInLog: number): Promise<void> {
+    const { store, init } = this.#d;
+    // Every owned cursor is advanced together at each commit, so the lowest is where to resume.
+    let from = Infinity;
+    for (let p = 0; p < init.partitions; p++) {
+      if (!this.ownsPartition(p)) continue;
+      from = Math.min(from, store.cursor(userCursorKey(p)), store.cursor(itemCursorKey(p)));
+    }
+    if (!Number.isFinite(from)) from = 0;
+    this.#appliedSeq = from;
+    this.#recoverUntil = lastSeqInLog;
+    this.#setState(lastSeqInLog > from ? 'recovering' : 'serving');
+    this.#d.log.info('shard starting', { shard: init.shardIndex, resumeAfter: from, logEnd: lastSeqInLog, partitions: this.#ownedPartitions.length });
+
+    for (const p of this.#ownedPartitions) {
+      const sub = this.#d.nc.subscribe(askSubject(p), { queue: 'shards', callback: (err, msg) => {
+        if (err) return;
+        void this.#handleAsk(msg.data).then((reply) => msg.respond(JSON.stringify(reply)));
+      } });
+      this.#subs.push(sub);
+    }
+    const consumer = await this.#d.js.consumers.get(EVENT_STREAM, {
+      filter_subjects: 'shop.ev.>',
+      deliver_policy: DeliverPolicy.StartSequence,
+      opt_start_seq: from + 1,
+    });
+    this.#messages = await consumer.consume({ max_messages: 4 * MAX_BATCH });
+    void this.#pump(this.#messages);
+    this.#timers.push(setInterval(() => this.#tickReminders(), REMINDER_TICK_MS));
+    this.#timers.push(setInterval(() => { this.#users.sweep(); this.#items.sweep(); }, SWEEP_TICK_MS));
+  }
+
+  async #pump(messages: ConsumerMessages): Promise<void> {
+    try {
+      for await (const m of messages) {
+        this.#queue.push({ seq: m.seq, data: m.data });
+        if (this.#queue.length >= MAX_BATCH) this.#flush();
+        else if (!this.#scheduled) {
+          this.#scheduled = true;
+          setImmediate(() => this.#flush());
+        }
+      }
+    } catch (err) {
+      if (this.#state !== 'draining' && this.#state !== 'stopped') throw err;
+    }
+  }
+
+  /** Applies the queued events as one batch: fold, commit state + cursors atomically, then effects. */
+  #flush(): void {
+    this.#scheduled = false;
+    const batch = this.#queue;
+    if (batch.length === 0) return;
+    this.#queue = [];
+    const { init, store, log } = this.#d;
+    const touched = new Map<string, string>(); // userId -> id of the event that caused the recompute
+    const coupons: Array<{ userId: string; effect: Extract<UserEffect, { type: 'coupon' }> }> = [];
+    const reminderPuts: ReminderEntry[] = [];
+    const reminderDels: string[] = [];
+    let applied = 0;
+    for (const m of batch) {
+      if (m.seq <= this.#appliedSeq) continue; // redelivered after a consumer reset
+      let e: ShopEvent;
+      try {
+        e = decodeEvent(m.data);
+      } catch (err) {
+        log.error('skipping an undecodable log record', { seq: m.seq, err });
+        this.#appliedSeq = m.seq;
+        continue;
+      }
+      const p = partitionOf(e.userId, init.partitions);
+      if (this.ownsPartition(p)) {
+        const s = this.#users.get(e.userId);
+        for (const eff of foldUserEvent(s, e, m.seq, this.#foldCtx)) {
+          if (eff.type === 'recompute') touched.set(e.userId, e.id);
+          else if (eff.type === 'set-reminder') reminderPuts.push({ userId: e.userId, name: eff.name, dueAt: eff.dueAt, partition: p });
+          else if (eff.type === 'cancel-reminder') reminderDels.push(reminderKey(eff.dueAt, e.userId, eff.name));
+          else coupons.push({ userId: e.userId, effect: eff });
+        }
+        this.#users.markDirty(e.userId);
+      }
+      if (e.itemId && this.ownsPartition(this.#itemSlot(e.itemId))) {
+        const it = this.#items.get(e.itemId);
+        if (foldItemEvent(it, e, m.seq)) this.#items.markDirty(e.itemId);
+      }
+      if (e.itemId) this.#d.trending.observe(e.itemId, e.kind, e.ts);
+      this.#appliedSeq = m.seq;
+      applied++;
+    }
+    const seq = this.#appliedSeq;
+    const users = this.#users.takeDirty();
+    const items = this.#items.takeDirty();
+    try {
+      store.root.transactionSync(() => {
+        for (const [id, s] of users) store.users.put(id, s);
+        for (const [id, s] of items) store.items.put(id, s);
+        for (const r of reminderPuts) store.reminders.put(reminderKey(r.dueAt, r.userId, r.name), r);
+        for (const k of reminderDels) store.reminders.remove(k);
+        for (const p of this.#ownedPartitions) {
+          store.cursors.put(userCursorKey(p), seq);
+          store.cursors.put(itemCursorKey(p), seq);
+        }
+      });
+    } catch (err) {
+      // In-memory state is now ahead of LMDB: let the supervisor restart this shard from its cursors.
+      throw new EngineError('E_INTERNAL', 'LMDB commit failed; shard must recover', { cause: err });
+    }
+    this.stats.eventsApplied += applied;
+    this.stats.batches++;
+    for (const k of reminderDels) this.#publishedReminders.delete(k);
+    this.#users.enforceCap();
+    this.#items.enforceCap();
+
+    if (this.#state === 'recovering' && seq >= this.#recoverUntil) this.#setState('serving');
+    // Pushes are for live shoppers: events replayed during recovery are history.
+    if (this.#state === 'serving') {
+      for (const [userId, causedBy] of touched) this.#pushRecs(userId, causedBy);
+      for (const c of coupons) this.#publishPush(c.userId, { type: 'coupon', coupon: c.effect.coupon, causedBy: c.effect.coupon.causedBy, ts: Date.now() });
+    }
+    if (this.#waiters.length) {
+      this.#waiters = this.#waiters.filter((w) => (w.seq <= seq ? (w.resolve(), false) : true));
+    }
+  }
+
+  #pushRecs(userId: string, causedBy: string): void {
+    const t0 = performance.now();
+    const items = this.#d.recommender.recommend(this.#users.get(userId), { k: DEFAULT_K });
+    this.#recordRecompute(performance.now() - t0);
+    this.#publishPush(userId, { type: 'recs', items, causedBy, ts: Date.now() });
+  }
+
+  #recordRecompute(ms: number): void {
+    this.stats.recomputes++;
+    if (this.#recomputeTimes.length >= 2048) this.#recomputeTimes.length = 0;
+    this.#recomputeTimes.push(ms);
+  }
+
+  #publishPush(userId: string, msg: unknown): void {
+    this.#d.nc.publish(pushSubject(userId), JSON.stringify(msg));
+  }
+
+  async #handleAsk(data: Uint8Array): Promise<AskReply> {
+    try {
+      const req = JSON.parse(new TextDecoder().decode(data)) as AskRequest;
+      if (typeof req.userId !== 'string') throw new EngineError('E_BAD_REQUEST', 'userId is required');
+      if (req.minSeq && req.minSeq > this.#appliedSeq) await this.#waitFor(req.minSeq);
+      const state = this.#users.get(req.userId);
+      if (req.op === 'profile') return { ok: true, result: profileOf(state) };
+      if (req.op === 'recommend') {
+        const t0 = performance.now();
+        const ctx: { k: number; itemId?: string; category?: string; exclude?: string[] } = { k: Math.min(100, Math.max(1, req.k || DEFAULT_K)) };
+        if (req.itemId) ctx.itemId = req.itemId;
+        if (req.category) ctx.category = req.category;
+        if (req.exclude) ctx.exclude = req.exclude;
+        const items = this.#d.recommender.recommend(state, ctx);
+        this.#recordRecompute(performance.now() - t0);
+        return { ok: true, result: { items, ts: Date.now() } };
+      }
+      throw new EngineError('E_BAD_REQUEST', `unknown ask op ${(req as { op: unknown }).op}`);
+    } catch (err) {
+      const e = toEngineError(err);
+      if (e.code === 'E_INTERNAL') this.#d.log.error('ask failed', { err });
+      return { ok: false, error: { code: e.code, message: e.message } };
+    }
+  }
+
+  #waitFor(seq: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new EngineError('E_TIMEOUT', `shard did not reach log sequence ${seq} within ${WAIT_TIMEOUT_MS} ms`)), WAIT_TIMEOUT_MS);
+      this.#waiters.push({ seq, resolve: () => (clearTimeout(t), resolve()) });
+    });
+  }
+
+  /** Publishes due reminders of owned partitions to the log; the actor folds them like any event. */
+  #tickReminders(): void {
+    if (this.#state !== 'serving') return;
+    const now = Date.now();
+    const end = reminderKey(now + 1, '', '');
+    for (const { key, value } of this.#d.store.reminders.getRange({ end })) {
+      if (!this.ownsPartition(value.partition) || this.#publishedReminders.has(key)) continue;
+      this.#publishedReminders.add(key);
+      const e: ShopEvent = { id: `rem-${hash32(key).toString(36)}-${value.dueAt}`, userId: value.userId, kind: 'reminder', ts: now, reminder: value.name, dueAt: value.dueAt, source: 'engine' };
+      // msgID makes a re-published reminder (after a crash) a no-op in the log.
+      this.#d.js.publish(eventSubject(value.partition), encodeEvent(e), { msgID: dedupKey(e) }).catch((err: unknown) => {
+        this.#publishedReminders.delete(key);
+        this.#d.log.warn('reminder publish failed; will retry', { err });
+      });
+    }
+  }
+
+  snapshotStats(): ShardStats {
+    const t = [...this.#recomputeTimes].sort((a, b) => a - b);
+    return {
+      appliedSeq: this.#appliedSeq,
+      eventsApplied: this.stats.eventsApplied,
+      batches: this.stats.batches,
+      activeUsers: this.#users.size,
+      activeItems: this.#items.size,
+      activations: this.#users.activations + this.#items.activations,
+      passivations: this.#users.passivations + this.#items.passivations,
+      recomputes: this.stats.recomputes,
+      recomputeMsP50: t.length ? t[Math.floor(t.length / 2)]! : 0,
+      heapUsed: process.memoryUsage().heapUsed,
+    };
+  }
+
+  /** Stops taking events, applies what is queued, commits and releases subscriptions. */
+  async drain(): Promise<void> {
+    this.#setState('draining');
+    for (const t of this.#timers) clearInterval(t);
+    for (const s of this.#subs) s.unsubscribe();
+    await this.#messages?.close();
+    this.#flush();
+    this.#setState('stopped');
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * What the engine offers its front doors (HTTP/WebSocket gateway, gRPC): sessions,
+ * tracking events into the log, asking user actors for their live state and
+ * recommendations, checkout, and the catalog with live stock. Front doors only
+ * translate protocols; the rules live here, once.
+ */
+import type { NatsConnection } from '@nats-io/transport-node';
+import { randomUUID } from 'node:crypto';
+import { effectiveStock } from '../../actors/item/index.js';
+import type { Profile } from '../../actors/user/index.js';
+import type { ShopEvent } from '../../protos/index.js';
+import type { Catalog } from '../catalog/catalog.js';
+import type { Product } from '../catalog/product.js';
+import { EngineError, NotFoundError, TimeoutError, UnavailableError } from '../errors/index.js';
+import { askSubject, type EventLog, type PublishResult } from '../log/index.js';
+import type { Metrics } from '../observability/index.js';
+import type { PushRouter } from '../push/index.js';
+import type { AskReply, AskRequest, RecItem } from '../runtime/index.js';
+import type { StateStore } from '../store/index.js';
+import { SessionTokens, USER_ID_PATTERN } from './session-tokens.js';
+import { validateClientEvent, type EventStamp } from './validate-event.js';
+
+export const ASK_TIMEOUT_MS = 2000;
+/** Last acked log sequence per user, so a read right after a write sees it. Bounded. */
+const MAX_TRACKED_USERS = 200_000;
+
+export interface ProductView extends Product {
+  /** Live stock: catalog stock minus units sold since. */
+  stock: number;
+}
+
+export interface TrackResult extends PublishResult {
+  id: string;
+}
+
+export interface OrderResult {
+  orderId: string;
+  lines: Array<{ itemId: string; qty: number; price: number }>;
+  total: number;
+  seq: number;
+}
+
+export interface RecommendOptions {
+  k?: number;
+  itemId?: string;
+  category?: string;
+  exclude?: string[];
+}
+
+export class EngineServices {
+  readonly tokens: SessionTokens;
+  readonly catalog: Catalog;
+  readonly pushes: PushRouter;
+  readonly metrics: Metrics;
+  readonly #log: EventLog;
+  readonly #nc: NatsConnection;
+  readonly #store: StateStore;
+  readonly #lastSeq = new Map<string, number>();
+
+  constructor(deps: { tokens: SessionTokens; catalog: Catalog; pushes: PushRouter; metrics: Metrics; log: EventLog; nc: NatsConnection; store: StateStore }) {
+    this.tokens = deps.tokens;
+    this.catalog = deps.catalog;
+    this.pushes = deps.pushes;
+    this.metrics = deps.metrics;
+    this.#log = deps.log;
+    this.#nc = deps.nc;
+    this.#store = deps.store;
+  }
+
+  createSession(): { userId: string; token: string; expiresAt: number } {
+    const userId = SessionTokens.newUserId();
+    return { userId, ...this.tokens.issue(userId) };
+  }
+
+  validateEvent(input: unknown, stamp: EventStamp): ShopEvent {
+    const e = validateClientEvent(input, stamp, (id) => this.catalog.has(id));
+    if (e.kind === 'purchase') this.#checkStock([{ itemId: e.itemId!, qty: e.qty ?? 1 }]);
+    return e;
+  }
+
+  /** Appends a validated event to the log; resolves once JetStream stored it. */
+  async track(e: ShopEvent): Promise<TrackResult> {
+    const t0 = performance.now();
+    // Event ids are the client's: scoped by user so two shoppers' "e1" never collide.
+    const r = await this.#log.append(e);
+    this.metrics.histogram('shop_log_append_seconds', 'time to get a JetStream ack for one event').observe(performance.now() - t0);
+    this.metrics.counter('shop_events_total', 'events accepted into the log').inc({ kind: e.kind, source: e.source ?? '' });
+    this.#noteSeq(e.userId, r.seq);
+    return { id: e.id, ...r };
+  }
+
+  #noteSeq(userId: string, seq: number): void {
+    if (this.#lastSeq.size >= MAX_TRACKED_USERS && !this.#lastSeq.has(userId)) {
+      const oldest = this.#lastSeq.keys().next().value;
+      if (oldest !== undefined) this.#lastSeq.delete(oldest);
+    }
+    this.#lastSeq.set(userId, Math.max(seq, this.#lastSeq.get(userId) ?? 0));
+  }
+
+  async #ask<T>(req: AskRequest): Promise<T> {
+    const p = this.#log.partitionOf(req.userId);
+    try {
+      const msg = await this.#nc.request(askSubject(p), JSON.stringify(req), { timeout: ASK_TIMEOUT_MS });
+      const reply = msg.json<AskReply>();
+      if (!reply.ok) throw new EngineError(reply.error.code as EngineError['code'], reply.error.message);
+      return reply.result as T;
+    } catch (err) {
+      if (err instanceof EngineError) throw err;
+      const msg = String((err as Error)?.message ?? err);
+      if (/timeout/i.test(msg)) throw new TimeoutError(`asking the shard of partition ${p}`, ASK_TIMEOUT_MS);
+      throw new UnavailableError(`no shard is serving partition ${p} (${msg})`, err);
+    }
+  }
+
+  /** The user actor's live state, including every event this node acked for the user. */
+  profile(userId: string): Promise<Profile> {
+    if (!USER_ID_PATTERN.test(userId)) throw new NotFoundError('E_NOT_FOUND', `no such user "${userId.slice(0, 64)}"`);
+    const minSeq = this.#lastSeq.get(userId);
+    return this.#ask<Profile>(minSeq ? { op: 'profile', userId, minSeq } : { op: 'profile', userId });
+  }
+
+  async recommend(userId: string, opts: RecommendOptions = {}): Promise<{ items: RecItem[]; ts: number }> {
+    if (opts.itemId !== undefined && !this.catalog.has(opts.itemId)) throw new NotFoundError('E_UNKNOWN_ITEM', `item "${opts.itemId}" is not in the catalog`);
+    const minSeq = this.#lastSeq.get(userId);
+    const req: AskRequest = { op: 'recommend', userId, k: opts.k ?? 8 };
+    if (minSeq) req.minSeq = minSeq;
+    if (opts.itemId) req.itemId = opts.itemId;
+    if (opts.category) req.category = opts.category;
+    if (opts.exclude?.length) req.exclude = opts.exclude;
+    return this.#ask(req);
+  }
+
+  stockOf(itemId: string): number {
+    const p = this.catalog.get(itemId);
+    if (!p) return 0;
+    return effectiveStock(p.stock, this.#store.items.get(itemId));
+  }
+
+  product(itemId: string): ProductView {
+    const p = this.catalog.get(itemId);
+    if (!p) throw new NotFoundError('E_UNKNOWN_ITEM', `item "${itemId.slice(0, 64)}" is not in the catalog`);
+    return { ...p, stock: this.stockOf(itemId) };
+  }
+
+  popularity(itemId: string): number {
+    const s = this.#store.items.get(itemId);
+    return s ? s.views + 3 * s.cartAdds + 5 * s.purchases : 0;
+  }
+
+  #checkStock(lines: Array<{ itemId: string; qty: number }>): void {
+    for (const l of lines) {
+      const left = this.stockOf(l.itemId);
+      if (left < l.qty) {
+        const e = new EngineError('E_OUT_OF_STOCK', `only ${left} of "${l.itemId}" left; cannot buy ${l.qty}`, { field: l.itemId });
+        throw e;
+      }
+    }
+  }
+
+  /** Buys the cart (or the given lines): one purchase event per line, sharing an order id. */
+  async checkout(userId: string, lines?: Array<{ itemId: string; qty: number }>): Promise<OrderResult> {
+    const toBuy = lines ?? (await this.profile(userId)).cart;
+    if (toBuy.length === 0) throw new EngineError('E_BAD_REQUEST', 'the cart is empty', { field: 'cart' });
+    for (const l of toBuy) if (!this.catalog.has(l.itemId)) throw new NotFoundError('E_UNKNOWN_ITEM', `item "${l.itemId}" is not in the catalog`);
+    // Note: two concurrent checkouts of the last unit can both pass this check; stock is
+    // folded from the log afterwards. A reservation step is future work.
+    this.#checkStock(toBuy);
+    const orderId = `o-${randomUUID()}`;
+    const now = Date.now();
+    const out: OrderResult = { orderId, lines: [], total: 0, seq: 0 };
+    for (let i = 0; i < toBuy.length; i++) {
+      const l = toBuy[i]!;
+      const price = this.catalog.get(l.itemId)!.price;
+      const r = await this.track({ id: `${orderId}-${i}`, userId, kind: 'purchase', itemId: l.itemId, qty: l.qty, price, orderId, ts: now, source: 'http' });
+      out.lines.push({ itemId: l.itemId, qty: l.qty, price });
+      out.total = Math.round((out.total + l.qty * price) * 100) / 100;
+      out.seq = r.seq;
+    }
+    this.metrics.counter('shop_orders_total', 'orders placed').inc();
+    return out;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Validation of events from clients (WebSocket, HTTP, gRPC): every field checked,
+ * unknown items rejected, then stamped with the user, the server time and an id.
+ */
+import { randomUUID } from 'node:crypto';
+import { CLIENT_EVENT_KINDS, type EventKindName, type ShopEvent } from '../../protos/index.js';
+import { BadRequestError, NotFoundError } from '../errors/index.js';
+
+export const EVENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
+export const MAX_QUERY_LENGTH = 256;
+export const MAX_QTY = 999;
+export const MAX_DWELL_MS = 24 * 3600_000;
+
+const NEEDS_ITEM = new Set<EventKindName>(['view', 'cart_add', 'cart_remove', 'purchase', 'dwell', 'rec_click']);
+
+function optionalInt(o: Record<string, unknown>, field: string, min: number, max: number): number | undefined {
+  const v = o[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    throw new BadRequestError(`"${field}" must be an integer from ${min} to ${max}`, field, 'E_BAD_EVENT');
+  }
+  return v;
+}
+
+export interface EventStamp {
+  userId: string;
+  source: 'ws' | 'http' | 'grpc';
+  now?: number;
+}
+
+/** Turns untrusted input into a ShopEvent or throws a typed error naming the field. */
+export function validateClientEvent(input: unknown, stamp: EventStamp, itemExists: (id: string) => boolean): ShopEvent {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new BadRequestError('an event must be a JSON object', undefined, 'E_BAD_EVENT');
+  }
+  const o = input as Record<string, unknown>;
+  let id: string;
+  if (o['id'] === undefined || o['id'] === null || o['id'] === '') id = randomUUID();
+  else if (typeof o['id'] === 'string' && EVENT_ID_PATTERN.test(o['id'])) id = o['id'];
+  else throw new BadRequestError('"id" must be 1-64 characters of A-Z a-z 0-9 _ . : -', 'id', 'E_BAD_EVENT');
+
+  const kind = o['kind'];
+  if (typeof kind !== 'string') throw new BadRequestError('"kind" is required: one of ' + CLIENT_EVENT_KINDS.join(', '), 'kind', 'E_BAD_EVENT');
+  if (!(CLIENT_EVENT_KINDS as readonly string[]).includes(kind)) {
+    throw new BadRequestError(`unknown event kind "${kind.slice(0, 40)}": expected one of ${CLIENT_EVENT_KINDS.join(', ')}`, 'kind', 'E_UNKNOWN_KIND');
+  }
+  const e: ShopEvent = { id, userId: stamp.userId, kind: kind as EventKindName, ts: stamp.now ?? Date.now(), source: stamp.source };
+
+  if (NEEDS_ITEM.has(e.kind)) {
+    const itemId = o['itemId'];
+    if (typeof itemId !== 'string' || itemId.length === 0 || itemId.length > 64) {
+      throw new BadRequestError(`"itemId" (a string) is required for ${kind} events`, 'itemId', 'E_BAD_EVENT');
+    }
+    if (!itemExists(itemId)) throw new NotFoundError('E_UNKNOWN_ITEM', `item "${itemId}" is not in the catalog`);
+    e.itemId = itemId;
+  } else if (o['itemId'] !== undefined) {
+    throw new BadRequestError(`"itemId" is not allowed on ${kind} events`, 'itemId', 'E_BAD_EVENT');
+  }
+  const qty = optionalInt(o, 'qty', e.kind === 'cart_remove' ? 0 : 1, MAX_QTY);
+  if (qty !== undefined) e.qty = qty;
+  if (e.kind === 'search') {
+    const q = o['query'];
+    if (typeof q !== 'string' || q.trim().length === 0 || q.length > MAX_QUERY_LENGTH) {
+      throw new BadRequestError(`"query" must be a non-empty string of at most ${MAX_QUERY_LENGTH} characters`, 'query', 'E_BAD_EVENT');
+    }
+    e.query = q.trim();
+  }
+  if (e.kind === 'dwell') {
+    const d = optionalInt(o, 'dwellMs', 0, MAX_DWELL_MS);
+    if (d === undefined) throw new BadRequestError('"dwellMs" is required for dwell events', 'dwellMs', 'E_BAD_EVENT');
+    e.dwellMs = d;
+  }
+  if (o['ts'] !== undefined && (typeof o['ts'] !== 'number' || !Number.isFinite(o['ts']))) {
+    throw new BadRequestError('"ts" must be a number (ms since the epoch); the server stamps its own time', 'ts', 'E_BAD_EVENT');
+  }
+  if (e.kind === 'purchase' && o['orderId'] !== undefined) {
+    if (typeof o['orderId'] !== 'string' || !EVENT_ID_PATTERN.test(o['orderId'])) throw new BadRequestError('"orderId" must be 1-64 characters of A-Z a-z 0-9 _ . : -', 'orderId', 'E_BAD_EVENT');
+    e.orderId = o['orderId'];
+  }
+  return e;
+}

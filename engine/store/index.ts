@@ -1,0 +1,1 @@
+export { StateStore, userCursorKey, itemCursorKey, reminderKey, type ReminderEntry } from './state-store.js';

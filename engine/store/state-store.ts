@@ -1,0 +1,64 @@
+/**
+ * LMDB state: one environment under DATA_DIR/state shared by all threads of a node.
+ * Each shard writes its actors' state and its log cursors in ONE write transaction,
+ * so after a crash state and cursor agree: recovery resumes exactly after the last
+ * applied event. Any thread may read committed state; readers never block.
+ */
+import { open, type Database, type RootDatabase } from 'lmdb';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ItemState } from '../../actors/item/index.js';
+import type { UserState } from '../../actors/user/index.js';
+import type { Product } from '../catalog/product.js';
+
+export interface ReminderEntry {
+  userId: string;
+  name: string;
+  dueAt: number;
+  partition: number;
+}
+
+/** Cursor keys: `u:<partition>` for user actors, `i:<slot>` for item actors, `model` for the model replica. */
+export const userCursorKey = (partition: number) => `u:${partition}`;
+export const itemCursorKey = (slot: number) => `i:${slot}`;
+/** Reminders are keyed so that a range scan from the start yields the earliest due first. */
+export const reminderKey = (dueAt: number, userId: string, name: string) => `${String(dueAt).padStart(15, '0')}|${userId}|${name}`;
+
+export class StateStore {
+  readonly root: RootDatabase;
+  readonly users: Database<UserState, string>;
+  readonly items: Database<ItemState, string>;
+  readonly cursors: Database<number, string>;
+  readonly reminders: Database<ReminderEntry, string>;
+  readonly meta: Database<unknown, string>;
+  /** The catalog as the main thread imported it; shard workers load it from here. */
+  readonly catalog: Database<Product, string>;
+
+  private constructor(root: RootDatabase) {
+    this.root = root;
+    this.users = root.openDB<UserState, string>({ name: 'users', encoding: 'msgpack' });
+    this.items = root.openDB<ItemState, string>({ name: 'items', encoding: 'msgpack' });
+    this.cursors = root.openDB<number, string>({ name: 'cursors', encoding: 'msgpack' });
+    this.reminders = root.openDB<ReminderEntry, string>({ name: 'reminders', encoding: 'msgpack' });
+    this.meta = root.openDB<unknown, string>({ name: 'meta', encoding: 'msgpack' });
+    this.catalog = root.openDB<Product, string>({ name: 'catalog', encoding: 'msgpack' });
+  }
+
+  static open(dataDir: string): StateStore {
+    const path = join(dataDir, 'state');
+    mkdirSync(path, { recursive: true });
+    // The log is the source of truth, so LMDB may skip fsync per commit (noSync):
+    // a process crash loses nothing (the OS has the pages); after an OS crash the
+    // cursors roll back together with the state and the log is replayed from there.
+    const root = open({ path, maxDbs: 16, noSync: true, mapSize: 64 * 1024 ** 3, compression: false });
+    return new StateStore(root);
+  }
+
+  cursor(key: string): number {
+    return this.cursors.get(key) ?? 0;
+  }
+
+  async close(): Promise<void> {
+    await this.root.close();
+  }
+}

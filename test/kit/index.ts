@@ -1,0 +1,4 @@
+export { startNats, type TestNats } from './nats.js';
+export { tempDir } from './temp.js';
+export { startTestEngine, spawnEngine, testEnv, TEST_CATALOG_SIZE, type EngineProcess } from './engine.js';
+export { Shopper, type ServerMessage } from './shopper.js';
