@@ -5,11 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Catalog } from '../catalog/catalog.js';
-import { demoCatalog, DEFAULT_DEMO_SEED } from '../catalog/demo-catalog.js';
-import { catalogFingerprint } from '../catalog/fingerprint.js';
-import { loadCatalogFile } from '../catalog/index.js';
-import type { Product } from '../catalog/product.js';
+import { Catalog, catalogFingerprint, DEFAULT_DEMO_SEED, demoCatalog, loadCatalogFile, type Product } from '../catalog/index.js';
 import { ConfigError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import type { StateStore } from '../store/index.js';

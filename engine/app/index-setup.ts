@@ -1,8 +1,21 @@
-/** Placeholder until engine/index lands: no ANN index (recommendations fall back to trending). */
+/**
+ * Makes sure an HNSW index of the catalog's content embeddings exists for this
+ * catalog fingerprint, building it off the main thread (piscina) when it does not.
+ * Shards load it from disk, so a restart with an unchanged catalog builds nothing.
+ */
 import { join } from 'node:path';
-import type { Catalog } from '../catalog/catalog.js';
+import type { Catalog } from '../catalog/index.js';
+import { buildIndexInPool } from '../index/index.js';
 import type { Logger } from '../observability/index.js';
+import { annIndexPath, annIndexReady } from '../runtime/ann-replica.js';
 
-export async function setupIndex(_catalog: Catalog, fingerprint: string, dataDir: string, _log: Logger): Promise<string> {
-  return join(dataDir, 'index', fingerprint);
+export async function setupIndex(catalog: Catalog, fingerprint: string, dataDir: string, log: Logger): Promise<string> {
+  const dir = join(dataDir, 'index', fingerprint.slice(0, 24));
+  if (annIndexReady(dir)) {
+    log.info('ANN index found', { dir });
+    return dir;
+  }
+  const r = await buildIndexInPool({ maxThreads: 1 }, { source: { kind: 'products', products: [...catalog.values()] }, outPath: annIndexPath(dir) });
+  log.info('ANN index built', { dir, items: r.ids.length, dim: r.dim, ms: Math.round(r.timings.totalMs), buildMs: Math.round(r.timings.buildMs) });
+  return dir;
 }

@@ -16,6 +16,7 @@ import { EngineServices, SessionTokens } from '../services/index.js';
 import { StateStore } from '../store/index.js';
 import { setupCatalog } from './catalog-setup.js';
 import { setupIndex } from './index-setup.js';
+import { annIndexReady } from '../runtime/ann-replica.js';
 
 export interface Engine {
   readonly config: EngineConfig;
@@ -98,7 +99,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     const health = () => {
       const natsOk = !nc.isClosed();
       const shardStates = shards.shards.map((s) => s.state);
-      const indexReady = existsSync(join(indexDir, 'manifest.json'));
+      const indexReady = annIndexReady(indexDir);
       return { ok: natsOk && shards.allServing() && indexReady, nats: natsOk, shards: shardStates, index: indexReady, catalog: catalog.size };
     };
     const gatewayOpts: ConstructorParameters<typeof Gateway>[0] = {

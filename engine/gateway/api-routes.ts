@@ -1,6 +1,6 @@
 /** The JSON API under /api/ (contract v1), plus /health and /metrics. */
 import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
-import type { SortOrder } from '../catalog/catalog.js';
+import type { SortOrder } from '../catalog/index.js';
 import { BadRequestError, EngineError, NotFoundError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import type { EngineServices } from '../services/index.js';

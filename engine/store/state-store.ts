@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ItemState } from '../../actors/item/index.js';
 import type { UserState } from '../../actors/user/index.js';
-import type { Product } from '../catalog/product.js';
+import type { Product } from '../catalog/index.js';
 
 export interface ReminderEntry {
   userId: string;

@@ -8,9 +8,10 @@ import { tempDir } from './temp.js';
 /** A small catalog keeps test start-up fast; the demo generator is the same. */
 export const TEST_CATALOG_SIZE = 2000;
 
-export function testEnv(natsUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+/** Test configuration; natsUrl undefined = the engine runs its embedded nats-server. */
+export function testEnv(natsUrl: string | undefined, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    NATS_URL: natsUrl,
+    ...(natsUrl ? { NATS_URL: natsUrl } : {}),
     DATA_DIR: tempDir('data'),
     PORT: '0',
     GRPC_PORT: '0',
@@ -18,6 +19,7 @@ export function testEnv(natsUrl: string, extra: Record<string, string> = {}): Re
     DEMO_CATALOG_SIZE: String(TEST_CATALOG_SIZE),
     LOG_LEVEL: 'warn',
     SESSION_SECRET: 'test-secret-0123456789abcdef',
+    MAX_WS_MESSAGES_PER_S: '100000',
     ...extra,
   };
 }

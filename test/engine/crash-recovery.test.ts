@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { after, describe, it } from 'node:test';
+import { Catalog, demoCatalog, DEFAULT_DEMO_SEED } from '../../engine/catalog/index.js';
+import { readLog, referenceProfiles, spawnEngine, startTraffic, TEST_CATALOG_SIZE, testEnv, type EngineProcess } from '../kit/index.js';
+
+describe('recovery - kill -9 of the whole engine', () => {
+  let engine: EngineProcess | undefined;
+  after(async () => {
+    await engine?.stop();
+  });
+
+  it('recovery - after kill -9 mid-stream, every acked event is in the log and every profile equals a fold of the log', async () => {
+    // Embedded nats-server: the restart must also cope with the server the killed engine left behind.
+    const env = testEnv(undefined);
+    engine = await spawnEngine(env);
+    const catalog = new Catalog(demoCatalog({ count: TEST_CATALOG_SIZE, seed: DEFAULT_DEMO_SEED }));
+    const itemIds = [...catalog.values()].slice(0, 300).map((p) => p.itemId);
+    const traffic = await startTraffic(engine.url, { shoppers: 40, itemIds, inFlight: 4 });
+    await sleep(2500);
+    await engine.kill9();
+    await traffic.stop();
+    const ackedCount = [...traffic.acked.values()].reduce((n, s) => n + s.size, 0);
+    assert.ok(ackedCount > 500, `enough traffic before the kill (acked ${ackedCount})`);
+
+    engine = await spawnEngine(env);
+    const natsUrl = readFileSync(join(env['DATA_DIR']!, 'nats', 'url'), 'utf8').trim();
+    const log = await readLog(natsUrl);
+    const inLog = new Set(log.map((l) => `${l.event.userId}/${l.event.id}`));
+    for (const [userId, ids] of traffic.acked) {
+      for (const id of ids) assert.ok(inLog.has(`${userId}/${id}`), `acked event ${userId}/${id} is in the log`);
+    }
+    const expected = referenceProfiles(log, catalog);
+    for (const s of traffic.shoppers) {
+      const r = await fetch(`${engine.url}/api/profile`, { headers: { authorization: `Bearer ${s.token}` } });
+      assert.equal(r.status, 200);
+      const got = await r.json();
+      const want = expected.get(s.userId);
+      assert.ok(want, `user ${s.userId} has events in the log`);
+      assert.deepEqual(got, JSON.parse(JSON.stringify(want)), `profile of ${s.userId} equals the fold of the log`);
+    }
+    for (const s of traffic.shoppers) s.close();
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * An independent reading of the event log: every record from sequence 1, decoded,
+ * and each user's state folded from it with the actors' pure code. Tests compare
+ * this with what the engine serves.
+ */
+import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { emptyUserState, foldUserEvent, profileOf, type Profile } from '../../actors/user/index.js';
+import type { Catalog } from '../../engine/catalog/index.js';
+import { DEFAULT_CART_ABANDON_MS } from '../../engine/config/index.js';
+import { connectNats, EVENT_STREAM } from '../../engine/log/index.js';
+import { decodeEvent, type ShopEvent } from '../../protos/index.js';
+
+export interface LoggedEvent {
+  seq: number;
+  event: ShopEvent;
+}
+
+export async function readLog(natsUrl: string): Promise<LoggedEvent[]> {
+  const nc = await connectNats(natsUrl, 'test-reference');
+  try {
+    const last = (await (await jetstreamManager(nc)).streams.info(EVENT_STREAM)).state.last_seq;
+    const out: LoggedEvent[] = [];
+    if (last === 0) return out;
+    const c = await jetstream(nc).consumers.get(EVENT_STREAM, { deliver_policy: DeliverPolicy.All });
+    const msgs = await c.consume();
+    for await (const m of msgs) {
+      out.push({ seq: m.seq, event: decodeEvent(m.data) });
+      if (m.seq >= last) break;
+    }
+    return out;
+  } finally {
+    await nc.close();
+  }
+}
+
+export function referenceProfiles(log: LoggedEvent[], catalog: Catalog, cartAbandonMs = DEFAULT_CART_ABANDON_MS): Map<string, Profile> {
+  const states = new Map<string, ReturnType<typeof emptyUserState>>();
+  const ctx = { cartAbandonMs, item: (id: string) => catalog.get(id) };
+  for (const { seq, event } of log) {
+    let s = states.get(event.userId);
+    if (!s) states.set(event.userId, (s = emptyUserState(event.userId)));
+    foldUserEvent(s, event, seq, ctx);
+  }
+  return new Map([...states].map(([id, s]) => [id, profileOf(s)]));
+}
