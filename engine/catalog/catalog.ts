@@ -50,6 +50,14 @@ export interface CatalogOptions {
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+/** Sorted listings kept between calls; (categories + 1) x sorts stays far below this. */
+const MAX_CACHED_SORTS = 256;
+
+const COMPARATORS: Partial<Record<SortOrder, (a: Product, b: Product) => number>> = {
+  price_asc: (a, b) => a.price - b.price,
+  price_desc: (a, b) => b.price - a.price,
+  name: (a, b) => collator.compare(a.name, b.name),
+};
 
 function badQuery(field: string, problem: string): BadRequestError {
   return new BadRequestError(`${field} ${problem}`, field);
@@ -61,6 +69,9 @@ export class Catalog implements Iterable<Product> {
   #search: TextSearch;
   #popularity: PopularityFn | undefined;
   #version = 0;
+  /** Browsing (no `q`) re-sorts the same lists on every page view: keep them until the catalog changes. */
+  #sorted = new Map<string, Product[]>();
+  #sortedVersion = -1;
 
   /** Throws `BadRequestError` on an invalid product or a repeated itemId. */
   constructor(products: Iterable<Product> = [], options: CatalogOptions = {}) {
@@ -137,6 +148,12 @@ export class Catalog implements Iterable<Product> {
   /** A page of products; throws `BadRequestError` naming the parameter on bad input. */
   list(query: ListQuery = {}): ListResult {
     const { category, q, sort, page, limit, popularity } = this.#validate(query);
+    const start = (page - 1) * limit;
+    const comparator = COMPARATORS[sort];
+    if (q === undefined && comparator !== undefined) {
+      const sorted = this.#sortedList(category, sort, comparator);
+      return { items: sorted.slice(start, start + limit), total: sorted.length, page, limit };
+    }
     const scores = q === undefined ? undefined : this.#search.search(q);
     const candidates: Product[] = [];
     if (scores !== undefined) {
@@ -155,13 +172,9 @@ export class Catalog implements Iterable<Product> {
         if (scores !== undefined) candidates.sort((a, b) => scores.get(b.itemId)! - scores.get(a.itemId)!);
         break;
       case 'price_asc':
-        candidates.sort((a, b) => a.price - b.price);
-        break;
       case 'price_desc':
-        candidates.sort((a, b) => b.price - a.price);
-        break;
       case 'name':
-        candidates.sort((a, b) => collator.compare(a.name, b.name));
+        candidates.sort(comparator);
         break;
       case 'popularity': {
         const pop = new Map<string, number>();
@@ -177,8 +190,24 @@ export class Catalog implements Iterable<Product> {
         break;
       }
     }
-    const start = (page - 1) * limit;
     return { items: candidates.slice(start, start + limit), total: candidates.length, page, limit };
+  }
+
+  #sortedList(category: string | undefined, sort: SortOrder, comparator: (a: Product, b: Product) => number): Product[] {
+    if (this.#sortedVersion !== this.#version || this.#sorted.size >= MAX_CACHED_SORTS) {
+      this.#sorted.clear();
+      this.#sortedVersion = this.#version;
+    }
+    const key = `${sort}|${category ?? ''}`;
+    let list = this.#sorted.get(key);
+    if (list === undefined) {
+      list = category === undefined
+        ? [...this.#products.values()]
+        : [...(this.#byCategory.get(category) ?? [])].map((id) => this.#products.get(id)!);
+      list.sort(comparator);
+      this.#sorted.set(key, list);
+    }
+    return list;
   }
 
   #leaveCategory(product: Product): void {

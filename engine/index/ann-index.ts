@@ -52,6 +52,8 @@ export class AnnIndex {
   #ids: string[];
   #labels = new Map<string, number>();
   #deleted = new Set<number>();
+  /** Unit vectors by label, copied out of the graph on first use (a native call costs ~7 us). */
+  #points = new Map<number, Float32Array>();
 
   private constructor(hnsw: Hnsw, dim: number, ids: string[], M: number, efConstruction: number, info: IndexInfo) {
     this.#hnsw = hnsw;
@@ -157,7 +159,34 @@ export class AnnIndex {
   vector(itemId: string): Float32Array | undefined {
     const label = this.#labels.get(itemId);
     if (label === undefined || this.#deleted.has(label)) return undefined;
-    return Float32Array.from(this.#hnsw.getPoint(label));
+    return this.#point(label).slice();
+  }
+
+  /**
+   * Exact similarity to each live item of `itemIds` (others are skipped), best
+   * first, at most k. For a small candidate set (one category, co-visited items,
+   * trending items to re-rank) this is far cheaper than a filtered graph walk,
+   * which visits most of the graph when few items pass the filter.
+   */
+  searchAmong(vector: Float32Array | readonly number[], k: number, itemIds: Iterable<string>): AnnHit[] {
+    intIn('k', k, 1, MAX_K);
+    const query = this.#toArray(vector, 'vector');
+    let norm = 0;
+    for (const v of query) norm += v * v;
+    norm = Math.sqrt(norm);
+    const hits: AnnHit[] = [];
+    const seen = new Set<number>();
+    for (const itemId of itemIds) {
+      const label = this.#labels.get(itemId);
+      if (label === undefined || this.#deleted.has(label) || seen.has(label)) continue;
+      seen.add(label);
+      const p = this.#point(label);
+      let dot = 0;
+      for (let i = 0; i < this.dim; i++) dot += p[i]! * query[i]!;
+      hits.push({ itemId, score: dot / norm });
+    }
+    hits.sort((a, b) => b.score - a.score);
+    return hits.length > k ? hits.slice(0, k) : hits;
   }
 
   /**
@@ -195,6 +224,7 @@ export class AnnIndex {
     // For an existing label hnswlib updates the point in place (and un-deletes it).
     this.#hnsw.addPoint(point, label);
     this.#deleted.delete(label);
+    this.#points.delete(label);
   }
 
   /** Hides an item from searches; returns false when it was not live. */
@@ -204,6 +234,12 @@ export class AnnIndex {
     this.#hnsw.markDelete(label);
     this.#deleted.add(label);
     return true;
+  }
+
+  #point(label: number): Float32Array {
+    let p = this.#points.get(label);
+    if (p === undefined) this.#points.set(label, (p = Float32Array.from(this.#hnsw.getPoint(label))));
+    return p;
   }
 
   /** hnswlib-node takes plain arrays only; also rejects wrong lengths and non-finite values with a clear error. */

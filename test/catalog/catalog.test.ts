@@ -97,7 +97,12 @@ test('catalog - upsert validates, replaces and moves items between categories', 
   assert.equal(c.size, 51);
   assert.throws(() => c.upsert({ ...p, price: -2 }), (e: unknown) => e instanceof BadRequestError && e.field === 'price');
   assert.throws(() => c.upsert({ ...p, itemId: 'bad id!' }), (e: unknown) => e instanceof BadRequestError && e.field === 'itemId');
+  const cheapest = c.list({ sort: 'price_asc', limit: 1 }).items[0]!;
+  c.upsert({ ...c.get('sku-000002')!, price: 0 });
+  assert.equal(c.list({ sort: 'price_asc', limit: 1 }).items[0]!.itemId, 'sku-000002', 'sorted listings follow upserts');
+  assert.notEqual(cheapest.itemId, 'sku-000002');
   assert.ok(c.delete('new-1') && !c.delete('new-1'));
+  assert.equal(c.list({ sort: 'price_asc', limit: 100 }).total, 50);
   assert.throws(() => new Catalog([demo[0]!, demo[0]!]), /appears twice/);
 });
 

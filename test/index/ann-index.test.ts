@@ -51,6 +51,18 @@ test('ann index - the filter is honoured and still fills k when enough items pas
   assert.deepEqual(few.map((h) => h.itemId).sort(), ['item-7', 'item-9']);
 });
 
+test('ann index - searchAmong scores a candidate set exactly, like a filtered search', () => {
+  const index = AnnIndex.build(ids, vectors, dim);
+  const group2 = ids.filter((_, i) => i % 6 === 2);
+  const among = index.searchAmong(row(3), 10, [...group2, 'unknown', group2[0]!]);
+  const filtered = index.search(row(3), 10, (id) => group2.includes(id));
+  assert.deepEqual(among.map((h) => h.itemId), filtered.map((h) => h.itemId));
+  for (let i = 0; i < 10; i++) assert.ok(Math.abs(among[i]!.score - filtered[i]!.score) < 1e-5);
+  index.markDelete(among[0]!.itemId);
+  assert.ok(index.searchAmong(row(3), 10, group2).every((h) => h.itemId !== among[0]!.itemId));
+  assert.deepEqual(index.searchAmong(row(3), 10, []), []);
+});
+
 test('ann index - add and markDelete serve upserts', () => {
   const index = AnnIndex.build(ids.slice(0, 20), vectors.subarray(0, 20 * dim), dim);
   assert.ok(index.markDelete('item-3'));
