@@ -130,6 +130,24 @@ test('catalog import - a demo catalog round-trips through CSV and JSON Lines acr
   assert.deepEqual(lines.products, demo);
 });
 
+test('catalog import - a multi-byte character split across two read chunks survives', async () => {
+  const CHUNK = 64 * 1024;
+  for (const ext of ['.csv', '.jsonl']) {
+    const encode = (rows: Product[]): string =>
+      ext === '.csv' ? [CSV_HEADER, ...rows.map(csvRow)].join('\n') : rows.map((r) => JSON.stringify(r)).join('\n');
+    const filler = Array.from({ length: 7 }, (_, i) => good(`f${i}`, { description: 'x'.repeat(9000) }));
+    const target = good('m2', { name: 'Crème ☕ brûlée' });
+    const probe = encode([...filler, good('m1', { description: 'x'.repeat(1000) }), target]);
+    // Size the last filler row so the coffee cup's 3 bytes start 1 byte before the chunk boundary.
+    const at = Buffer.byteLength(probe.slice(0, probe.indexOf('☕')));
+    const text = encode([...filler, good('m1', { description: 'x'.repeat(1000 + CHUNK - 1 - at) }), target]);
+    assert.equal(Buffer.byteLength(text.slice(0, text.indexOf('☕'))), CHUNK - 1);
+    const { products, errors } = await loadCatalogFile(file(ext, text));
+    assert.equal(errors.length, 0, errors[0]?.message);
+    assert.equal(products[8]!.name, 'Crème ☕ brûlée', ext);
+  }
+});
+
 test('catalog import - unusable files throw typed errors', async () => {
   await assert.rejects(loadCatalogFile(join(dir, 'missing.jsonl')), (e: unknown) =>
     e instanceof EngineError && e.code === 'E_BAD_CATALOG' && /missing\.jsonl.*ENOENT/.test(e.message));
