@@ -47,7 +47,7 @@ export async function setupCatalog(file: string | undefined, demoSize: number, s
     products = r.products;
     if (r.errors.length > 0) {
       log.warn('catalog rows rejected', {
-        rejected: r.errors.length,
+        rejected: r.rejected,
         accepted: products.length,
         first: r.errors.slice(0, MAX_REPORTED_ROW_ERRORS).map((e) => e.message),
       });

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { AnnIndex, metaPathOf } from '../index/index.js';
+import { AnnIndex, metaPathOf, readVectors, vectorsPathOf } from '../index/index.js';
 import type { Logger } from '../observability/index.js';
 import type { AnnLike } from './shard-recommender.js';
 
@@ -18,15 +18,17 @@ export function loadAnnReplica(dir: string, log: Logger): AnnLike | undefined {
     log.warn('no ANN index in the index directory; recommendations use trending only', { dir });
     return undefined;
   }
-  const index = AnnIndex.load(annIndexPath(dir));
+  const path = annIndexPath(dir);
+  const index = AnnIndex.load(path);
+  // One read of the vectors file instead of one native call per item.
+  const all = readVectors(vectorsPathOf(path), index.dim);
   const vectors = new Map<string, Float32Array>();
-  for (const id of index.ids()) {
-    const v = index.vector(id);
-    if (v) vectors.set(id, v);
-  }
+  // Rows are labels; a freshly built index has no deleted labels, so ids() is in row order.
+  index.ids().forEach((id, row) => vectors.set(id, all.subarray(row * index.dim, (row + 1) * index.dim)));
   return {
     dim: index.dim,
     vector: (itemId) => vectors.get(itemId),
     search: (vector, k, filter) => index.search(vector, Math.min(k, index.size), filter),
+    searchAmong: (vector, k, itemIds) => index.searchAmong(vector, k, itemIds),
   };
 }

@@ -16,6 +16,8 @@ export interface CatalogFacts {
 
 export interface AnnLike {
   search(vector: Float32Array, k: number, filter?: (itemId: string) => boolean): Array<{ itemId: string; score: number }>;
+  /** Exact scoring of a candidate set: for selective filters, where a graph walk visits most nodes. */
+  searchAmong(vector: Float32Array, k: number, itemIds: Iterable<string>): Array<{ itemId: string; score: number }>;
   vector(itemId: string): Float32Array | undefined;
   readonly dim: number;
 }
@@ -56,6 +58,24 @@ export class ShardRecommender {
     this.#d = deps;
   }
 
+  #byCategory: Map<string, string[]> | undefined;
+  #inCategory(category: string): string[] {
+    if (!this.#byCategory) {
+      this.#byCategory = new Map();
+      for (const f of this.#d.catalog.values()) {
+        let l = this.#byCategory.get(f.category);
+        if (!l) this.#byCategory.set(f.category, (l = []));
+        l.push(f.itemId);
+      }
+    }
+    return this.#byCategory.get(category) ?? [];
+  }
+
+  /** Call when catalog entries changed (categories may have moved). */
+  catalogChanged(): void {
+    this.#byCategory = undefined;
+  }
+
   inStock(itemId: string): boolean {
     const f = this.#d.catalog.get(itemId);
     return f !== undefined && f.stock - this.#d.sold(itemId) > 0;
@@ -92,7 +112,10 @@ export class ShardRecommender {
         w *= RECENCY_DECAY;
       }
       if (used > 0) {
-        const hits = ann.search(q, ANN_CANDIDATES, ok);
+        // A category context leaves few items: score those exactly rather than walk the graph.
+        const hits = ctx.category
+          ? ann.searchAmong(q, ANN_CANDIDATES, this.#inCategory(ctx.category).filter(ok))
+          : ann.search(q, ANN_CANDIDATES, ok);
         const maxTrend = Math.max(1, this.#d.trending()[0]?.score ?? 1);
         const anchorName = catalog.get(anchors[0]!)?.name ?? anchors[0]!;
         for (const h of hits) {

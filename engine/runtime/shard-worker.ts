@@ -62,6 +62,7 @@ async function main(): Promise<void> {
         if (p) catalog.set(id, { itemId: p.itemId, name: p.name, category: p.category, price: p.price, stock: p.stock });
         else catalog.delete(id);
       }
+      recommender.catalogChanged();
     } else if (m.type === 'index-changed') {
       ann = loadAnnReplica(m.indexDir, log) ?? ann;
     }

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import WebSocket from 'ws';
+import type { Engine } from '../../engine/index.js';
+import { SessionTokens } from '../../engine/services/index.js';
+import { Shopper, startNats, startTestEngine, testEnv, type TestNats } from '../kit/index.js';
+
+describe('gateway - bad input', () => {
+  let nats: TestNats;
+  let engine: Engine;
+  let item: string;
+  before(async () => {
+    nats = await startNats();
+    engine = await startTestEngine(testEnv(nats.url, { MAX_WS_MESSAGES_PER_S: '20' }));
+    item = engine.services.catalog.values().next().value!.itemId;
+  });
+  after(async () => {
+    await engine?.stop();
+    await nats?.stop();
+  });
+
+  async function expectError(s: Shopper, raw: string, code: string, id?: string) {
+    s.messages.length = 0;
+    s.send(raw);
+    const m = await s.waitFor((x) => x.type === 'error');
+    assert.equal(m['code'], code, `${raw.slice(0, 60)} -> ${JSON.stringify(m)}`);
+    assert.equal(typeof m['message'], 'string');
+    if (id) assert.equal(m['id'], id);
+    await new Promise((r) => setTimeout(r, 60)); // stay under the rate limit
+  }
+
+  it('gateway - malformed, unknown, mistyped and oversized messages get typed errors and the socket stays usable', async () => {
+    const s = await Shopper.connect(engine.url);
+    await expectError(s, '{not json', 'E_BAD_JSON');
+    await expectError(s, '[1,2]', 'E_BAD_REQUEST');
+    await expectError(s, JSON.stringify({ type: 'subscribe' }), 'E_UNKNOWN_KIND');
+    await expectError(s, JSON.stringify({ type: 'event', id: 'k1', kind: 'teleport', itemId: item }), 'E_UNKNOWN_KIND', 'k1');
+    await expectError(s, JSON.stringify({ type: 'event', id: 'k2', kind: 'reminder' }), 'E_UNKNOWN_KIND', 'k2');
+    await expectError(s, JSON.stringify({ type: 'event', id: 'k3', kind: 'view' }), 'E_BAD_EVENT', 'k3');
+    await expectError(s, JSON.stringify({ type: 'event', id: 'k4', kind: 'view', itemId: 42 }), 'E_BAD_EVENT', 'k4');
+    await expectError(s, JSON.stringify({ type: 'event', id: 'k5', kind: 'cart_add', itemId: item, qty: 'two' }), 'E_BAD_EVENT', 'k5');
+    await expectError(s, JSON.stringify({ type: 'event', id: 'k6', kind: 'cart_add', itemId: item, qty: 1e9 }), 'E_BAD_EVENT', 'k6');
+    await expectError(s, JSON.stringify({ type: 'event', id: 'k7', kind: 'search', query: '' }), 'E_BAD_EVENT', 'k7');
+    await expectError(s, JSON.stringify({ type: 'event', id: 'k8', kind: 'dwell', itemId: item }), 'E_BAD_EVENT', 'k8');
+    await expectError(s, JSON.stringify({ type: 'event', id: 'x'.repeat(65), kind: 'view', itemId: item }), 'E_BAD_EVENT');
+    await expectError(s, JSON.stringify({ type: 'event', id: 'k9', kind: 'view', itemId: 'no-such-item' }), 'E_UNKNOWN_ITEM', 'k9');
+    await expectError(s, JSON.stringify({ type: 'event', id: 'k10', kind: 'view', itemId: item, pad: 'x'.repeat(70 * 1024) }), 'E_TOO_LARGE');
+    // After all that, a good event still works on the same socket.
+    const ack = await s.track({ id: 'good-1', kind: 'view', itemId: item });
+    assert.ok((ack['seq'] as number) > 0);
+    const p = await s.profile(engine.url);
+    assert.deepEqual(p['recent'], [item], 'no rejected event reached the actor');
+    s.close();
+  });
+
+  it('gateway - forged and expired tokens get E_BAD_TOKEN / E_TOKEN_EXPIRED and the socket is closed', async () => {
+    const good = await Shopper.session(engine.url);
+    const forged = good.token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    const other = new SessionTokens('another-secret-0123456789', 3600).issue(good.userId).token;
+    const expired = new SessionTokens('test-secret-0123456789abcdef', 1).issue(good.userId, Date.now() - 10_000).token;
+    for (const [token, code] of [[forged, 'E_BAD_TOKEN'], [other, 'E_BAD_TOKEN'], [expired, 'E_TOKEN_EXPIRED'], ['', 'E_BAD_TOKEN'], ['v1.a.b', 'E_BAD_TOKEN']] as const) {
+      const s = await Shopper.connect(engine.url, { userId: good.userId, token });
+      const m = await s.waitFor((x) => x.type === 'error');
+      assert.equal(m['code'], code);
+      const closed = await s.waitClosed();
+      assert.equal(closed.code, 4401);
+    }
+    const r = await fetch(`${engine.url}/api/profile`, { headers: { authorization: `Bearer ${forged}` } });
+    assert.equal(r.status, 401);
+    assert.equal(((await r.json()) as { error: { code: string } }).error.code, 'E_BAD_TOKEN');
+  });
+
+  it('gateway - a flooding socket is rate limited while other shoppers are unaffected', async () => {
+    const flooder = await Shopper.connect(engine.url);
+    const calm = await Shopper.connect(engine.url);
+    for (let i = 0; i < 500; i++) flooder.send({ type: 'event', id: `f${i}`, kind: 'view', itemId: item });
+    const limited = await flooder.waitFor((m) => m.type === 'error' && m['code'] === 'E_RATE_LIMITED');
+    assert.match(String(limited['message']), /messages\/s/);
+    const ack = await calm.track({ id: 'calm-1', kind: 'view', itemId: item });
+    assert.ok((ack['seq'] as number) > 0);
+    await calm.waitFor((m) => m.type === 'recs' && m['causedBy'] === 'calm-1');
+    await new Promise((r) => setTimeout(r, 500));
+    const acks = flooder.messages.filter((m) => m.type === 'ack').length;
+    assert.ok(acks <= 60, `most flood messages were dropped (acked ${acks})`);
+    const errors = flooder.messages.filter((m) => m.type === 'error').length;
+    assert.ok(errors <= 3, `rate-limit notices are throttled (${errors})`);
+    flooder.close();
+    calm.close();
+  });
+
+  it('gateway - frames far over the limit close only that socket; the engine stays up', async () => {
+    const s = await Shopper.connect(engine.url);
+    s.send('x'.repeat(2 * 1024 * 1024));
+    const closed = await s.waitClosed();
+    assert.ok(closed.code >= 1000);
+    const h = await fetch(`${engine.url}/health`);
+    assert.equal(h.status, 200);
+  });
+
+  it('http - bad bodies, parameters and routes get typed JSON errors', async () => {
+    const { token } = await Shopper.session(engine.url);
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const cases: Array<[string, RequestInit, number, string]> = [
+      ['/api/events', { method: 'POST', headers: auth, body: '{oops' }, 400, 'E_BAD_JSON'],
+      ['/api/events', { method: 'POST', headers: auth, body: JSON.stringify({ kind: 'view', itemId: 'nope' }) }, 404, 'E_UNKNOWN_ITEM'],
+      ['/api/events', { method: 'POST', headers: auth, body: JSON.stringify({ kind: 'view', itemId: item, pad: 'x'.repeat(70_000) }) }, 413, 'E_TOO_LARGE'],
+      ['/api/events', { method: 'POST', body: JSON.stringify({ kind: 'view', itemId: item }) }, 401, 'E_BAD_TOKEN'],
+      ['/api/products?limit=100000', {}, 400, 'E_BAD_REQUEST'],
+      ['/api/products?page=-1', {}, 400, 'E_BAD_REQUEST'],
+      ['/api/products?sort=sideways', {}, 400, 'E_BAD_REQUEST'],
+      ['/api/products/does-not-exist', {}, 404, 'E_UNKNOWN_ITEM'],
+      ['/api/nothing-here', {}, 404, 'E_NOT_FOUND'],
+      ['/api/checkout', { method: 'POST', headers: auth, body: JSON.stringify({ lines: [{ itemId: item, qty: 0 }] }) }, 400, 'E_BAD_REQUEST'],
+      ['/api/checkout', { method: 'POST', headers: auth }, 400, 'E_BAD_REQUEST'],
+      ['/api/checkout', { method: 'POST', headers: auth, body: JSON.stringify({ lines: [{ itemId: item, qty: 999 }] }) }, 409, 'E_OUT_OF_STOCK'],
+    ];
+    for (const [path, init, status, code] of cases) {
+      const r = await fetch(`${engine.url}${path}`, init);
+      const body = (await r.json()) as { error: { code: string; message: string } };
+      assert.equal(r.status, status, `${path} ${JSON.stringify(body)}`);
+      assert.equal(body.error.code, code, path);
+      assert.ok(body.error.message.length > 0);
+    }
+    const h = await fetch(`${engine.url}/health`);
+    assert.equal(h.status, 200);
+  });
+
+  it('gateway - a socket never receives another user\'s pushes', async () => {
+    const a = await Shopper.connect(engine.url);
+    const b = await Shopper.connect(engine.url);
+    await a.track({ id: 'a-1', kind: 'view', itemId: item });
+    await a.waitFor((m) => m.type === 'recs' && m['causedBy'] === 'a-1');
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(b.messages.filter((m) => m.type === 'recs').length, 0);
+    a.close();
+    b.close();
+  });
+});
+void WebSocket;
