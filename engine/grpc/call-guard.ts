@@ -1,0 +1,213 @@
+/**
+ * What every Engine call goes through before and after its handler: the API key,
+ * admission (bounded in-flight work), the deadline and cancellation (an AbortSignal
+ * the handler checks), error mapping, metrics and logs. Handlers stay protocol-light.
+ */
+import type { EventEmitter } from 'node:events';
+import type * as grpc from '@grpc/grpc-js';
+import { AuthError, EngineError, toEngineError } from '../errors/index.js';
+import type { Logger } from '../observability/index.js';
+import type { Metrics } from '../observability/index.js';
+import { API_KEY_METADATA, type ApiKeyCheck } from './api-key.js';
+import { Budget } from './budget.js';
+import { toServiceError } from './status-error.js';
+
+export interface CallContext {
+  readonly method: string;
+  /** Aborted when the client cancels, the deadline passes or the server stops. */
+  readonly signal: AbortSignal;
+  /** ms since the epoch; Infinity when the client set none. */
+  readonly deadline: number;
+}
+
+export interface GuardStats {
+  inFlight: number;
+  streams: number;
+  calls: number;
+  unauthenticated: number;
+  overloaded: number;
+  deadlineExceeded: number;
+  cancelled: number;
+  internalErrors: number;
+}
+
+interface GuardOptions {
+  apiKey: ApiKeyCheck | undefined;
+  maxInFlight: number;
+  maxStreams: number;
+  metrics: Metrics | undefined;
+  log: Logger | undefined;
+}
+
+interface Admitted {
+  ctx: CallContext;
+  /** Call exactly once when the handler is done; returns the status to send for `err`. */
+  finish: (err?: unknown) => grpc.ServiceError | undefined;
+  /** The client cancelled or the deadline passed: grpc-js already ended the call. */
+  gone: () => boolean;
+}
+
+type AnyCall = grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerReadableStream<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>;
+
+const STATUS_NAMES: Record<number, string> = {
+  0: 'OK', 1: 'CANCELLED', 2: 'UNKNOWN', 3: 'INVALID_ARGUMENT', 4: 'DEADLINE_EXCEEDED', 5: 'NOT_FOUND', 6: 'ALREADY_EXISTS',
+  7: 'PERMISSION_DENIED', 8: 'RESOURCE_EXHAUSTED', 9: 'FAILED_PRECONDITION', 10: 'ABORTED', 11: 'OUT_OF_RANGE',
+  12: 'UNIMPLEMENTED', 13: 'INTERNAL', 14: 'UNAVAILABLE', 15: 'DATA_LOSS', 16: 'UNAUTHENTICATED',
+};
+
+function deadlineOf(call: AnyCall): number {
+  const d = call.getDeadline();
+  return d instanceof Date ? d.getTime() : d;
+}
+
+export class CallGuard {
+  readonly #o: GuardOptions;
+  readonly unary: Budget;
+  readonly streams: Budget;
+  /** Aborts every call's signal on stop. */
+  readonly #stopping = new AbortController();
+  readonly #stats = { calls: 0, unauthenticated: 0, overloaded: 0, deadlineExceeded: 0, cancelled: 0, internalErrors: 0 };
+
+  constructor(o: GuardOptions) {
+    this.#o = o;
+    this.unary = new Budget(o.maxInFlight);
+    this.streams = new Budget(o.maxStreams);
+  }
+
+  get stats(): GuardStats {
+    return { inFlight: this.unary.used, streams: this.streams.used, ...this.#stats };
+  }
+
+  /** Aborts the signals of all calls in progress (the server is stopping). */
+  abortAll(): void {
+    this.#stopping.abort(new EngineError('E_UNAVAILABLE', 'the server is shutting down'));
+  }
+
+  #authenticate(call: AnyCall): EngineError | undefined {
+    if (this.#o.apiKey === undefined) return undefined;
+    const presented = call.metadata.get(API_KEY_METADATA)[0];
+    if (this.#o.apiKey.matches(presented)) return undefined;
+    this.#stats.unauthenticated++;
+    return new AuthError('E_UNAUTHENTICATED', presented === undefined
+      ? `missing API key: send it in the "${API_KEY_METADATA}" metadata`
+      : `wrong API key in the "${API_KEY_METADATA}" metadata`);
+  }
+
+  /**
+   * Admits a call: returns its context and a `finish(code)` to call exactly once
+   * when the handler is done, or the error to answer with.
+   */
+  #admit(call: AnyCall, method: string, budget: Budget): Admitted | { error: grpc.ServiceError } {
+    this.#stats.calls++;
+    const authError = this.#authenticate(call);
+    if (authError) return { error: this.#count(method, 0, toServiceError(authError)) };
+    const deadline = deadlineOf(call);
+    if (deadline <= Date.now()) {
+      this.#stats.deadlineExceeded++;
+      return { error: this.#count(method, 0, toServiceError(new EngineError('E_TIMEOUT', 'the deadline had passed before the call started'))) };
+    }
+    if (!budget.tryTake()) {
+      this.#stats.overloaded++;
+      const what = budget === this.unary ? `${budget.limit} calls are in flight` : `${budget.limit} streams are open`;
+      return { error: this.#count(method, 0, toServiceError(new EngineError('E_OVERLOADED', `the engine is at capacity (${what}); retry with backoff`))) };
+    }
+    const t0 = performance.now();
+    const ac = new AbortController();
+    let finished = false;
+    let gone = false;
+    const onStop = () => ac.abort(this.#stopping.signal.reason);
+    this.#stopping.signal.addEventListener('abort', onStop, { once: true });
+    // grpc-js emits 'cancelled' after every status, ours included: only an early one is a cancel.
+    (call as EventEmitter).on('cancelled', () => {
+      if (finished || gone) return;
+      gone = true;
+      const timedOut = Date.now() >= deadline;
+      if (timedOut) this.#stats.deadlineExceeded++;
+      else this.#stats.cancelled++;
+      ac.abort(timedOut ? new EngineError('E_TIMEOUT', 'the deadline passed') : new EngineError('E_TIMEOUT', 'the client cancelled the call'));
+    });
+    const ctx: CallContext = { method, signal: ac.signal, deadline };
+    const finish = (err?: unknown): grpc.ServiceError | undefined => {
+      if (finished) throw new Error(`${method}: finish called twice`);
+      finished = true;
+      budget.release();
+      this.#stopping.signal.removeEventListener('abort', onStop);
+      if (err === undefined) {
+        this.#count(method, performance.now() - t0);
+        return undefined;
+      }
+      const e = toEngineError(err);
+      if (e.code === 'E_INTERNAL') {
+        this.#stats.internalErrors++;
+        this.#o.log?.error('gRPC handler failed', { method, err });
+      }
+      return this.#count(method, performance.now() - t0, toServiceError(e));
+    };
+    return { ctx, finish, gone: () => gone };
+  }
+
+  #count<T extends grpc.ServiceError | undefined>(method: string, ms: number, err?: T): T {
+    const code = STATUS_NAMES[err?.code ?? 0] ?? String(err?.code);
+    this.#o.metrics?.counter('shop_grpc_calls_total', 'gRPC calls answered, by method and status').inc({ method, code });
+    if (ms > 0) this.#o.metrics?.histogram('shop_grpc_call_seconds', 'gRPC call duration (streams: until closed)').observe(ms, { method });
+    return err as T;
+  }
+
+  unaryCall<Req, Res>(method: string, fn: (req: Req, ctx: CallContext) => Promise<Res> | Res): grpc.handleUnaryCall<Req, Res> {
+    return (call, callback) => {
+      const a = this.#admit(call as AnyCall, method, this.unary);
+      if ('error' in a) return callback(a.error);
+      let p: Promise<Res>;
+      try {
+        p = Promise.resolve(fn(call.request, a.ctx));
+      } catch (err) {
+        p = Promise.reject(err);
+      }
+      p.then(
+        (res) => {
+          a.finish();
+          if (!a.gone()) callback(null, res);
+        },
+        (err: unknown) => {
+          const se = a.finish(err);
+          if (!a.gone()) callback(se!);
+        },
+      );
+    };
+  }
+
+  /** `fn` owns the stream and resolves when it is over (ended, failed or cancelled). */
+  serverStream<Req, Res>(method: string, fn: (call: grpc.ServerWritableStream<Req, Res>, ctx: CallContext) => Promise<void>): grpc.handleServerStreamingCall<Req, Res> {
+    return (call) => this.#stream(call as AnyCall, method, (se) => call.emit('error', se), (ctx) => fn(call, ctx));
+  }
+
+  bidiStream<Req, Res>(method: string, fn: (call: grpc.ServerDuplexStream<Req, Res>, ctx: CallContext) => Promise<void>): grpc.handleBidiStreamingCall<Req, Res> {
+    return (call) => this.#stream(call as AnyCall, method, (se) => call.emit('error', se), (ctx) => fn(call, ctx));
+  }
+
+  /** `fn` resolves with the single response once the client half-closed. */
+  clientStream<Req, Res>(method: string, fn: (call: grpc.ServerReadableStream<Req, Res>, ctx: CallContext) => Promise<Res>): grpc.handleClientStreamingCall<Req, Res> {
+    return (call, callback) => {
+      let res: Res | undefined;
+      this.#stream(call as AnyCall, method, (se) => callback(se), async (ctx) => {
+        res = await fn(call, ctx);
+      }, () => callback(null, res));
+    };
+  }
+
+  #stream(call: AnyCall, method: string, fail: (se: grpc.ServiceError) => void, run: (ctx: CallContext) => Promise<void>, succeed?: () => void): void {
+    const a = this.#admit(call, method, this.streams);
+    if ('error' in a) return fail(a.error);
+    run(a.ctx).then(
+      () => {
+        a.finish();
+        if (!a.gone()) succeed?.();
+      },
+      (err: unknown) => {
+        const se = a.finish(err);
+        // After a cancel or a passed deadline grpc-js has already ended the call.
+        if (!a.gone()) fail(se!);
+      },
+    );
+  }
+}

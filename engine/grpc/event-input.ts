@@ -1,0 +1,47 @@
+/**
+ * gRPC `Event` -> the engine's event validation. The proto's zero values mean "not
+ * set" (proto3); fields only the engine writes are refused rather than ignored, so
+ * a client never believes it set something the log does not hold.
+ */
+import type { ShopEvent } from '../../protos/index.js';
+import type { Event__Output } from '../../protos/gen/engine/shop/v1/Event.js';
+import type { EngineServices } from '../services/index.js';
+import { USER_ID_PATTERN } from '../services/index.js';
+import { fieldError } from './status-error.js';
+
+/** Far above any real price; the catalog's own limit. */
+const MAX_PRICE = 100_000_000;
+
+export function checkUserId(userId: string, field = 'user_id'): string {
+  if (!userId) throw fieldError(field, `"${field}" is required`);
+  if (!USER_ID_PATTERN.test(userId)) throw fieldError(field, `"${field}" must match ${USER_ID_PATTERN.source}, got ${JSON.stringify(userId.slice(0, 64))}`);
+  return userId;
+}
+
+/** Validates and stamps one event; throws an EngineError naming the field (snake_case). */
+export function eventFromProto(m: Event__Output, services: EngineServices): ShopEvent {
+  const userId = checkUserId(m.userId);
+  const kind: unknown = m.kind;
+  if (typeof kind !== 'string') throw fieldError('kind', `unknown event kind ${String(kind)}`, 'E_UNKNOWN_KIND');
+  if (kind === 'EVENT_KIND_UNSPECIFIED') throw fieldError('kind', '"kind" is required', 'E_BAD_EVENT');
+  if (kind === 'REMINDER') throw fieldError('kind', 'REMINDER events are written by the engine only', 'E_BAD_EVENT');
+  if (m.reminder) throw fieldError('reminder', '"reminder" is written by the engine only', 'E_BAD_EVENT');
+  if (m.dueAt) throw fieldError('due_at', '"due_at" is written by the engine only', 'E_BAD_EVENT');
+  if (m.source && m.source !== 'grpc') throw fieldError('source', '"source" is stamped by the engine ("grpc"); leave it empty', 'E_BAD_EVENT');
+  if (m.price && kind !== 'PURCHASE') throw fieldError('price', '"price" is only allowed on PURCHASE events', 'E_BAD_EVENT');
+  if (m.price && (!Number.isFinite(m.price) || m.price < 0 || m.price > MAX_PRICE)) {
+    throw fieldError('price', `"price" must be a number from 0 to ${MAX_PRICE}`, 'E_BAD_EVENT');
+  }
+
+  const input: Record<string, unknown> = { kind: kind.toLowerCase() };
+  if (m.id) input['id'] = m.id;
+  if (m.itemId) input['itemId'] = m.itemId;
+  if (m.query) input['query'] = m.query;
+  if (m.qty) input['qty'] = m.qty;
+  if (m.dwellMs) input['dwellMs'] = m.dwellMs;
+  if (m.orderId) input['orderId'] = m.orderId;
+  if (m.ts) input['ts'] = m.ts;
+  const e = services.validateEvent(input, { userId, source: 'grpc' });
+  if (m.price) e.price = Math.round(m.price * 100) / 100;
+  return e;
+}

@@ -1,0 +1,67 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { Ack as _shop_v1_Ack, Ack__Output as _shop_v1_Ack__Output } from './shop/v1/Ack.js';
+import type { CartLine as _shop_v1_CartLine, CartLine__Output as _shop_v1_CartLine__Output } from './shop/v1/CartLine.js';
+import type { CategoryCount as _shop_v1_CategoryCount, CategoryCount__Output as _shop_v1_CategoryCount__Output } from './shop/v1/CategoryCount.js';
+import type { CategoryScore as _shop_v1_CategoryScore, CategoryScore__Output as _shop_v1_CategoryScore__Output } from './shop/v1/CategoryScore.js';
+import type { Coupon as _shop_v1_Coupon, Coupon__Output as _shop_v1_Coupon__Output } from './shop/v1/Coupon.js';
+import type { EngineClient as _shop_v1_EngineClient, EngineDefinition as _shop_v1_EngineDefinition } from './shop/v1/Engine.js';
+import type { ErrorDetail as _shop_v1_ErrorDetail, ErrorDetail__Output as _shop_v1_ErrorDetail__Output } from './shop/v1/ErrorDetail.js';
+import type { Event as _shop_v1_Event, Event__Output as _shop_v1_Event__Output } from './shop/v1/Event.js';
+import type { GetItemRequest as _shop_v1_GetItemRequest, GetItemRequest__Output as _shop_v1_GetItemRequest__Output } from './shop/v1/GetItemRequest.js';
+import type { Item as _shop_v1_Item, Item__Output as _shop_v1_Item__Output } from './shop/v1/Item.js';
+import type { ItemChange as _shop_v1_ItemChange, ItemChange__Output as _shop_v1_ItemChange__Output } from './shop/v1/ItemChange.js';
+import type { ListCategoriesRequest as _shop_v1_ListCategoriesRequest, ListCategoriesRequest__Output as _shop_v1_ListCategoriesRequest__Output } from './shop/v1/ListCategoriesRequest.js';
+import type { ListCategoriesResponse as _shop_v1_ListCategoriesResponse, ListCategoriesResponse__Output as _shop_v1_ListCategoriesResponse__Output } from './shop/v1/ListCategoriesResponse.js';
+import type { ListItemsRequest as _shop_v1_ListItemsRequest, ListItemsRequest__Output as _shop_v1_ListItemsRequest__Output } from './shop/v1/ListItemsRequest.js';
+import type { ListItemsResponse as _shop_v1_ListItemsResponse, ListItemsResponse__Output as _shop_v1_ListItemsResponse__Output } from './shop/v1/ListItemsResponse.js';
+import type { Order as _shop_v1_Order, Order__Output as _shop_v1_Order__Output } from './shop/v1/Order.js';
+import type { OrderLine as _shop_v1_OrderLine, OrderLine__Output as _shop_v1_OrderLine__Output } from './shop/v1/OrderLine.js';
+import type { Profile as _shop_v1_Profile, Profile__Output as _shop_v1_Profile__Output } from './shop/v1/Profile.js';
+import type { ProfileRequest as _shop_v1_ProfileRequest, ProfileRequest__Output as _shop_v1_ProfileRequest__Output } from './shop/v1/ProfileRequest.js';
+import type { RecommendRequest as _shop_v1_RecommendRequest, RecommendRequest__Output as _shop_v1_RecommendRequest__Output } from './shop/v1/RecommendRequest.js';
+import type { Recommendations as _shop_v1_Recommendations, Recommendations__Output as _shop_v1_Recommendations__Output } from './shop/v1/Recommendations.js';
+import type { RecommendedItem as _shop_v1_RecommendedItem, RecommendedItem__Output as _shop_v1_RecommendedItem__Output } from './shop/v1/RecommendedItem.js';
+import type { RowError as _shop_v1_RowError, RowError__Output as _shop_v1_RowError__Output } from './shop/v1/RowError.js';
+import type { StreamRequest as _shop_v1_StreamRequest, StreamRequest__Output as _shop_v1_StreamRequest__Output } from './shop/v1/StreamRequest.js';
+import type { UpsertSummary as _shop_v1_UpsertSummary, UpsertSummary__Output as _shop_v1_UpsertSummary__Output } from './shop/v1/UpsertSummary.js';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  shop: {
+    v1: {
+      Ack: MessageTypeDefinition<_shop_v1_Ack, _shop_v1_Ack__Output>
+      CartLine: MessageTypeDefinition<_shop_v1_CartLine, _shop_v1_CartLine__Output>
+      CategoryCount: MessageTypeDefinition<_shop_v1_CategoryCount, _shop_v1_CategoryCount__Output>
+      CategoryScore: MessageTypeDefinition<_shop_v1_CategoryScore, _shop_v1_CategoryScore__Output>
+      Coupon: MessageTypeDefinition<_shop_v1_Coupon, _shop_v1_Coupon__Output>
+      Engine: SubtypeConstructor<typeof grpc.Client, _shop_v1_EngineClient> & { service: _shop_v1_EngineDefinition }
+      ErrorDetail: MessageTypeDefinition<_shop_v1_ErrorDetail, _shop_v1_ErrorDetail__Output>
+      Event: MessageTypeDefinition<_shop_v1_Event, _shop_v1_Event__Output>
+      EventKind: EnumTypeDefinition
+      GetItemRequest: MessageTypeDefinition<_shop_v1_GetItemRequest, _shop_v1_GetItemRequest__Output>
+      Item: MessageTypeDefinition<_shop_v1_Item, _shop_v1_Item__Output>
+      ItemChange: MessageTypeDefinition<_shop_v1_ItemChange, _shop_v1_ItemChange__Output>
+      ListCategoriesRequest: MessageTypeDefinition<_shop_v1_ListCategoriesRequest, _shop_v1_ListCategoriesRequest__Output>
+      ListCategoriesResponse: MessageTypeDefinition<_shop_v1_ListCategoriesResponse, _shop_v1_ListCategoriesResponse__Output>
+      ListItemsRequest: MessageTypeDefinition<_shop_v1_ListItemsRequest, _shop_v1_ListItemsRequest__Output>
+      ListItemsResponse: MessageTypeDefinition<_shop_v1_ListItemsResponse, _shop_v1_ListItemsResponse__Output>
+      ListSort: EnumTypeDefinition
+      Order: MessageTypeDefinition<_shop_v1_Order, _shop_v1_Order__Output>
+      OrderLine: MessageTypeDefinition<_shop_v1_OrderLine, _shop_v1_OrderLine__Output>
+      Profile: MessageTypeDefinition<_shop_v1_Profile, _shop_v1_Profile__Output>
+      ProfileRequest: MessageTypeDefinition<_shop_v1_ProfileRequest, _shop_v1_ProfileRequest__Output>
+      RecommendRequest: MessageTypeDefinition<_shop_v1_RecommendRequest, _shop_v1_RecommendRequest__Output>
+      Recommendations: MessageTypeDefinition<_shop_v1_Recommendations, _shop_v1_Recommendations__Output>
+      RecommendedItem: MessageTypeDefinition<_shop_v1_RecommendedItem, _shop_v1_RecommendedItem__Output>
+      RowError: MessageTypeDefinition<_shop_v1_RowError, _shop_v1_RowError__Output>
+      StreamRequest: MessageTypeDefinition<_shop_v1_StreamRequest, _shop_v1_StreamRequest__Output>
+      UpsertSummary: MessageTypeDefinition<_shop_v1_UpsertSummary, _shop_v1_UpsertSummary__Output>
+    }
+  }
+}
+

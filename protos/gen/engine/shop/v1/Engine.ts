@@ -1,0 +1,244 @@
+// Original file: protos/shop/v1/engine.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { Ack as _shop_v1_Ack, Ack__Output as _shop_v1_Ack__Output } from '../../shop/v1/Ack.js';
+import type { Event as _shop_v1_Event, Event__Output as _shop_v1_Event__Output } from '../../shop/v1/Event.js';
+import type { GetItemRequest as _shop_v1_GetItemRequest, GetItemRequest__Output as _shop_v1_GetItemRequest__Output } from '../../shop/v1/GetItemRequest.js';
+import type { Item as _shop_v1_Item, Item__Output as _shop_v1_Item__Output } from '../../shop/v1/Item.js';
+import type { ListCategoriesRequest as _shop_v1_ListCategoriesRequest, ListCategoriesRequest__Output as _shop_v1_ListCategoriesRequest__Output } from '../../shop/v1/ListCategoriesRequest.js';
+import type { ListCategoriesResponse as _shop_v1_ListCategoriesResponse, ListCategoriesResponse__Output as _shop_v1_ListCategoriesResponse__Output } from '../../shop/v1/ListCategoriesResponse.js';
+import type { ListItemsRequest as _shop_v1_ListItemsRequest, ListItemsRequest__Output as _shop_v1_ListItemsRequest__Output } from '../../shop/v1/ListItemsRequest.js';
+import type { ListItemsResponse as _shop_v1_ListItemsResponse, ListItemsResponse__Output as _shop_v1_ListItemsResponse__Output } from '../../shop/v1/ListItemsResponse.js';
+import type { Profile as _shop_v1_Profile, Profile__Output as _shop_v1_Profile__Output } from '../../shop/v1/Profile.js';
+import type { ProfileRequest as _shop_v1_ProfileRequest, ProfileRequest__Output as _shop_v1_ProfileRequest__Output } from '../../shop/v1/ProfileRequest.js';
+import type { RecommendRequest as _shop_v1_RecommendRequest, RecommendRequest__Output as _shop_v1_RecommendRequest__Output } from '../../shop/v1/RecommendRequest.js';
+import type { Recommendations as _shop_v1_Recommendations, Recommendations__Output as _shop_v1_Recommendations__Output } from '../../shop/v1/Recommendations.js';
+import type { StreamRequest as _shop_v1_StreamRequest, StreamRequest__Output as _shop_v1_StreamRequest__Output } from '../../shop/v1/StreamRequest.js';
+import type { UpsertSummary as _shop_v1_UpsertSummary, UpsertSummary__Output as _shop_v1_UpsertSummary__Output } from '../../shop/v1/UpsertSummary.js';
+
+export interface EngineClient extends grpc.Client {
+  /**
+   * One product with its live stock.
+   */
+  GetItem(argument: _shop_v1_GetItemRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Item__Output>): grpc.ClientUnaryCall;
+  GetItem(argument: _shop_v1_GetItemRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_Item__Output>): grpc.ClientUnaryCall;
+  GetItem(argument: _shop_v1_GetItemRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Item__Output>): grpc.ClientUnaryCall;
+  GetItem(argument: _shop_v1_GetItemRequest, callback: grpc.requestCallback<_shop_v1_Item__Output>): grpc.ClientUnaryCall;
+  /**
+   * One product with its live stock.
+   */
+  getItem(argument: _shop_v1_GetItemRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Item__Output>): grpc.ClientUnaryCall;
+  getItem(argument: _shop_v1_GetItemRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_Item__Output>): grpc.ClientUnaryCall;
+  getItem(argument: _shop_v1_GetItemRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Item__Output>): grpc.ClientUnaryCall;
+  getItem(argument: _shop_v1_GetItemRequest, callback: grpc.requestCallback<_shop_v1_Item__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The user actor's live state.
+   */
+  GetProfile(argument: _shop_v1_ProfileRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Profile__Output>): grpc.ClientUnaryCall;
+  GetProfile(argument: _shop_v1_ProfileRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_Profile__Output>): grpc.ClientUnaryCall;
+  GetProfile(argument: _shop_v1_ProfileRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Profile__Output>): grpc.ClientUnaryCall;
+  GetProfile(argument: _shop_v1_ProfileRequest, callback: grpc.requestCallback<_shop_v1_Profile__Output>): grpc.ClientUnaryCall;
+  /**
+   * The user actor's live state.
+   */
+  getProfile(argument: _shop_v1_ProfileRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Profile__Output>): grpc.ClientUnaryCall;
+  getProfile(argument: _shop_v1_ProfileRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_Profile__Output>): grpc.ClientUnaryCall;
+  getProfile(argument: _shop_v1_ProfileRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Profile__Output>): grpc.ClientUnaryCall;
+  getProfile(argument: _shop_v1_ProfileRequest, callback: grpc.requestCallback<_shop_v1_Profile__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Every category with its product count.
+   */
+  ListCategories(argument: _shop_v1_ListCategoriesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ListCategoriesResponse__Output>): grpc.ClientUnaryCall;
+  ListCategories(argument: _shop_v1_ListCategoriesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_ListCategoriesResponse__Output>): grpc.ClientUnaryCall;
+  ListCategories(argument: _shop_v1_ListCategoriesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ListCategoriesResponse__Output>): grpc.ClientUnaryCall;
+  ListCategories(argument: _shop_v1_ListCategoriesRequest, callback: grpc.requestCallback<_shop_v1_ListCategoriesResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Every category with its product count.
+   */
+  listCategories(argument: _shop_v1_ListCategoriesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ListCategoriesResponse__Output>): grpc.ClientUnaryCall;
+  listCategories(argument: _shop_v1_ListCategoriesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_ListCategoriesResponse__Output>): grpc.ClientUnaryCall;
+  listCategories(argument: _shop_v1_ListCategoriesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ListCategoriesResponse__Output>): grpc.ClientUnaryCall;
+  listCategories(argument: _shop_v1_ListCategoriesRequest, callback: grpc.requestCallback<_shop_v1_ListCategoriesResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * A page of products: by category and/or keyword query, sorted.
+   */
+  ListItems(argument: _shop_v1_ListItemsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ListItemsResponse__Output>): grpc.ClientUnaryCall;
+  ListItems(argument: _shop_v1_ListItemsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_ListItemsResponse__Output>): grpc.ClientUnaryCall;
+  ListItems(argument: _shop_v1_ListItemsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ListItemsResponse__Output>): grpc.ClientUnaryCall;
+  ListItems(argument: _shop_v1_ListItemsRequest, callback: grpc.requestCallback<_shop_v1_ListItemsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * A page of products: by category and/or keyword query, sorted.
+   */
+  listItems(argument: _shop_v1_ListItemsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ListItemsResponse__Output>): grpc.ClientUnaryCall;
+  listItems(argument: _shop_v1_ListItemsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_ListItemsResponse__Output>): grpc.ClientUnaryCall;
+  listItems(argument: _shop_v1_ListItemsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ListItemsResponse__Output>): grpc.ClientUnaryCall;
+  listItems(argument: _shop_v1_ListItemsRequest, callback: grpc.requestCallback<_shop_v1_ListItemsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Recommendations from the user actor's live state, reflecting every event this
+   * engine acked for the user before the call.
+   */
+  Recommend(argument: _shop_v1_RecommendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Recommendations__Output>): grpc.ClientUnaryCall;
+  Recommend(argument: _shop_v1_RecommendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_Recommendations__Output>): grpc.ClientUnaryCall;
+  Recommend(argument: _shop_v1_RecommendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Recommendations__Output>): grpc.ClientUnaryCall;
+  Recommend(argument: _shop_v1_RecommendRequest, callback: grpc.requestCallback<_shop_v1_Recommendations__Output>): grpc.ClientUnaryCall;
+  /**
+   * Recommendations from the user actor's live state, reflecting every event this
+   * engine acked for the user before the call.
+   */
+  recommend(argument: _shop_v1_RecommendRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Recommendations__Output>): grpc.ClientUnaryCall;
+  recommend(argument: _shop_v1_RecommendRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_Recommendations__Output>): grpc.ClientUnaryCall;
+  recommend(argument: _shop_v1_RecommendRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Recommendations__Output>): grpc.ClientUnaryCall;
+  recommend(argument: _shop_v1_RecommendRequest, callback: grpc.requestCallback<_shop_v1_Recommendations__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The pushes the user's WebSocket gets, for server-side consumers: first the
+   * current recommendations (unless skip_current), then one message per push.
+   * A slow reader gets the newest recommendations, never a backlog of stale ones.
+   */
+  StreamRecommendations(argument: _shop_v1_StreamRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_shop_v1_Recommendations__Output>;
+  StreamRecommendations(argument: _shop_v1_StreamRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_shop_v1_Recommendations__Output>;
+  /**
+   * The pushes the user's WebSocket gets, for server-side consumers: first the
+   * current recommendations (unless skip_current), then one message per push.
+   * A slow reader gets the newest recommendations, never a backlog of stale ones.
+   */
+  streamRecommendations(argument: _shop_v1_StreamRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_shop_v1_Recommendations__Output>;
+  streamRecommendations(argument: _shop_v1_StreamRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_shop_v1_Recommendations__Output>;
+  
+  /**
+   * Appends one event to the log. Answers once JetStream stored it: an acked event
+   * is never lost. Idempotent by (user_id, id): a retry with the same id is stored
+   * once and answered with the first sequence and duplicate = true.
+   * Required: user_id, kind, and what the kind needs (item_id, query, dwell_ms).
+   * Stamped by the engine: ts, source ("grpc"); id when empty.
+   */
+  Track(argument: _shop_v1_Event, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Ack__Output>): grpc.ClientUnaryCall;
+  Track(argument: _shop_v1_Event, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_Ack__Output>): grpc.ClientUnaryCall;
+  Track(argument: _shop_v1_Event, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Ack__Output>): grpc.ClientUnaryCall;
+  Track(argument: _shop_v1_Event, callback: grpc.requestCallback<_shop_v1_Ack__Output>): grpc.ClientUnaryCall;
+  /**
+   * Appends one event to the log. Answers once JetStream stored it: an acked event
+   * is never lost. Idempotent by (user_id, id): a retry with the same id is stored
+   * once and answered with the first sequence and duplicate = true.
+   * Required: user_id, kind, and what the kind needs (item_id, query, dwell_ms).
+   * Stamped by the engine: ts, source ("grpc"); id when empty.
+   */
+  track(argument: _shop_v1_Event, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Ack__Output>): grpc.ClientUnaryCall;
+  track(argument: _shop_v1_Event, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_Ack__Output>): grpc.ClientUnaryCall;
+  track(argument: _shop_v1_Event, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_Ack__Output>): grpc.ClientUnaryCall;
+  track(argument: _shop_v1_Event, callback: grpc.requestCallback<_shop_v1_Ack__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Many events on one stream; one Ack per event, in request order, each sent once
+   * the log has that event. A bad event does not end the stream: its Ack carries
+   * `error`. The server reads ahead a bounded window of events (flow control).
+   */
+  TrackBatch(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_shop_v1_Event, _shop_v1_Ack__Output>;
+  TrackBatch(options?: grpc.CallOptions): grpc.ClientDuplexStream<_shop_v1_Event, _shop_v1_Ack__Output>;
+  /**
+   * Many events on one stream; one Ack per event, in request order, each sent once
+   * the log has that event. A bad event does not end the stream: its Ack carries
+   * `error`. The server reads ahead a bounded window of events (flow control).
+   */
+  trackBatch(metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientDuplexStream<_shop_v1_Event, _shop_v1_Ack__Output>;
+  trackBatch(options?: grpc.CallOptions): grpc.ClientDuplexStream<_shop_v1_Event, _shop_v1_Ack__Output>;
+  
+  /**
+   * Adds or changes products. Each row is checked and applied on its own, as it
+   * arrives: a row for a new item_id needs every required field; a row for a known
+   * item_id changes only the fields it sets (partial update). Bad rows are reported
+   * by their 0-based position in the stream; good rows are applied.
+   */
+  UpsertItems(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_UpsertSummary__Output>): grpc.ClientWritableStream<_shop_v1_Item>;
+  UpsertItems(metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_UpsertSummary__Output>): grpc.ClientWritableStream<_shop_v1_Item>;
+  UpsertItems(options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_UpsertSummary__Output>): grpc.ClientWritableStream<_shop_v1_Item>;
+  UpsertItems(callback: grpc.requestCallback<_shop_v1_UpsertSummary__Output>): grpc.ClientWritableStream<_shop_v1_Item>;
+  /**
+   * Adds or changes products. Each row is checked and applied on its own, as it
+   * arrives: a row for a new item_id needs every required field; a row for a known
+   * item_id changes only the fields it sets (partial update). Bad rows are reported
+   * by their 0-based position in the stream; good rows are applied.
+   */
+  upsertItems(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_UpsertSummary__Output>): grpc.ClientWritableStream<_shop_v1_Item>;
+  upsertItems(metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_UpsertSummary__Output>): grpc.ClientWritableStream<_shop_v1_Item>;
+  upsertItems(options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_UpsertSummary__Output>): grpc.ClientWritableStream<_shop_v1_Item>;
+  upsertItems(callback: grpc.requestCallback<_shop_v1_UpsertSummary__Output>): grpc.ClientWritableStream<_shop_v1_Item>;
+  
+}
+
+export interface EngineHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * One product with its live stock.
+   */
+  GetItem: grpc.handleUnaryCall<_shop_v1_GetItemRequest__Output, _shop_v1_Item>;
+  
+  /**
+   * The user actor's live state.
+   */
+  GetProfile: grpc.handleUnaryCall<_shop_v1_ProfileRequest__Output, _shop_v1_Profile>;
+  
+  /**
+   * Every category with its product count.
+   */
+  ListCategories: grpc.handleUnaryCall<_shop_v1_ListCategoriesRequest__Output, _shop_v1_ListCategoriesResponse>;
+  
+  /**
+   * A page of products: by category and/or keyword query, sorted.
+   */
+  ListItems: grpc.handleUnaryCall<_shop_v1_ListItemsRequest__Output, _shop_v1_ListItemsResponse>;
+  
+  /**
+   * Recommendations from the user actor's live state, reflecting every event this
+   * engine acked for the user before the call.
+   */
+  Recommend: grpc.handleUnaryCall<_shop_v1_RecommendRequest__Output, _shop_v1_Recommendations>;
+  
+  /**
+   * The pushes the user's WebSocket gets, for server-side consumers: first the
+   * current recommendations (unless skip_current), then one message per push.
+   * A slow reader gets the newest recommendations, never a backlog of stale ones.
+   */
+  StreamRecommendations: grpc.handleServerStreamingCall<_shop_v1_StreamRequest__Output, _shop_v1_Recommendations>;
+  
+  /**
+   * Appends one event to the log. Answers once JetStream stored it: an acked event
+   * is never lost. Idempotent by (user_id, id): a retry with the same id is stored
+   * once and answered with the first sequence and duplicate = true.
+   * Required: user_id, kind, and what the kind needs (item_id, query, dwell_ms).
+   * Stamped by the engine: ts, source ("grpc"); id when empty.
+   */
+  Track: grpc.handleUnaryCall<_shop_v1_Event__Output, _shop_v1_Ack>;
+  
+  /**
+   * Many events on one stream; one Ack per event, in request order, each sent once
+   * the log has that event. A bad event does not end the stream: its Ack carries
+   * `error`. The server reads ahead a bounded window of events (flow control).
+   */
+  TrackBatch: grpc.handleBidiStreamingCall<_shop_v1_Event__Output, _shop_v1_Ack>;
+  
+  /**
+   * Adds or changes products. Each row is checked and applied on its own, as it
+   * arrives: a row for a new item_id needs every required field; a row for a known
+   * item_id changes only the fields it sets (partial update). Bad rows are reported
+   * by their 0-based position in the stream; good rows are applied.
+   */
+  UpsertItems: grpc.handleClientStreamingCall<_shop_v1_Item__Output, _shop_v1_UpsertSummary>;
+  
+}
+
+export interface EngineDefinition extends grpc.ServiceDefinition {
+  GetItem: MethodDefinition<_shop_v1_GetItemRequest, _shop_v1_Item, _shop_v1_GetItemRequest__Output, _shop_v1_Item__Output>
+  GetProfile: MethodDefinition<_shop_v1_ProfileRequest, _shop_v1_Profile, _shop_v1_ProfileRequest__Output, _shop_v1_Profile__Output>
+  ListCategories: MethodDefinition<_shop_v1_ListCategoriesRequest, _shop_v1_ListCategoriesResponse, _shop_v1_ListCategoriesRequest__Output, _shop_v1_ListCategoriesResponse__Output>
+  ListItems: MethodDefinition<_shop_v1_ListItemsRequest, _shop_v1_ListItemsResponse, _shop_v1_ListItemsRequest__Output, _shop_v1_ListItemsResponse__Output>
+  Recommend: MethodDefinition<_shop_v1_RecommendRequest, _shop_v1_Recommendations, _shop_v1_RecommendRequest__Output, _shop_v1_Recommendations__Output>
+  StreamRecommendations: MethodDefinition<_shop_v1_StreamRequest, _shop_v1_Recommendations, _shop_v1_StreamRequest__Output, _shop_v1_Recommendations__Output>
+  Track: MethodDefinition<_shop_v1_Event, _shop_v1_Ack, _shop_v1_Event__Output, _shop_v1_Ack__Output>
+  TrackBatch: MethodDefinition<_shop_v1_Event, _shop_v1_Ack, _shop_v1_Event__Output, _shop_v1_Ack__Output>
+  UpsertItems: MethodDefinition<_shop_v1_Item, _shop_v1_UpsertSummary, _shop_v1_Item__Output, _shop_v1_UpsertSummary__Output>
+}

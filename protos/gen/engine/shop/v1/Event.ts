@@ -1,0 +1,84 @@
+// Original file: protos/shop/v1/events.proto
+
+import type { EventKind as _shop_v1_EventKind, EventKind__Output as _shop_v1_EventKind__Output } from '../../shop/v1/EventKind.js';
+import type { Long } from '@grpc/proto-loader';
+
+export interface Event {
+  /**
+   * client-chosen, unique; also the JetStream Nats-Msg-Id (de-duplication)
+   */
+  'id'?: (string);
+  /**
+   * stamped by the gateway from the session token
+   */
+  'userId'?: (string);
+  'kind'?: (_shop_v1_EventKind);
+  'itemId'?: (string);
+  'query'?: (string);
+  'qty'?: (number);
+  /**
+   * event time, ms since the epoch, stamped by the gateway
+   */
+  'ts'?: (number | string | Long);
+  'dwellMs'?: (number);
+  /**
+   * PURCHASE: lines of one order share it
+   */
+  'orderId'?: (string);
+  /**
+   * PURCHASE: unit price at the time of purchase
+   */
+  'price'?: (number | string);
+  /**
+   * REMINDER: the timer's name
+   */
+  'reminder'?: (string);
+  /**
+   * REMINDER: when it was due (ms since the epoch)
+   */
+  'dueAt'?: (number | string | Long);
+  /**
+   * "ws", "grpc", "http", "engine"
+   */
+  'source'?: (string);
+}
+
+export interface Event__Output {
+  /**
+   * client-chosen, unique; also the JetStream Nats-Msg-Id (de-duplication)
+   */
+  'id': (string);
+  /**
+   * stamped by the gateway from the session token
+   */
+  'userId': (string);
+  'kind': (_shop_v1_EventKind__Output);
+  'itemId': (string);
+  'query': (string);
+  'qty': (number);
+  /**
+   * event time, ms since the epoch, stamped by the gateway
+   */
+  'ts': (number);
+  'dwellMs': (number);
+  /**
+   * PURCHASE: lines of one order share it
+   */
+  'orderId': (string);
+  /**
+   * PURCHASE: unit price at the time of purchase
+   */
+  'price': (number);
+  /**
+   * REMINDER: the timer's name
+   */
+  'reminder': (string);
+  /**
+   * REMINDER: when it was due (ms since the epoch)
+   */
+  'dueAt': (number);
+  /**
+   * "ws", "grpc", "http", "engine"
+   */
+  'source': (string);
+}
