@@ -1,10 +1,10 @@
-// `npm test`: build, then run every compiled test file with node's test runner.
+// `npm test`: runs every compiled test file with node's test runner (pretest built them).
+// `npm test -- crash grpc` runs only the files whose path contains one of the words.
 // Tests start real nats-server / LMDB / sockets, so they run one file at a time.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 const files = [];
 (function walk(dir) {
   for (const name of readdirSync(dir)) {

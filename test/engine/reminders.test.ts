@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Engine } from '../../engine/index.js';
+import { Shopper, startNats, startTestEngine, testEnv, type TestNats } from '../kit/index.js';
+
+describe('actors - persisted reminders', () => {
+  let nats: TestNats;
+  let engine: Engine;
+  let env: Record<string, string>;
+  before(async () => {
+    nats = await startNats();
+    env = testEnv(nats.url, { CART_ABANDON_MS: '1500' });
+    engine = await startTestEngine(env);
+  });
+  after(async () => {
+    await engine?.stop();
+    await nats?.stop();
+  });
+
+  it('actors - a cart-abandonment reminder set before a restart fires after it, once, as a coupon push', async () => {
+    const items = [...engine.services.catalog.values()].slice(0, 3).map((p) => p.itemId);
+    const s = await Shopper.connect(engine.url);
+    await s.track({ id: 'c1', kind: 'cart_add', itemId: items[0] });
+    s.close();
+    await engine.stop();
+    engine = await startTestEngine(env);
+    const again = await Shopper.connect(engine.url, { userId: s.userId, token: s.token });
+    const coupon = await again.waitFor((m) => m.type === 'coupon', 6000);
+    const c = coupon['coupon'] as { code: string; rule: string; percentOff: number };
+    assert.equal(c.rule, 'cart_abandoned');
+    assert.match(c.code, /^COMEBACK10-/);
+    const profile = await again.profile(engine.url);
+    assert.equal((profile['coupons'] as unknown[]).length, 1);
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(again.messages.filter((m) => m.type === 'coupon').length, 1, 'fires once');
+    again.close();
+  });
+
+  it('actors - a purchase before the deadline cancels the reminder', async () => {
+    const items = [...engine.services.catalog.values()].filter((p) => p.stock > 5).slice(0, 2).map((p) => p.itemId);
+    const s = await Shopper.connect(engine.url);
+    await s.track({ id: 'c1', kind: 'cart_add', itemId: items[0] });
+    const r = await fetch(`${engine.url}/api/checkout`, { method: 'POST', headers: { authorization: `Bearer ${s.token}` } });
+    assert.equal(r.status, 200, await r.clone().text());
+    await new Promise((res) => setTimeout(res, 2500));
+    assert.equal(s.messages.filter((m) => m.type === 'coupon').length, 0);
+    const profile = await s.profile(engine.url);
+    assert.equal((profile['coupons'] as unknown[]).length, 0);
+    assert.equal((profile['orders'] as unknown[]).length, 1);
+    s.close();
+  });
+});
