@@ -1,0 +1,192 @@
+/**
+ * The `browse` behaviour: a shopper lands on a category, views items (mostly in
+ * that category, sometimes a recommended one or another category), lingers (dwell),
+ * searches, adds to the cart, removes, and at the end of a visit buys the cart or
+ * abandons it. Probabilities are round numbers in the range e-commerce funnels
+ * report (a few % of views reach the cart; most carts are abandoned).
+ */
+import type { Rng } from '../rng.js';
+import type { Behaviour, CatalogSample, ShopperAction } from './types.js';
+
+/** Pause after each kind of action, relative to the average pause. */
+export const THINK_AFTER = {
+  view: 1.0,
+  rec_click: 1.0,
+  dwell: 0.8,
+  search: 1.2,
+  cart_add: 0.8,
+  cart_remove: 0.6,
+  /** Checkout sends one purchase per cart line in quick succession. */
+  purchase: 0.3,
+  /** Extra pause between two visits. */
+  visitEnd: 2.5,
+} as const;
+
+const P = {
+  searchFirst: 0.25,
+  dwell: 0.22,
+  cartAdd: 0.1,
+  recClick: 0.12,
+  otherCategory: 0.08,
+  search: 0.05,
+  cartRemove: 0.04,
+  checkoutMidVisit: 0.03,
+  buyAtVisitEnd: 0.35,
+  qtyTwo: 0.15,
+} as const;
+const MEAN_VISIT_ACTIONS = 20;
+
+/** Items of each category, built once per catalog sample and shared by its shoppers. */
+export class CatalogIndex {
+  readonly sample: CatalogSample;
+  readonly byCategory: number[][];
+  /** Categories by size, largest first: a zipf draw over this favours the big ones. */
+  readonly categoryOrder: number[];
+  /** Live view of stock as this thread's shoppers bought it (other threads buy too). */
+  readonly stock: number[];
+  readonly #indexOf = new Map<string, number>();
+
+  constructor(sample: CatalogSample) {
+    if (sample.itemIds.length === 0) throw new RangeError('the catalog sample is empty');
+    this.sample = sample;
+    this.byCategory = sample.categories.map(() => []);
+    sample.categoryOf.forEach((c, i) => this.byCategory[c]!.push(i));
+    this.categoryOrder = this.byCategory.map((_, c) => c).filter((c) => this.byCategory[c]!.length > 0)
+      .sort((a, b) => this.byCategory[b]!.length - this.byCategory[a]!.length);
+    this.stock = [...sample.stock];
+    sample.itemIds.forEach((id, i) => this.#indexOf.set(id, i));
+  }
+
+  /** Index of an item in the sample, or -1. */
+  indexOf(itemId: string): number {
+    return this.#indexOf.get(itemId) ?? -1;
+  }
+}
+
+export class BrowseShopper implements Behaviour {
+  readonly #rng: Rng;
+  readonly #cat: CatalogIndex;
+  /** Item index -> qty, as this shopper believes its cart is. */
+  readonly #cart = new Map<number, number>();
+  readonly #queue: ShopperAction[] = [];
+  #category: number;
+  #current = -1;
+  #left = 0;
+  #recs: string[] = [];
+
+  constructor(rng: Rng, catalog: CatalogIndex) {
+    this.#rng = rng;
+    this.#cat = catalog;
+    this.#category = this.#pickCategory();
+  }
+
+  next(): ShopperAction {
+    const queued = this.#queue.shift();
+    if (queued) return queued;
+    const r = this.#rng;
+    if (this.#left <= 0) return this.#startVisit();
+    this.#left--;
+    if (this.#left === 0) return this.#endVisit();
+    if (this.#current < 0) return this.#view(this.#pickItem(this.#category));
+
+    if (this.#cart.size > 0) {
+      if (r.chance(P.checkoutMidVisit)) return this.#checkout();
+      if (r.chance(P.cartRemove)) return this.#cartRemove();
+    }
+    const x = r.next();
+    let acc = P.dwell;
+    if (x < acc) return { kind: 'dwell', itemId: this.#itemId(this.#current), dwellMs: 2000 + r.int(88_000), thinkAfter: THINK_AFTER.dwell };
+    if (x < (acc += P.cartAdd) && this.#cat.stock[this.#current]! > 0) return this.#cartAdd(this.#current);
+    if (x < (acc += P.recClick) && this.#recs.length > 0) {
+      const itemId = this.#recs[r.zipf(this.#recs.length)]!;
+      this.#current = this.#cat.indexOf(itemId);
+      return { kind: 'rec_click', itemId, thinkAfter: THINK_AFTER.rec_click };
+    }
+    if (x < (acc += P.otherCategory)) this.#category = this.#pickCategory();
+    else if (x < acc + P.search) return this.#search();
+    return this.#view(this.#pickItem(this.#category));
+  }
+
+  onRecs(itemIds: readonly string[]): void {
+    this.#recs = itemIds.slice(0, 8);
+  }
+
+  onRejected(action: ShopperAction, code: string): void {
+    // Out of stock: forget the item (the engine keeps it in the cart; our next checkout skips it).
+    if (code === 'E_OUT_OF_STOCK' && action.itemId !== undefined) {
+      const i = this.#cat.indexOf(action.itemId);
+      if (i >= 0) this.#cat.stock[i] = 0;
+    }
+  }
+
+  #startVisit(): ShopperAction {
+    this.#left = 1 + Math.round(this.#rng.exp(MEAN_VISIT_ACTIONS));
+    this.#category = this.#pickCategory();
+    this.#current = -1;
+    this.#recs = [];
+    if (this.#rng.chance(P.searchFirst)) return this.#search();
+    return this.#view(this.#pickItem(this.#category));
+  }
+
+  #endVisit(): ShopperAction {
+    if (this.#cart.size > 0 && this.#rng.chance(P.buyAtVisitEnd)) {
+      const first = this.#checkout();
+      const last = this.#queue.length > 0 ? this.#queue[this.#queue.length - 1]! : first;
+      last.thinkAfter += THINK_AFTER.visitEnd;
+      return first;
+    }
+    // Abandon: the cart stays (the engine's cart-abandonment reminder may fire later).
+    const a = this.#view(this.#pickItem(this.#category));
+    a.thinkAfter += THINK_AFTER.visitEnd;
+    return a;
+  }
+
+  #checkout(): ShopperAction {
+    const lines = [...this.#cart].filter(([i, qty]) => this.#cat.stock[i]! >= qty);
+    this.#cart.clear();
+    if (lines.length === 0) return this.#view(this.#pickItem(this.#category));
+    for (const [i, qty] of lines) {
+      this.#cat.stock[i] = this.#cat.stock[i]! - qty;
+      this.#queue.push({ kind: 'purchase', itemId: this.#itemId(i), qty, thinkAfter: THINK_AFTER.purchase });
+    }
+    return this.#queue.shift()!;
+  }
+
+  #cartAdd(i: number): ShopperAction {
+    const qty = this.#rng.chance(P.qtyTwo) ? 2 : 1;
+    this.#cart.set(i, (this.#cart.get(i) ?? 0) + qty);
+    return { kind: 'cart_add', itemId: this.#itemId(i), qty, thinkAfter: THINK_AFTER.cart_add };
+  }
+
+  #cartRemove(): ShopperAction {
+    const lines = [...this.#cart.keys()];
+    const i = this.#rng.pick(lines);
+    this.#cart.delete(i);
+    return { kind: 'cart_remove', itemId: this.#itemId(i), thinkAfter: THINK_AFTER.cart_remove };
+  }
+
+  #search(): ShopperAction {
+    const words = this.#cat.sample.categories[this.#category]!.split(/[-_\s]+/).filter(Boolean);
+    return { kind: 'search', query: words.length ? this.#rng.pick(words) : 'gift', thinkAfter: THINK_AFTER.search };
+  }
+
+  #view(i: number): ShopperAction {
+    this.#current = i;
+    return { kind: 'view', itemId: this.#itemId(i), thinkAfter: THINK_AFTER.view };
+  }
+
+  #pickCategory(): number {
+    const order = this.#cat.categoryOrder;
+    return order[this.#rng.zipf(order.length, 0.8)]!;
+  }
+
+  /** Popular items are viewed more: a zipf draw over the category's list. */
+  #pickItem(category: number): number {
+    const items = this.#cat.byCategory[category]!;
+    return items[this.#rng.zipf(Math.min(items.length, 200), 0.9)]!;
+  }
+
+  #itemId(i: number): string {
+    return this.#cat.sample.itemIds[i]!;
+  }
+}

@@ -1,0 +1,483 @@
+/**
+ * One loadgen thread's shoppers: opens their sessions and sockets, sends their
+ * events on an open-loop schedule (each send has an intended time fixed in advance
+ * by the clock, never by replies), matches acks and pushes to events, and at the
+ * end reads every profile to check that nothing acked was lost.
+ *
+ * Latency is measured from the intended send time, so when the engine (or this
+ * thread) falls behind, the wait counts: no coordinated omission. How late this
+ * thread itself sent is recorded separately (send lag).
+ *
+ * Lifecycle: connecting -> ready -> sending -> draining -> verifying -> closed.
+ */
+import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import { BrowseShopper, CatalogIndex, THINK_AFTER } from './behaviour/browse.js';
+import { ReplayShopper } from './behaviour/replay.js';
+import { PUSHING_KINDS, type Behaviour, type ShopperAction } from './behaviour/types.js';
+import { encodeHistogram, newHistogram, recordMs, type Histogram } from './histogram.js';
+import { TimeHeap } from './heap.js';
+import { deriveSeed, Rng } from './rng.js';
+import { checkProfile, type CartOp, type ProfileView } from './verify.js';
+import type { VerifyResult, WorkerInit, WorkerResult, WorkerTick } from './worker-protocol.js';
+
+const SESSION_CONCURRENCY = 32;
+const CONNECT_CONCURRENCY = 100;
+const VERIFY_CONCURRENCY = 16;
+const HELLO_TIMEOUT_MS = 15_000;
+/** Flood (closed loop): an event unanswered this long frees its slot (the engine may have dropped it). */
+const FLOOD_REPLY_TIMEOUT_MS = 5000;
+const MAX_EXAMPLES = 5;
+
+/** Epoch milliseconds with sub-millisecond precision; the same clock in every thread. */
+export const clock = (): number => performance.timeOrigin + performance.now();
+
+interface Pending {
+  shopper: VirtualShopper;
+  action: ShopperAction;
+  intended: number;
+  measured: boolean;
+  acked: boolean;
+  /** Still waiting for a recs push (the push may come before the ack: the shard and the gateway race). */
+  awaitingPush: boolean;
+}
+
+interface VirtualShopper {
+  index: number;
+  userId: string;
+  token: string;
+  ws: WebSocket | undefined;
+  behaviour: Behaviour;
+  counter: number;
+  alive: boolean;
+  /** Events sent and not yet answered (ack or error). */
+  outstanding: number;
+  /** Event ids awaiting their push, oldest first. */
+  awaitingPush: string[];
+  acked: number;
+  ackedSeqs: number[];
+  cartOps: CartOp[];
+  unanswered: number;
+}
+
+async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const run = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, run));
+}
+
+export class LoadDriver {
+  readonly #init: WorkerInit;
+  readonly #rng: Rng;
+  readonly #shoppers: VirtualShopper[] = [];
+  readonly #pending = new Map<string, Pending>();
+  readonly #heap = new TimeHeap();
+  readonly #errors: Record<string, number> = {};
+  readonly #ackH = newHistogram();
+  readonly #pushH = newHistogram();
+  readonly #lagH = newHistogram();
+  #tickAck = newHistogram();
+  #tickPush = newHistogram();
+  #tick = { sent: 0, acked: 0, pushes: 0, errors: 0 };
+  #meanGapMs = 0;
+  #measureFrom = 0;
+  #sendUntil = 0;
+  #sending = false;
+  #timer: NodeJS.Timeout | undefined;
+  #onIdle: (() => void) | undefined;
+  #examples: string[] = [];
+  readonly #stats = {
+    connected: 0, connectFailed: 0, connectMs: 0, sent: 0, acked: 0, duplicates: 0, pushes: 0, pushMatched: 0,
+    pushCoalesced: 0, pushUnmatched: 0, pushMissing: 0, coupons: 0, measuredSent: 0, measuredAcked: 0, measuredPushes: 0,
+  };
+
+  constructor(init: WorkerInit) {
+    this.#init = init;
+    this.#rng = new Rng(deriveSeed(init.seed, init.workerIndex, 0xbeef));
+  }
+
+  #error(code: string): void {
+    this.#errors[code] = (this.#errors[code] ?? 0) + 1;
+    this.#tick.errors++;
+  }
+
+  get errorsByCode(): Record<string, number> {
+    return { ...this.#errors };
+  }
+
+  get stats() {
+    return this.#stats;
+  }
+
+  #behaviourFor(globalIndex: number, catalog: CatalogIndex): Behaviour {
+    const { replay, totalShoppers } = this.#init;
+    if (this.#init.scenario === 'replay' && replay) {
+      const sessions: number[][] = [];
+      // Shopper g replays sessions g, g + N, g + 2N, ... (N shoppers): only those are materialised here.
+      const n = replay.offsets.length - 1;
+      const seen = new Set<number>();
+      for (let s = globalIndex % n; sessions.length < 64 && !seen.has(s); s = (s + totalShoppers) % n) {
+        seen.add(s);
+        sessions.push(Array.from(replay.items.subarray(replay.offsets[s]!, replay.offsets[s + 1]!)));
+      }
+      return new ReplayShopper(sessions, catalog.sample.itemIds, 0, 1);
+    }
+    return new BrowseShopper(new Rng(deriveSeed(this.#init.seed, globalIndex)), catalog);
+  }
+
+  /** Sessions and sockets for every shopper of this thread; reports progress through `onProgress`. */
+  async connect(onProgress: (connected: number, failed: number) => void): Promise<void> {
+    const t0 = clock();
+    const { url, shoppers, firstShopper } = this.#init;
+    const catalog = new CatalogIndex(this.#init.catalog);
+    const indices = Array.from({ length: shoppers }, (_, i) => i);
+    let lastReport = 0;
+    const report = () => {
+      const now = clock();
+      if (now - lastReport > 500) {
+        lastReport = now;
+        onProgress(this.#stats.connected, this.#stats.connectFailed);
+      }
+    };
+    const created: VirtualShopper[] = new Array(shoppers);
+    await pool(indices, SESSION_CONCURRENCY, async (i) => {
+      try {
+        const r = await fetch(`${url}/api/session`, { method: 'POST' });
+        if (r.status !== 200) throw new Error(`POST /api/session answered ${r.status}`);
+        const s = (await r.json()) as { userId: string; token: string };
+        created[i] = {
+          index: i, userId: s.userId, token: s.token, ws: undefined, behaviour: this.#behaviourFor(firstShopper + i, catalog),
+          counter: 0, alive: false, outstanding: 0, awaitingPush: [], acked: 0, ackedSeqs: [], cartOps: [], unanswered: 0,
+        };
+      } catch {
+        this.#error('LG_SESSION');
+        this.#stats.connectFailed++;
+      }
+    });
+    const ok = created.filter((s): s is VirtualShopper => s !== undefined);
+    await pool(ok, CONNECT_CONCURRENCY, async (s) => {
+      try {
+        await this.#open(s);
+        this.#shoppers.push(s);
+        this.#stats.connected++;
+      } catch {
+        this.#error('LG_CONNECT');
+        this.#stats.connectFailed++;
+      }
+      report();
+    });
+    this.#shoppers.sort((a, b) => a.index - b.index);
+    this.#stats.connectMs = Math.round(clock() - t0);
+  }
+
+  #open(s: VirtualShopper): Promise<void> {
+    const wsUrl = `${this.#init.url.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(s.token)}`;
+    const ws = new WebSocket(wsUrl, { perMessageDeflate: false, skipUTF8Validation: true });
+    s.ws = ws;
+    return new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => {
+        ws.terminate();
+        reject(new Error('no hello'));
+      }, HELLO_TIMEOUT_MS);
+      ws.on('message', (data: Buffer) => {
+        if (!s.alive) {
+          s.alive = true;
+          clearTimeout(t);
+          const text = data.toString();
+          if (text.startsWith('{"type":"error"')) {
+            s.alive = false;
+            reject(new Error(text));
+            return;
+          }
+          resolve();
+          return;
+        }
+        this.#onMessage(s, data);
+      });
+      ws.on('error', (err) => {
+        clearTimeout(t);
+        if (!s.alive) reject(err);
+      });
+      ws.on('close', () => {
+        clearTimeout(t);
+        if (s.alive) {
+          s.alive = false;
+          if (this.#sending || s.outstanding > 0) this.#error('LG_SOCKET_CLOSED');
+        } else reject(new Error('closed before hello'));
+      });
+    });
+  }
+
+  /** Starts sending at `startAt`; resolves when sending stopped and outstanding replies arrived (or the drain timed out). */
+  run(startAt: number, measureFrom: number, sendUntil: number): Promise<void> {
+    this.#measureFrom = measureFrom;
+    this.#sendUntil = sendUntil;
+    this.#sending = true;
+    const n = this.#shoppers.length;
+    const flood = this.#init.scenario === 'flood';
+    // Each shopper's mean gap is n / rate; think factors are normalised to mean 1.
+    this.#meanGapMs = n > 0 ? (1000 * n) / this.#init.rate / this.#meanThinkFactor() : Infinity;
+    if (flood) {
+      const delay = Math.max(0, startAt - clock());
+      setTimeout(() => {
+        for (const s of this.#shoppers) for (let k = 0; k < this.#init.inflight; k++) this.#send(s, clock());
+        this.#floodWatchdog();
+      }, delay);
+    } else {
+      // Spread the first events uniformly over one mean gap: no thundering herd at t=0.
+      for (const s of this.#shoppers) this.#heap.push(s.index, startAt + this.#rng.next() * this.#meanGapMs * THINK_AFTER.view);
+      this.#arm();
+    }
+    return new Promise<void>((resolve) => {
+      const stopAt = setTimeout(() => this.#stopSending(resolve), Math.max(0, sendUntil - clock()));
+      stopAt.unref?.();
+    });
+  }
+
+  /** The mean of `thinkAfter` over a long simulated walk of this scenario's behaviour. */
+  #meanThinkFactor(): number {
+    const probe = this.#shoppers[0]?.behaviour;
+    if (!probe) return 1;
+    const sim = this.#init.scenario === 'replay'
+      ? this.#behaviourFor(this.#init.firstShopper, new CatalogIndex(this.#init.catalog))
+      : new BrowseShopper(new Rng(deriveSeed(this.#init.seed, 0x51a7)), new CatalogIndex(this.#init.catalog));
+    let total = 0;
+    const steps = 20_000;
+    for (let i = 0; i < steps; i++) total += sim.next().thinkAfter;
+    return total / steps;
+  }
+
+  #arm(): void {
+    if (!this.#sending) return;
+    const next = this.#heap.peekTime();
+    if (next === Infinity) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#fire(), Math.max(0, next - clock()));
+  }
+
+  #fire(): void {
+    const now = clock();
+    while (this.#heap.peekTime() <= now) {
+      const intended = this.#heap.peekTime();
+      const idx = this.#heap.pop()!;
+      const s = this.#shoppers[idx];
+      if (!s || !s.alive) continue;
+      const action = this.#send(s, intended);
+      const next = intended + this.#rng.exp(this.#meanGapMs) * action.thinkAfter;
+      if (next < this.#sendUntil) this.#heap.push(idx, next);
+    }
+    this.#arm();
+  }
+
+  #send(s: VirtualShopper, intended: number): ShopperAction {
+    const action = s.behaviour.next();
+    if (!s.alive || !s.ws) return action;
+    const id = `${(this.#init.firstShopper + s.index).toString(36)}.${(s.counter++).toString(36)}`;
+    const msg: Record<string, unknown> = { type: 'event', id, kind: action.kind };
+    if (action.itemId !== undefined) msg['itemId'] = action.itemId;
+    if (action.qty !== undefined) msg['qty'] = action.qty;
+    if (action.query !== undefined) msg['query'] = action.query;
+    if (action.dwellMs !== undefined) msg['dwellMs'] = action.dwellMs;
+    const measured = intended >= this.#measureFrom && intended < this.#sendUntil;
+    const expectsPush = PUSHING_KINDS.has(action.kind);
+    this.#pending.set(id, { shopper: s, action, intended, measured, acked: false, awaitingPush: expectsPush });
+    if (expectsPush) s.awaitingPush.push(id);
+    s.outstanding++;
+    s.ws.send(JSON.stringify(msg));
+    recordMs(this.#lagH, clock() - intended);
+    this.#stats.sent++;
+    this.#tick.sent++;
+    if (measured) this.#stats.measuredSent++;
+    return action;
+  }
+
+  #onMessage(s: VirtualShopper, data: Buffer): void {
+    const now = clock();
+    let m: { type?: string; id?: string; seq?: number; duplicate?: boolean; code?: string; causedBy?: string; items?: Array<{ itemId: string }> };
+    try {
+      m = JSON.parse(data.toString()) as typeof m;
+    } catch {
+      this.#error('LG_BAD_MESSAGE');
+      return;
+    }
+    switch (m.type) {
+      case 'ack': {
+        const p = m.id === undefined ? undefined : this.#pending.get(m.id);
+        if (!p || p.acked) return;
+        p.acked = true;
+        s.outstanding--;
+        if (m.duplicate) this.#stats.duplicates++;
+        else {
+          s.acked++;
+          if (typeof m.seq === 'number') {
+            s.ackedSeqs.push(m.seq);
+            const k = p.action.kind;
+            if (k === 'cart_add' || k === 'cart_remove' || k === 'purchase') s.cartOps.push({ seq: m.seq, kind: k, itemId: p.action.itemId!, qty: p.action.qty });
+          }
+        }
+        this.#stats.acked++;
+        this.#tick.acked++;
+        if (p.measured) {
+          this.#stats.measuredAcked++;
+          recordMs(this.#ackH, now - p.intended);
+          recordMs(this.#tickAck, now - p.intended);
+        }
+        if (!p.awaitingPush) this.#pending.delete(m.id!);
+        this.#afterReply(s);
+        return;
+      }
+      case 'recs': {
+        this.#stats.pushes++;
+        this.#tick.pushes++;
+        if (m.items) s.behaviour.onRecs(m.items.map((i) => i.itemId));
+        const at = m.causedBy === undefined ? -1 : s.awaitingPush.indexOf(m.causedBy);
+        if (at < 0) {
+          this.#stats.pushUnmatched++;
+          return;
+        }
+        // Events are applied in order, so this push reflects every earlier event of the shopper too.
+        for (let i = 0; i <= at; i++) {
+          const id = s.awaitingPush[i]!;
+          const p = this.#pending.get(id);
+          if (!p) continue;
+          p.awaitingPush = false;
+          if (p.acked) this.#pending.delete(id);
+          this.#stats.pushMatched++;
+          if (i < at) this.#stats.pushCoalesced++;
+          if (p.measured) {
+            this.#stats.measuredPushes++;
+            recordMs(this.#pushH, now - p.intended);
+            recordMs(this.#tickPush, now - p.intended);
+          }
+        }
+        s.awaitingPush.splice(0, at + 1);
+        this.#checkIdle();
+        return;
+      }
+      case 'error': {
+        this.#error(m.code ?? 'E_UNKNOWN');
+        const p = m.id === undefined ? undefined : this.#pending.get(m.id);
+        if (!p || p.acked) return;
+        this.#pending.delete(m.id!);
+        if (p.awaitingPush) s.awaitingPush.splice(s.awaitingPush.indexOf(m.id!), 1);
+        s.outstanding--;
+        s.behaviour.onRejected(p.action, m.code ?? '');
+        this.#afterReply(s);
+        return;
+      }
+      case 'coupon':
+        this.#stats.coupons++;
+        return;
+      default:
+        return;
+    }
+  }
+
+  #afterReply(s: VirtualShopper): void {
+    if (this.#init.scenario === 'flood' && this.#sending && s.alive) this.#send(s, clock());
+    this.#checkIdle();
+  }
+
+  /** Flood: replies the engine dropped (rate limit) would stall a slot forever; free them. */
+  #floodWatchdog(): void {
+    const t = setInterval(() => {
+      if (!this.#sending) return clearInterval(t);
+      const old = clock() - FLOOD_REPLY_TIMEOUT_MS;
+      for (const [id, p] of this.#pending) {
+        if (p.acked || p.intended > old) continue;
+        this.#pending.delete(id);
+        if (p.awaitingPush) p.shopper.awaitingPush.splice(p.shopper.awaitingPush.indexOf(id), 1);
+        p.shopper.outstanding--;
+        p.shopper.unanswered++;
+        this.#error('LG_NO_ACK');
+        this.#afterReply(p.shopper);
+      }
+    }, 1000);
+  }
+
+  #stopSending(resolve: () => void): void {
+    this.#sending = false;
+    clearTimeout(this.#timer);
+    const done = () => {
+      clearTimeout(t);
+      this.#onIdle = undefined;
+      this.#finishDrain();
+      resolve();
+    };
+    const t = setTimeout(done, this.#init.drainMs);
+    this.#onIdle = done;
+    this.#checkIdle();
+  }
+
+  #checkIdle(): void {
+    if (this.#onIdle && this.#pending.size === 0) this.#onIdle();
+  }
+
+  /** What is still outstanding after the drain: unanswered events and pushes that never came. */
+  #finishDrain(): void {
+    for (const p of this.#pending.values()) {
+      if (!p.acked) {
+        p.shopper.unanswered++;
+        this.#error('LG_NO_ACK');
+      } else if (p.awaitingPush) this.#stats.pushMissing++;
+    }
+    this.#pending.clear();
+  }
+
+  /** Counters and interval histograms since the previous call. */
+  takeTick(): WorkerTick {
+    const t: WorkerTick = { ...this.#tick, pending: this.#pending.size, ack: encodeHistogram(this.#tickAck), push: encodeHistogram(this.#tickPush) };
+    this.#tick = { sent: 0, acked: 0, pushes: 0, errors: 0 };
+    this.#tickAck.reset();
+    this.#tickPush.reset();
+    return t;
+  }
+
+  /** Reads every shopper's profile and compares it with what was acked. */
+  async verify(): Promise<VerifyResult> {
+    const res: VerifyResult = { checked: 0, lost: 0, cartMismatch: 0, failed: 0, examples: this.#examples };
+    await pool(this.#shoppers, VERIFY_CONCURRENCY, async (s) => {
+      let p: ProfileView;
+      try {
+        const r = await fetch(`${this.#init.url}/api/profile`, { headers: { authorization: `Bearer ${s.token}` } });
+        if (r.status !== 200) throw new Error(`GET /api/profile answered ${r.status}: ${(await r.text()).slice(0, 200)}`);
+        p = (await r.json()) as ProfileView;
+      } catch (err) {
+        res.failed++;
+        this.#error('LG_PROFILE');
+        if (this.#examples.length < MAX_EXAMPLES) this.#examples.push(`${s.userId}: ${(err as Error).message}`);
+        return;
+      }
+      res.checked++;
+      const c = checkProfile(s, p);
+      res.lost += c.lost;
+      if (c.cartMismatch) res.cartMismatch++;
+      if (c.detail && this.#examples.length < MAX_EXAMPLES) this.#examples.push(`${s.userId}: ${c.detail}`);
+    });
+    return res;
+  }
+
+  close(): void {
+    for (const s of this.#shoppers) {
+      s.alive = false;
+      s.ws?.terminate();
+    }
+  }
+
+  result(verify: VerifyResult | undefined, elu: number): WorkerResult {
+    const st = this.#stats;
+    return {
+      connected: st.connected, connectFailed: st.connectFailed, connectMs: st.connectMs,
+      sent: st.sent, acked: st.acked, duplicates: st.duplicates, pushes: st.pushes, pushMatched: st.pushMatched,
+      pushCoalesced: st.pushCoalesced, pushUnmatched: st.pushUnmatched, pushMissing: st.pushMissing, coupons: st.coupons,
+      measured: { sent: st.measuredSent, acked: st.measuredAcked, pushes: st.measuredPushes },
+      errorsByCode: { ...this.#errors },
+      ack: encodeHistogram(this.#ackH), push: encodeHistogram(this.#pushH), lag: encodeHistogram(this.#lagH),
+      verify, elu,
+    };
+  }
+}
+
+export type { Histogram };
