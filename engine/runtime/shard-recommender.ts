@@ -4,6 +4,7 @@
  * business signals (stock, popularity) and a reason per item. The pure scoring
  * of session signals lives in actors/recommend; this is the seam that feeds it.
  */
+import type { SessionModel } from '../../actors/recommend/index.js';
 import type { UserState } from '../../actors/user/index.js';
 
 export interface CatalogFacts {
@@ -41,6 +42,8 @@ export interface RecommendContext {
 export interface RecommenderDeps {
   catalog: ReadonlyMap<string, CatalogFacts>;
   ann: () => AnnLike | undefined;
+  /** The session model learned from every shopper's events (co-visitation, sequences, session-kNN). */
+  model: () => SessionModel;
   trending: () => ReadonlyArray<{ itemId: string; score: number }>;
   trendScore: (itemId: string) => number;
   /** Units sold so far (item actor state), to compute live stock. */
@@ -71,6 +74,28 @@ export class ShardRecommender {
     return this.#byCategory.get(category) ?? [];
   }
 
+  /** Items whose content is closest to the session's recent items (cold start for untouched items). */
+  #contentNeighbours(anchors: string[], ctx: RecommendContext, ok: (id: string) => boolean): Array<{ itemId: string; score: number }> {
+    const ann = this.#d.ann();
+    if (!ann || anchors.length === 0) return [];
+    const q = new Float32Array(ann.dim);
+    let w = 1;
+    let used = 0;
+    for (const id of anchors) {
+      const v = ann.vector(id);
+      if (v) {
+        for (let j = 0; j < q.length; j++) q[j]! += w * v[j]!;
+        used++;
+      }
+      w *= RECENCY_DECAY;
+    }
+    if (used === 0) return [];
+    // A category context leaves few items: score those exactly rather than walk the graph.
+    return ctx.category
+      ? ann.searchAmong(q, ANN_CANDIDATES, this.#inCategory(ctx.category).filter(ok))
+      : ann.search(q, ANN_CANDIDATES, ok);
+  }
+
   /** Call when catalog entries changed (categories may have moved). */
   catalogChanged(): void {
     this.#byCategory = undefined;
@@ -88,6 +113,9 @@ export class ShardRecommender {
     if (this.#d.excludePurchased) for (const id of state.purchased.slice(0, 50)) excluded.add(id);
     for (const l of state.cart) excluded.add(l.itemId);
     if (ctx.itemId) excluded.add(ctx.itemId);
+    // The item on screen is not a suggestion (it has its own "recently viewed" place).
+    const current = state.session[state.session.length - 1]?.itemId;
+    if (current) excluded.add(current);
     const ok = (id: string) => !excluded.has(id) && this.inStock(id) && (!ctx.category || catalog.get(id)?.category === ctx.category);
 
     // Query: the recent session items (and the item in context), more recent weighing more.
@@ -98,31 +126,27 @@ export class ShardRecommender {
       if (!anchors.includes(id)) anchors.push(id);
     }
     const out = new Map<string, RecItem>();
-    const ann = this.#d.ann();
-    if (ann && anchors.length > 0) {
-      const q = new Float32Array(ann.dim);
-      let w = 1;
-      let used = 0;
-      for (const id of anchors) {
-        const v = ann.vector(id);
-        if (v) {
-          for (let j = 0; j < q.length; j++) q[j]! += w * v[j]!;
-          used++;
-        }
-        w *= RECENCY_DECAY;
-      }
-      if (used > 0) {
-        // A category context leaves few items: score those exactly rather than walk the graph.
-        const hits = ctx.category
-          ? ann.searchAmong(q, ANN_CANDIDATES, this.#inCategory(ctx.category).filter(ok))
-          : ann.search(q, ANN_CANDIDATES, ok);
-        const maxTrend = Math.max(1, this.#d.trending()[0]?.score ?? 1);
-        const anchorName = catalog.get(anchors[0]!)?.name ?? anchors[0]!;
-        for (const h of hits) {
-          const f = catalog.get(h.itemId)!;
-          const score = 0.85 * h.score + 0.15 * Math.min(1, this.#d.trendScore(h.itemId) / maxTrend);
-          out.set(h.itemId, { itemId: h.itemId, score, reason: `because you viewed ${anchorName}`, name: f.name, price: f.price, category: f.category });
-        }
+    const describe = (id: string) => catalog.get(id)?.name;
+    const extra = this.#contentNeighbours(anchors, ctx, ok);
+    const sessionItems = state.session.slice(-SESSION_WINDOW * 2);
+    if (ctx.itemId && catalog.has(ctx.itemId)) sessionItems.push({ itemId: ctx.itemId, ts: state.lastTs || 0, kind: 'view' });
+    if (sessionItems.length > 0 || extra.length > 0) {
+      const recs = this.#d.model().recommend({
+        items: sessionItems,
+        k: k * 2,
+        exclude: excluded,
+        isAvailable: ok,
+        extraCandidates: extra,
+        describe,
+        sessionKey: state.userId,
+      });
+      const maxTrend = Math.max(1, this.#d.trending()[0]?.score ?? 1);
+      for (const r of recs) {
+        const f = catalog.get(r.itemId);
+        if (!f) continue;
+        // Business signal: a mild lift for what is selling now.
+        const score = r.score * (1 + 0.1 * Math.min(1, this.#d.trendScore(r.itemId) / maxTrend));
+        out.set(r.itemId, { itemId: r.itemId, score, reason: r.reason, name: f.name, price: f.price, category: f.category });
       }
     }
     if (out.size < k) {

@@ -11,7 +11,7 @@ import { loadAnnReplica } from './ann-replica.js';
 import { Shard } from './shard.js';
 import type { MainToShard, ShardInit, ShardToMain } from './shard-protocol.js';
 import { ShardRecommender, type AnnLike, type CatalogFacts } from './shard-recommender.js';
-import { TrendingBoard } from './trending.js';
+import { ModelReplica } from './model-replica.js';
 
 const STATS_INTERVAL_MS = 1000;
 
@@ -32,17 +32,18 @@ async function main(): Promise<void> {
   const js = jetstream(nc, { timeout: 5000 });
   const jsm = await jetstreamManager(nc);
   const lastSeq = (await jsm.streams.info(EVENT_STREAM)).state.last_seq;
-  const trending = new TrendingBoard();
+  const model = ModelReplica.open(init.dataDir, init.shardIndex, log);
   const recommender = new ShardRecommender({
     catalog,
     ann: () => ann,
-    trending: () => trending.top(),
-    trendScore: (id) => trending.score(id),
+    model: () => model.model,
+    trending: () => model.trending.top(),
+    trendScore: (id) => model.trending.score(id),
     sold: (id) => store.items.get(id)?.sold ?? 0,
     excludePurchased: init.excludePurchased,
   });
   const shard = new Shard({
-    init, store, nc, js, recommender, trending, log,
+    init, store, nc, js, recommender, model, log,
     catalog: (id) => catalog.get(id),
     onState: (state, appliedSeq) => post({ type: 'state', state, appliedSeq }),
   });

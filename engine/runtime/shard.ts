@@ -19,11 +19,13 @@ import { itemCursorKey, reminderKey, userCursorKey, type ReminderEntry, type Sta
 import { ActorCache } from './actor-cache.js';
 import type { AskReply, AskRequest, ShardInit, ShardState, ShardStats } from './shard-protocol.js';
 import type { ShardRecommender } from './shard-recommender.js';
-import type { TrendingBoard } from './trending.js';
+import type { ModelReplica } from './model-replica.js';
 
 const MAX_BATCH = 1000;
 const REMINDER_TICK_MS = 200;
 const SWEEP_TICK_MS = 5000;
+/** How often the model replica is snapshotted (and at drain). */
+const MODEL_SNAPSHOT_MS = 60_000;
 const WAIT_TIMEOUT_MS = 3000;
 const DEFAULT_K = 8;
 
@@ -34,7 +36,7 @@ export interface ShardDeps {
   js: JetStreamClient;
   catalog: FoldContext['item'];
   recommender: ShardRecommender;
-  trending: TrendingBoard;
+  model: ModelReplica;
   log: Logger;
   onState(state: ShardState, appliedSeq: number): void;
 }
@@ -50,7 +52,11 @@ export class Shard {
   readonly #items: ActorCache<ItemState>;
   readonly #ownedPartitions: number[];
   #state: ShardState = 'starting';
+  /** Last sequence this shard has read and handled (applied, or skipped as already applied). */
   #appliedSeq = 0;
+  /** Per owned partition / item slot: last sequence whose effects are in LMDB. */
+  #userCursor = new Map<number, number>();
+  #itemCursor = new Map<number, number>();
   #recoverUntil = 0;
   #queue: RawMsg[] = [];
   #scheduled = false;
@@ -92,13 +98,15 @@ export class Shard {
 
   async start(lastSeqInLog: number): Promise<void> {
     const { store, init } = this.#d;
-    // Every owned cursor is advanced together at each commit, so the lowest is where to resume.
-    let from = Infinity;
-    for (let p = 0; p < init.partitions; p++) {
-      if (!this.ownsPartition(p)) continue;
-      from = Math.min(from, store.cursor(userCursorKey(p)), store.cursor(itemCursorKey(p)));
+    // Resume at the lowest owned cursor (they differ only after SHARDS changed, when
+    // partitions come from different former owners) or the model snapshot's sequence;
+    // per-partition checks in #flush skip what a cursor says is already applied.
+    let from = this.#d.model.seq;
+    for (const p of this.#ownedPartitions) {
+      this.#userCursor.set(p, store.cursor(userCursorKey(p)));
+      this.#itemCursor.set(p, store.cursor(itemCursorKey(p)));
+      from = Math.min(from, this.#userCursor.get(p)!, this.#itemCursor.get(p)!);
     }
-    if (!Number.isFinite(from)) from = 0;
     this.#appliedSeq = from;
     this.#recoverUntil = lastSeqInLog;
     this.#setState(lastSeqInLog > from ? 'recovering' : 'serving');
@@ -120,6 +128,7 @@ export class Shard {
     void this.#pump(this.#messages);
     this.#timers.push(setInterval(() => this.#tickReminders(), REMINDER_TICK_MS));
     this.#timers.push(setInterval(() => { this.#users.sweep(); this.#items.sweep(); }, SWEEP_TICK_MS));
+    this.#timers.push(setInterval(() => this.#saveModel(), MODEL_SNAPSHOT_MS));
   }
 
   async #pump(messages: ConsumerMessages): Promise<void> {
@@ -160,7 +169,7 @@ export class Shard {
         continue;
       }
       const p = partitionOf(e.userId, init.partitions);
-      if (this.ownsPartition(p)) {
+      if (this.ownsPartition(p) && m.seq > this.#userCursor.get(p)!) {
         const s = this.#users.get(e.userId);
         for (const eff of foldUserEvent(s, e, m.seq, this.#foldCtx)) {
           if (eff.type === 'recompute') touched.set(e.userId, e.id);
@@ -170,11 +179,12 @@ export class Shard {
         }
         this.#users.markDirty(e.userId);
       }
-      if (e.itemId && this.ownsPartition(this.#itemSlot(e.itemId))) {
+      const slot = e.itemId ? this.#itemSlot(e.itemId) : -1;
+      if (e.itemId && this.ownsPartition(slot) && m.seq > this.#itemCursor.get(slot)!) {
         const it = this.#items.get(e.itemId);
         if (foldItemEvent(it, e, m.seq)) this.#items.markDirty(e.itemId);
       }
-      if (e.itemId) this.#d.trending.observe(e.itemId, e.kind, e.ts);
+      this.#d.model.observe(e, m.seq);
       this.#appliedSeq = m.seq;
       applied++;
     }
@@ -192,6 +202,10 @@ export class Shard {
           store.cursors.put(itemCursorKey(p), seq);
         }
       });
+      for (const p of this.#ownedPartitions) {
+        this.#userCursor.set(p, seq);
+        this.#itemCursor.set(p, seq);
+      }
     } catch (err) {
       // In-memory state is now ahead of LMDB: let the supervisor restart this shard from its cursors.
       throw new EngineError('E_INTERNAL', 'LMDB commit failed; shard must recover', { cause: err });
@@ -295,13 +309,24 @@ export class Shard {
     };
   }
 
-  /** Stops taking events, applies what is queued, commits and releases subscriptions. */
+  #saveModel(): void {
+    try {
+      const t0 = performance.now();
+      this.#d.model.save();
+      this.#d.log.debug('model snapshot saved', { seq: this.#d.model.seq, ms: Math.round(performance.now() - t0) });
+    } catch (err) {
+      this.#d.log.warn('model snapshot failed; the log still has everything', { err });
+    }
+  }
+
+  /** Stops taking events, applies what is queued, commits, snapshots the model and releases subscriptions. */
   async drain(): Promise<void> {
     this.#setState('draining');
     for (const t of this.#timers) clearInterval(t);
     for (const s of this.#subs) s.unsubscribe();
     await this.#messages?.close();
     this.#flush();
+    this.#saveModel();
     this.#setState('stopped');
   }
 }

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Engine } from '../../engine/index.js';
+import { Shopper, startNats, startTestEngine, testEnv, type TestNats } from '../kit/index.js';
+
+describe('recommend - live in the user actor', () => {
+  let nats: TestNats;
+  let engine: Engine;
+  before(async () => {
+    nats = await startNats();
+    engine = await startTestEngine(testEnv(nats.url));
+  });
+  after(async () => {
+    await engine?.stop();
+    await nats?.stop();
+  });
+
+  type Rec = { itemId: string; category: string; reason: string };
+
+  it('recommend - viewing several items of one category moves the pushed recommendations toward that category', async () => {
+    const cats = engine.services.catalog.categories().sort((a, b) => b.count - a.count);
+    const target = cats[3]!.category;
+    const inTarget = [...engine.services.catalog.values()].filter((p) => p.category === target).slice(0, 4);
+    const s = await Shopper.connect(engine.url);
+    const share = (items: Rec[]) => items.filter((r) => r.category === target).length / Math.max(1, items.length);
+    let last: Rec[] = [];
+    const shares: number[] = [];
+    for (const [i, p] of inTarget.entries()) {
+      await s.track({ id: `v${i}`, kind: 'view', itemId: p.itemId });
+      const m = await s.waitFor((x) => x.type === 'recs' && x['causedBy'] === `v${i}`);
+      last = m['items'] as Rec[];
+      shares.push(share(last));
+    }
+    assert.ok(shares[shares.length - 1]! >= 0.5, `most suggestions are in ${target} after 4 views (shares ${shares.join(',')})`);
+    assert.ok(last.every((r) => r.reason.length > 0));
+    assert.ok(!last.some((r) => r.itemId === inTarget[inTarget.length - 1]!.itemId), 'the item on screen is not suggested');
+    s.close();
+  });
+
+  it('recommend - items other shoppers viewed together are suggested ("people also viewed")', async () => {
+    const items = [...engine.services.catalog.values()].filter((p) => p.stock > 0);
+    const a = items[100]!;
+    const b = items.find((p, i) => i > 1000 && p.category !== a.category)!; // unrelated by content
+    for (let i = 0; i < 5; i++) {
+      const s = await Shopper.connect(engine.url);
+      await s.track({ id: 'x1', kind: 'view', itemId: a.itemId });
+      await s.track({ id: 'x2', kind: 'view', itemId: b.itemId });
+      s.close();
+    }
+    const me = await Shopper.connect(engine.url);
+    await me.track({ id: 'm1', kind: 'view', itemId: a.itemId });
+    const m = await me.waitFor((x) => x.type === 'recs' && x['causedBy'] === 'm1');
+    const recs = m['items'] as Rec[];
+    assert.ok(recs.some((r) => r.itemId === b.itemId), `co-viewed item suggested: ${JSON.stringify(recs.map((r) => r.itemId))}`);
+    me.close();
+  });
+
+  it('recommend - an out-of-stock item is never recommended', async () => {
+    const items = [...engine.services.catalog.values()];
+    const cat = items[0]!.category;
+    const sameCat = items.filter((p) => p.category === cat && p.stock > 0 && p.stock <= 3);
+    const sold = sameCat[0]!;
+    const buyer = await Shopper.connect(engine.url);
+    const r = await fetch(`${engine.url}/api/checkout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${buyer.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ lines: [{ itemId: sold.itemId, qty: sold.stock }] }),
+    });
+    assert.equal(r.status, 200, await r.clone().text());
+    await buyer.profile(engine.url); // read-your-writes: the purchase is folded
+    // Wait until the item actor has folded the sale (stock 0 is visible).
+    for (let i = 0; i < 50 && engine.services.stockOf(sold.itemId) > 0; i++) await new Promise((res) => setTimeout(res, 50));
+    assert.equal(engine.services.stockOf(sold.itemId), 0);
+    const again = await fetch(`${engine.url}/api/checkout`, {
+      method: 'POST', headers: { authorization: `Bearer ${buyer.token}` }, body: JSON.stringify({ lines: [{ itemId: sold.itemId, qty: 1 }] }),
+    });
+    assert.equal(again.status, 409);
+    // Shoppers who co-viewed it with its neighbours would otherwise be shown it.
+    const viewer = await Shopper.connect(engine.url);
+    for (const [i, p] of items.filter((x) => x.category === cat).slice(0, 5).entries()) {
+      await viewer.track({ id: `o${i}`, kind: 'view', itemId: p.itemId });
+      await viewer.track({ id: `s${i}`, kind: 'view', itemId: sold.itemId }).catch(() => undefined);
+    }
+    await viewer.track({ id: 'last', kind: 'view', itemId: items.filter((x) => x.category === cat)[6]!.itemId });
+    const m = await viewer.waitFor((x) => x.type === 'recs' && x['causedBy'] === 'last');
+    assert.ok(!(m['items'] as Rec[]).some((x) => x.itemId === sold.itemId), 'sold-out item absent');
+    const api = await fetch(`${engine.url}/api/recommendations?k=50&category=${cat}`, { headers: { authorization: `Bearer ${viewer.token}` } });
+    const body = (await api.json()) as { items: Rec[] };
+    assert.ok(body.items.length > 0);
+    assert.ok(!body.items.some((x) => x.itemId === sold.itemId));
+    buyer.close();
+    viewer.close();
+  });
+});
