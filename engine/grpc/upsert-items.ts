@@ -14,6 +14,7 @@ import type { ItemChange } from '../../protos/gen/engine/shop/v1/ItemChange.js';
 import type { RowError } from '../../protos/gen/engine/shop/v1/RowError.js';
 import type { UpsertSummary } from '../../protos/gen/engine/shop/v1/UpsertSummary.js';
 import { checkProduct, type Product } from '../catalog/index.js';
+import { NotFoundError } from '../errors/index.js';
 import type { EngineServices } from '../services/index.js';
 import type { CallContext } from './call-guard.js';
 import { fieldError, protoFieldName, toErrorDetail } from './status-error.js';
@@ -39,14 +40,32 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-/** The raw row `checkProduct` sees: the stored product with the row's set fields over it. */
+/** Fields a row may name in update_mask, as in the .proto, and their Product names. */
+export const MASK_FIELDS: Readonly<Record<string, keyof Product>> = {
+  name: 'name', category: 'category', description: 'description', price: 'price',
+  stock: 'stock', brand: 'brand', rating: 'rating', tags: 'tags',
+};
+
+/** The raw row `checkProduct` sees: the whole row, or the stored product with the masked fields over it. */
 function mergeRow(row: Item__Output, previous: Product | undefined): Record<string, unknown> {
-  const raw: Record<string, unknown> = previous ? { ...previous } : {};
-  raw['itemId'] = row.itemId;
-  for (const f of ['name', 'category', 'description', 'price', 'stock', 'brand', 'rating'] as const) {
-    if (row[f] !== undefined) raw[f] = row[f];
+  const whole: Record<string, unknown> = {
+    itemId: row.itemId, name: row.name, category: row.category, description: row.description,
+    price: row.price, stock: row.stock, brand: row.brand,
+    // proto3 has no "unset" for scalars: rating 0 and no tags mean none.
+    rating: row.rating === 0 ? undefined : row.rating,
+    tags: row.tags.length > 0 ? row.tags : undefined,
+  };
+  const paths = row.updateMask?.paths ?? [];
+  if (paths.length === 0) return whole;
+  if (previous === undefined) {
+    throw new NotFoundError('E_UNKNOWN_ITEM', `item "${row.itemId.slice(0, 64)}" is not in the catalog: a new item needs every field (leave update_mask empty)`);
   }
-  if (row.clearTags || row.tags.length > 0) raw['tags'] = row.tags;
+  const raw: Record<string, unknown> = { ...previous };
+  for (const path of paths) {
+    const f = MASK_FIELDS[path];
+    if (f === undefined) throw fieldError('update_mask', `update_mask names "${path.slice(0, 40)}"; allowed: ${Object.keys(MASK_FIELDS).join(', ')}`);
+    raw[f] = whole[f];
+  }
   return raw;
 }
 
@@ -77,10 +96,7 @@ export function upsertItems(services: EngineServices, onItemsChanged: ItemsChang
       const apply = (row: Item__Output, index: number) => {
         const previous = row.itemId ? services.catalog.get(row.itemId) : undefined;
         const check = checkProduct(mergeRow(row, previous));
-        if (!check.ok) {
-          const err = check.field ? fieldError(protoFieldName(check.field), check.message) : fieldError('item', check.message);
-          throw err;
-        }
+        if (!check.ok) throw fieldError(check.field ? protoFieldName(check.field) : 'item', check.message);
         const next = check.product;
         const changed = previous === undefined ? [] : COMPARED.filter((f) => !sameValue(previous[f], next[f])).map(protoFieldName);
         if (previous !== undefined && changed.length === 0) {

@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { FieldMask as _google_protobuf_FieldMask, FieldMask__Output as _google_protobuf_FieldMask__Output } from './google/protobuf/FieldMask.js';
 import type { Ack as _shop_v1_Ack, Ack__Output as _shop_v1_Ack__Output } from './shop/v1/Ack.js';
 import type { CartLine as _shop_v1_CartLine, CartLine__Output as _shop_v1_CartLine__Output } from './shop/v1/CartLine.js';
 import type { CategoryCount as _shop_v1_CategoryCount, CategoryCount__Output as _shop_v1_CategoryCount__Output } from './shop/v1/CategoryCount.js';
@@ -32,6 +33,11 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 };
 
 export interface ProtoGrpcType {
+  google: {
+    protobuf: {
+      FieldMask: MessageTypeDefinition<_google_protobuf_FieldMask, _google_protobuf_FieldMask__Output>
+    }
+  }
   shop: {
     v1: {
       Ack: MessageTypeDefinition<_shop_v1_Ack, _shop_v1_Ack__Output>

@@ -150,9 +150,9 @@ export interface EngineClient extends grpc.Client {
   
   /**
    * Adds or changes products. Each row is checked and applied on its own, as it
-   * arrives: a row for a new item_id needs every required field; a row for a known
-   * item_id changes only the fields it sets (partial update). Bad rows are reported
-   * by their 0-based position in the stream; good rows are applied.
+   * arrives: a whole product, or only the fields in its update_mask (see Item).
+   * Bad rows are reported by their 0-based position in the stream; good rows are
+   * applied. Re-sending a row is harmless (it changes nothing the second time).
    */
   UpsertItems(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_UpsertSummary__Output>): grpc.ClientWritableStream<_shop_v1_Item>;
   UpsertItems(metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_UpsertSummary__Output>): grpc.ClientWritableStream<_shop_v1_Item>;
@@ -160,9 +160,9 @@ export interface EngineClient extends grpc.Client {
   UpsertItems(callback: grpc.requestCallback<_shop_v1_UpsertSummary__Output>): grpc.ClientWritableStream<_shop_v1_Item>;
   /**
    * Adds or changes products. Each row is checked and applied on its own, as it
-   * arrives: a row for a new item_id needs every required field; a row for a known
-   * item_id changes only the fields it sets (partial update). Bad rows are reported
-   * by their 0-based position in the stream; good rows are applied.
+   * arrives: a whole product, or only the fields in its update_mask (see Item).
+   * Bad rows are reported by their 0-based position in the stream; good rows are
+   * applied. Re-sending a row is harmless (it changes nothing the second time).
    */
   upsertItems(metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_UpsertSummary__Output>): grpc.ClientWritableStream<_shop_v1_Item>;
   upsertItems(metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_UpsertSummary__Output>): grpc.ClientWritableStream<_shop_v1_Item>;
@@ -223,9 +223,9 @@ export interface EngineHandlers extends grpc.UntypedServiceImplementation {
   
   /**
    * Adds or changes products. Each row is checked and applied on its own, as it
-   * arrives: a row for a new item_id needs every required field; a row for a known
-   * item_id changes only the fields it sets (partial update). Bad rows are reported
-   * by their 0-based position in the stream; good rows are applied.
+   * arrives: a whole product, or only the fields in its update_mask (see Item).
+   * Bad rows are reported by their 0-based position in the stream; good rows are
+   * applied. Re-sending a row is harmless (it changes nothing the second time).
    */
   UpsertItems: grpc.handleClientStreamingCall<_shop_v1_Item__Output, _shop_v1_UpsertSummary>;
   

@@ -1,10 +1,14 @@
 // Original file: protos/shop/v1/engine.proto
 
+import type { FieldMask as _google_protobuf_FieldMask, FieldMask__Output as _google_protobuf_FieldMask__Output } from '../../google/protobuf/FieldMask.js';
 import type { Long } from '@grpc/proto-loader';
 
 /**
- * A product. In UpsertItems, a field left unset on a known item keeps its value
- * (hence `optional`); in answers every field the product has is set.
+ * A product. In answers every field holds the product's value.
+ * 
+ * In UpsertItems a row either is the whole product (update_mask empty: creates the
+ * item or replaces every field) or changes only the fields named in update_mask
+ * (the item must exist), e.g. {item_id: "sku-1", price: 9.99, update_mask: {paths: ["price"]}}.
  */
 export interface Item {
   /**
@@ -36,29 +40,26 @@ export interface Item {
    */
   'brand'?: (string);
   /**
-   * 0..5
+   * 0..5; 0 = not rated
    */
   'rating'?: (number | string);
   /**
-   * at most 32; in UpsertItems an empty list keeps the tags (see clear_tags)
+   * at most 32, each up to 64 characters
    */
   'tags'?: (string)[];
   /**
-   * UpsertItems: remove every tag
+   * UpsertItems only: the fields this row sets (snake_case: name, category,
+   * description, price, stock, brand, rating, tags). Empty = all of them.
    */
-  'clearTags'?: (boolean);
-  '_name'?: "name";
-  '_category'?: "category";
-  '_description'?: "description";
-  '_price'?: "price";
-  '_stock'?: "stock";
-  '_brand'?: "brand";
-  '_rating'?: "rating";
+  'updateMask'?: (_google_protobuf_FieldMask | null);
 }
 
 /**
- * A product. In UpsertItems, a field left unset on a known item keeps its value
- * (hence `optional`); in answers every field the product has is set.
+ * A product. In answers every field holds the product's value.
+ * 
+ * In UpsertItems a row either is the whole product (update_mask empty: creates the
+ * item or replaces every field) or changes only the fields named in update_mask
+ * (the item must exist), e.g. {item_id: "sku-1", price: 9.99, update_mask: {paths: ["price"]}}.
  */
 export interface Item__Output {
   /**
@@ -68,44 +69,38 @@ export interface Item__Output {
   /**
    * 1..300 characters
    */
-  'name'?: (string);
+  'name': (string);
   /**
    * a slug: [a-z0-9-]{1,64}
    */
-  'category'?: (string);
+  'category': (string);
   /**
    * up to 10,000 characters; may be empty
    */
-  'description'?: (string);
+  'description': (string);
   /**
    * >= 0, at most 2 decimals
    */
-  'price'?: (number);
+  'price': (number);
   /**
    * >= 0; in answers, live stock (catalog stock minus units sold)
    */
-  'stock'?: (number);
+  'stock': (number);
   /**
    * 1..100 characters
    */
-  'brand'?: (string);
+  'brand': (string);
   /**
-   * 0..5
+   * 0..5; 0 = not rated
    */
-  'rating'?: (number);
+  'rating': (number);
   /**
-   * at most 32; in UpsertItems an empty list keeps the tags (see clear_tags)
+   * at most 32, each up to 64 characters
    */
   'tags': (string)[];
   /**
-   * UpsertItems: remove every tag
+   * UpsertItems only: the fields this row sets (snake_case: name, category,
+   * description, price, stock, brand, rating, tags). Empty = all of them.
    */
-  'clearTags': (boolean);
-  '_name'?: "name";
-  '_category'?: "category";
-  '_description'?: "description";
-  '_price'?: "price";
-  '_stock'?: "stock";
-  '_brand'?: "brand";
-  '_rating'?: "rating";
+  'updateMask': (_google_protobuf_FieldMask__Output | null);
 }
