@@ -1,0 +1,43 @@
+/** Home: a short welcome, the live "for you" strip, what is trending, and every category. */
+import { api } from '../api.js';
+import { h } from '../dom.js';
+import { categoryName, pictureUrl, plural } from '../format.js';
+import { forYouStrip, primeForYou, RecStrip } from '../components/rec-strip.js';
+import type { Page } from '../router.js';
+
+export const home: Page = async (ctx) => {
+  const forYou = forYouStrip(ctx.signal, 'Re-ranked live with every product you look at');
+  const trending = new RecStrip({ id: 'trending', title: 'Trending now', subtitle: 'What shoppers are looking at', testId: 'trending' });
+  const categories = h('ul', { class: 'category-tiles', 'aria-label': 'All categories' });
+
+  ctx.show('Home',
+    h('section', { class: 'hero' },
+      h('div', { class: 'hero-text' },
+        h('p', { class: 'eyebrow' }, 'Live personal shopping'),
+        h('h1', null, 'A shop that keeps up with you'),
+        h('p', { class: 'hero-sub' }, 'Look at a few products and watch the “For you” row re-rank itself, within a blink, with a reason for every suggestion.'),
+        h('div', { class: 'hero-actions' },
+          h('a', { class: 'btn btn-primary', href: '#for-you-h' }, 'See your picks'),
+          h('a', { class: 'btn btn-light', href: '#cats-h' }, 'Shop by category'))),
+      h('div', { class: 'hero-art', 'aria-hidden': 'true' },
+        ['headphones', 'running-shoes', 'coffee'].map((c, i) => h('img', { src: pictureUrl(c), alt: '', class: `hero-img hero-img-${i}`, width: 400, height: 300 })))),
+    forYou.el,
+    trending.el,
+    h('section', { class: 'strip', 'aria-labelledby': 'cats-h' },
+      h('div', { class: 'strip-head' }, h('h2', { id: 'cats-h' }, 'Shop by category')),
+      categories));
+
+  await Promise.all([
+    primeForYou(forYou, ctx.signal, () => api.recommendations({ k: 8 }, true, ctx.signal)),
+    api.recommendations({ k: 8 }, false, ctx.signal).then((r) => trending.show(r), () => trending.showError('Trending items are unavailable right now.')),
+    api.categories(ctx.signal).then(({ categories: cats }) => {
+      for (const c of cats) {
+        categories.appendChild(h('li', null,
+          h('a', { class: 'category-tile', href: `/category/${encodeURIComponent(c.category)}` },
+            h('img', { src: pictureUrl(c.category), alt: '', width: 400, height: 300, loading: 'lazy' }),
+            h('span', { class: 'tile-name' }, categoryName(c.category)),
+            h('span', { class: 'tile-count' }, plural(c.count, 'product')))));
+      }
+    }, () => undefined),
+  ]);
+};

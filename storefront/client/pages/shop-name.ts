@@ -1,0 +1,2 @@
+/** The shop's display name (the server's shell uses the same, in storefront/server/shell.ts). */
+export const SHOP = 'Loop';
