@@ -15,8 +15,10 @@ const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit'
 const lockNewer = existsSync('node_modules/.package-lock.json') && existsSync('package-lock.json')
   && statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs + 1000;
 if (!existsSync('node_modules') || lockNewer) {
-  say('installing npm dependencies (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install`, not `npm ci`: npm 11 writes lock files without other platforms'
+  // optional binaries (msgpackr-extract), and `npm ci` then refuses the lock.
+  say('installing npm dependencies');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 // 2. System packages from Debian/Ubuntu apt, when we may install them.
