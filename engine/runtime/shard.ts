@@ -248,7 +248,9 @@ export class Shard {
     try {
       const req = JSON.parse(new TextDecoder().decode(data)) as AskRequest;
       if (typeof req.userId !== 'string') throw new EngineError('E_BAD_REQUEST', 'userId is required');
-      if (req.minSeq && req.minSeq > this.#appliedSeq) await this.#waitFor(req.minSeq);
+      // A recovering shard's state is behind the log: answer once it has caught up.
+      const need = Math.max(req.minSeq ?? 0, this.#state === 'recovering' ? this.#recoverUntil : 0);
+      if (need > this.#appliedSeq) await this.#waitFor(need);
       const state = this.#users.get(req.userId);
       if (req.op === 'profile') return { ok: true, result: profileOf(state) };
       if (req.op === 'recommend') {
