@@ -27,9 +27,13 @@ export const home: Page = async (ctx) => {
       h('div', { class: 'strip-head' }, h('h2', { id: 'cats-h' }, 'Shop by category')),
       categories));
 
+  await primeForYou(forYou, ctx.signal, () => api.recommendations({ k: 8 }, true, ctx.signal));
   await Promise.all([
-    primeForYou(forYou, ctx.signal, () => api.recommendations({ k: 8 }, true, ctx.signal)),
-    api.recommendations({ k: 8 }, false, ctx.signal).then((r) => trending.show(r), () => trending.showError('Trending items are unavailable right now.')),
+    // Trending leaves out what "for you" already shows, so a newcomer does not see one list twice.
+    api.recommendations({ k: 16 }, false, ctx.signal).then((r) => {
+      const shown = new Set(forYou.itemIds);
+      trending.show({ ...r, items: r.items.filter((it) => !shown.has(it.itemId)).slice(0, 8) });
+    }, () => trending.showError('Trending items are unavailable right now.')),
     api.categories(ctx.signal).then(({ categories: cats }) => {
       for (const c of cats) {
         categories.appendChild(h('li', null,

@@ -112,7 +112,7 @@ export const product: Page = async (ctx) => {
   const stopDwell = dwellTracker(p.itemId);
 
   await Promise.all([
-    api.recommendations({ k: 4, itemId: p.itemId }, true, ctx.signal).then(
+    api.recommendations({ k: 4, itemId: p.itemId }, false, ctx.signal).then(
       (r) => together.show(r),
       (err: unknown) => {
         if ((err as Error).name !== 'AbortError') together.showError('No suggestions for this product right now.');
