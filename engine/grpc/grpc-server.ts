@@ -3,8 +3,8 @@
  * reflection on one grpc-js server.
  *
  * Lifecycle: created -> starting -> serving -> draining -> stopped. `stop()` marks
- * health NOT_SERVING, refuses new calls, ends open streams with UNAVAILABLE, lets
- * unary calls finish for up to `drainMs`, then closes every connection.
+ * health NOT_SERVING, refuses new calls, ends open Engine streams with UNAVAILABLE,
+ * lets unary calls finish for up to `drainMs`, then closes every connection.
  */
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
@@ -31,6 +31,7 @@ export const DEFAULT_MAX_RECEIVE_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_SEND_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_DRAIN_MS = 5000;
 export const DEFAULT_HEALTH_POLL_MS = 1000;
+const DRAIN_POLL_MS = 10;
 
 export interface GrpcServerOptions {
   /** `{ apiKey }` to require `x-api-key` on every Engine call, or `false` to accept any caller (say so explicitly). */
@@ -209,14 +210,21 @@ export class GrpcServer {
     this.#setHealth('NOT_SERVING');
     // Streams would hold tryShutdown open forever: end them now with UNAVAILABLE.
     this.#guard.abortAll();
+    // tryShutdown refuses new calls (GOAWAY) and closes connections once idle; health
+    // Watch and reflection streams never end by themselves, so once the Engine's own
+    // calls are done (or drainMs passed) the rest is closed.
     await new Promise<void>((resolve) => {
-      const force = setTimeout(() => {
-        this.#log?.warn('gRPC calls still open after drain; closing connections', { drainMs: this.#drainMs });
+      const t0 = Date.now();
+      const check = setInterval(() => {
+        const s = this.#guard.stats;
+        const idle = s.inFlight === 0 && s.streams === 0;
+        if (!idle && Date.now() - t0 < this.#drainMs) return;
+        clearInterval(check);
+        if (!idle) this.#log?.warn('gRPC calls still open after drain; closing connections', { drainMs: this.#drainMs, ...s });
         this.#server.forceShutdown();
-        resolve();
-      }, this.#drainMs);
+      }, DRAIN_POLL_MS);
       this.#server.tryShutdown(() => {
-        clearTimeout(force);
+        clearInterval(check);
         resolve();
       });
     });

@@ -1,0 +1,168 @@
+/**
+ * The client side of the gRPC benchmark, using the generated TypeScript types:
+ * TrackBatch ingest (closed loop, as fast as flow control allows) and Recommend
+ * at a fixed rate (open loop: each request has a scheduled send time, and its
+ * latency is measured from that time, so a stall is not hidden by sending less).
+ */
+import * as grpc from '@grpc/grpc-js';
+import type { Histogram } from 'hdr-histogram-js';
+import { API_KEY_METADATA, loadEngineProto } from '../../engine/grpc/index.js';
+import { newHistogram, recordMs, summarize, type LatencySummary } from '../../loadgen/index.js';
+import type { ProtoGrpcType } from '../../protos/gen/engine/engine.js';
+import type { EngineClient } from '../../protos/gen/engine/shop/v1/Engine.js';
+import type { Event } from '../../protos/gen/engine/shop/v1/Event.js';
+
+export interface Client {
+  engine: EngineClient;
+  meta: grpc.Metadata;
+  close(): void;
+}
+
+export function connect(target: string, apiKey: string): Client {
+  const proto = grpc.loadPackageDefinition(loadEngineProto().packageDefinition) as unknown as ProtoGrpcType;
+  const engine = new proto.shop.v1.Engine(target, grpc.credentials.createInsecure());
+  const meta = new grpc.Metadata();
+  meta.set(API_KEY_METADATA, apiKey);
+  return { engine, meta, close: () => engine.close() };
+}
+
+export async function itemIdsOf(c: Client, want: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let page = 1; ids.length < want; page++) {
+    const r = await new Promise<{ items: Array<{ itemId: string }>; total: number }>((resolve, reject) =>
+      c.engine.ListItems({ page, limit: 100 }, c.meta, (err, res) => (err ? reject(err) : resolve(res!))));
+    ids.push(...r.items.map((i) => i.itemId));
+    if (r.items.length < 100) break;
+  }
+  return ids.slice(0, want);
+}
+
+/** Deterministic user ids of the engine's form (u-[a-z0-9]{8,40}). */
+export function userIds(n: number, tag: string): string[] {
+  return Array.from({ length: n }, (_, i) => `u-bench${tag}${i.toString(36).padStart(5, '0')}`);
+}
+
+export interface TrackBatchResult {
+  events: number;
+  acked: number;
+  stored: number;
+  errors: Record<string, number>;
+  seconds: number;
+  eventsPerS: number;
+}
+
+export async function trackBatchLoad(c: Client, users: string[], items: string[], events: number, streams: number, tag: string): Promise<TrackBatchResult> {
+  const errors: Record<string, number> = {};
+  let acked = 0;
+  let stored = 0;
+  const t0 = performance.now();
+  const one = (s: number, n: number) =>
+    new Promise<void>((resolve, reject) => {
+      const call = c.engine.TrackBatch(c.meta);
+      let sent = 0;
+      const event = (i: number): Event => {
+        const g = i * streams + s;
+        const e: Event = { id: `tb${tag}-${s}-${i}`, userId: users[g % users.length]!, kind: g % 10 === 9 ? 'CART_ADD' : 'VIEW', itemId: items[(g * 7919) % items.length]! };
+        if (e.kind === 'CART_ADD') e.qty = 1;
+        return e;
+      };
+      const writeMore = () => {
+        while (sent < n) {
+          if (!call.write(event(sent++))) {
+            call.once('drain', writeMore);
+            return;
+          }
+        }
+        call.end();
+      };
+      call.on('data', (ack: { error?: { code: string } | null; duplicate: boolean }) => {
+        acked++;
+        if (ack.error) errors[ack.error.code] = (errors[ack.error.code] ?? 0) + 1;
+        else if (!ack.duplicate) stored++;
+      });
+      call.on('error', reject);
+      call.on('end', () => resolve());
+      writeMore();
+    });
+  const per = Math.floor(events / streams);
+  await Promise.all(Array.from({ length: streams }, (_, s) => one(s, s === streams - 1 ? events - per * (streams - 1) : per)));
+  const seconds = (performance.now() - t0) / 1000;
+  return { events, acked, stored, errors, seconds: Math.round(seconds * 100) / 100, eventsPerS: Math.round(acked / seconds) };
+}
+
+export interface RecommendResult {
+  rate: number;
+  measuredS: number;
+  sent: number;
+  ok: number;
+  errors: Record<string, number>;
+  /** The first message of each error status. */
+  errorSamples: Record<string, string>;
+  achievedPerS: number;
+  maxInFlight: number;
+  latencyMs: LatencySummary;
+  /** Mean items per answer (0 would mean the benchmark measured empty answers). */
+  meanItems: number;
+}
+
+export function recommendOpenLoop(c: Client, users: string[], o: { rate: number; warmupS: number; durationS: number; k: number }): Promise<RecommendResult> {
+  const h: Histogram = newHistogram();
+  const errors: Record<string, number> = {};
+  const interval = 1000 / o.rate;
+  const start = performance.now() + 20;
+  const measureFrom = start + o.warmupS * 1000;
+  const end = measureFrom + o.durationS * 1000;
+  let next = start;
+  let i = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let sent = 0;
+  let ok = 0;
+  let items = 0;
+  let scheduling = true;
+  const samples: Record<string, string> = {};
+  return new Promise((resolve) => {
+    const maybeDone = () => {
+      if (scheduling || inFlight > 0) return;
+      resolve({
+        rate: o.rate, measuredS: o.durationS, sent, ok, errors, errorSamples: samples,
+        achievedPerS: Math.round(ok / o.durationS), maxInFlight, latencyMs: summarize(h),
+        meanItems: ok ? Math.round((items / ok) * 10) / 10 : 0,
+      });
+      h.destroy();
+    };
+    const tick = () => {
+      const now = performance.now();
+      while (next <= now && next < end) {
+        const intended = next;
+        next += interval;
+        const measured = intended >= measureFrom;
+        const userId = users[i++ % users.length]!;
+        inFlight++;
+        if (inFlight > maxInFlight) maxInFlight = inFlight;
+        if (measured) sent++;
+        c.engine.Recommend({ userId, k: o.k }, c.meta, { deadline: Date.now() + 2000 }, (err, res) => {
+          inFlight--;
+          if (measured) {
+            if (err) {
+              const code = grpc.status[err.code] ?? String(err.code);
+              errors[code] = (errors[code] ?? 0) + 1;
+              samples[code] ??= err.details;
+            } else {
+              ok++;
+              items += res!.items.length;
+              recordMs(h, performance.now() - intended);
+            }
+          }
+          maybeDone();
+        });
+      }
+      if (next >= end) {
+        clearInterval(timer);
+        scheduling = false;
+        maybeDone();
+      }
+    };
+    const timer = setInterval(tick, 1);
+  });
+}

@@ -1,0 +1,159 @@
+/**
+ * GrpcServer seen from a grpc-js client using the generated TypeScript types (the
+ * README's example), plus what the Python interop test cannot see from outside:
+ * the API key file, option checks, TrackBatch flow control, and the stop lifecycle.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { createRequire } from 'node:module';
+import type { Engine } from '../../engine/index.js';
+import { API_KEY_FILE, GrpcServer, loadEngineProto, resolveApiKey } from '../../engine/grpc/index.js';
+import type { ProtoGrpcType } from '../../protos/gen/engine/engine.js';
+import type { Ack__Output } from '../../protos/gen/engine/shop/v1/Ack.js';
+import type { EngineClient } from '../../protos/gen/engine/shop/v1/Engine.js';
+import type { Recommendations__Output } from '../../protos/gen/engine/shop/v1/Recommendations.js';
+import { startNats, startTestEngine, tempDir, testEnv, type TestNats } from '../kit/index.js';
+
+const KEY = 'node-client-test-key-0123456789';
+
+function client(port: number): EngineClient {
+  const proto = grpc.loadPackageDefinition(loadEngineProto().packageDefinition) as unknown as ProtoGrpcType;
+  return new proto.shop.v1.Engine(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+}
+
+function withKey(): grpc.Metadata {
+  const m = new grpc.Metadata();
+  m.set('x-api-key', KEY);
+  return m;
+}
+
+describe('grpc - api key', () => {
+  it('grpc - the key comes from API_KEY, else it is generated once into DATA_DIR/api-key (mode 0600)', () => {
+    const dir = tempDir('apikey');
+    assert.equal(resolveApiKey('configured-key-0123456789', dir), 'configured-key-0123456789');
+    const k = resolveApiKey(undefined, dir);
+    assert.match(k, /^[0-9a-f]{64}$/);
+    const file = join(dir, API_KEY_FILE);
+    assert.equal(readFileSync(file, 'utf8').trim(), k);
+    assert.equal(statSync(file).mode & 0o777, 0o600);
+    assert.equal(resolveApiKey(undefined, dir), k, 'the same key after a restart');
+    assert.throws(() => resolveApiKey('short', dir), { code: 'E_BAD_CONFIG', field: 'API_KEY' });
+  });
+});
+
+describe('grpc - server', () => {
+  let nats: TestNats;
+  let engine: Engine;
+  let server: GrpcServer;
+  let port: number;
+  let c: EngineClient;
+  let itemIds: string[];
+
+  before(async () => {
+    nats = await startNats();
+    engine = await startTestEngine(testEnv(nats.url));
+    itemIds = [...engine.services.catalog.values()].slice(0, 10).map((p) => p.itemId);
+    server = new GrpcServer(engine.services, { auth: { apiKey: KEY }, host: '127.0.0.1', batchWindow: 2, maxBatchEvents: 3 });
+    port = await server.start(0);
+    c = client(port);
+  });
+  after(async () => {
+    c?.close();
+    await server?.stop();
+    await engine?.stop();
+    await nats?.stop();
+  });
+
+  it('grpc - options are checked when the server is constructed, naming the option', () => {
+    assert.throws(() => new GrpcServer(engine.services, { auth: { apiKey: KEY }, maxInFlight: 0 }), /options\.maxInFlight/);
+    assert.throws(() => new GrpcServer(engine.services, { auth: { apiKey: 'short' } }), /options\.auth\.apiKey/);
+    assert.throws(() => new GrpcServer(engine.services, {} as never), /options\.auth/);
+  });
+
+  it('grpc - a TypeScript client with the generated types tracks an event and reads it back', async () => {
+    const userId = engine.services.createSession().userId;
+    const ack = await new Promise<Ack__Output>((resolve, reject) =>
+      c.Track({ userId, kind: 'VIEW', itemId: itemIds[0]!, id: 'ts-1' }, withKey(), { deadline: Date.now() + 5000 }, (err, res) => (err ? reject(err) : resolve(res!))));
+    assert.equal(ack.id, 'ts-1');
+    assert.ok(ack.seq > 0);
+    const recs = await new Promise<Recommendations__Output>((resolve, reject) =>
+      c.Recommend({ userId, k: 3 }, withKey(), (err, res) => (err ? reject(err) : resolve(res!))));
+    assert.ok(recs.items.length > 0 && recs.items.length <= 3);
+    assert.ok(!recs.items.some((i) => i.itemId === ''));
+  });
+
+  it('grpc - TrackBatch never has more events in flight than its window and budget, and acks all in order', async () => {
+    const svc = engine.services;
+    let now = 0;
+    let most = 0;
+    const original = svc.track;
+    svc.track = async (e) => {
+      most = Math.max(most, ++now);
+      try {
+        return await original.call(svc, e);
+      } finally {
+        now--;
+      }
+    };
+    try {
+      const userId = svc.createSession().userId;
+      const run = (s: number) => new Promise<Ack__Output[]>((resolve, reject) => {
+        const call = c.TrackBatch(withKey());
+        const acks: Ack__Output[] = [];
+        call.on('data', (a: Ack__Output) => acks.push(a));
+        call.on('error', reject);
+        call.on('end', () => resolve(acks));
+        for (let i = 0; i < 60; i++) call.write({ userId, kind: 'VIEW', itemId: itemIds[i % itemIds.length]!, id: `fc-${s}-${i}` });
+        call.end();
+      });
+      const [a, b] = await Promise.all([run(0), run(1)]);
+      for (const acks of [a!, b!]) {
+        assert.deepEqual(acks.map((x) => x.index), Array.from({ length: 60 }, (_, i) => i));
+        assert.ok(acks.every((x) => x.seq > 0 && !x.error));
+      }
+      assert.ok(most <= 3, `at most maxBatchEvents=3 appends at once, saw ${most}`);
+      assert.ok(most >= 2, 'the streams did run concurrently');
+    } finally {
+      delete (svc as { track?: unknown }).track;
+    }
+  });
+
+  it('grpc - stop() reports NOT_SERVING, ends open streams with UNAVAILABLE, then refuses connections', async () => {
+    const require = createRequire(import.meta.url);
+    const healthDef = protoLoader.loadSync(require.resolve('grpc-health-check/proto/health/v1/health.proto'), { enums: String });
+    const Health = (grpc.loadPackageDefinition(healthDef) as unknown as { grpc: { health: { v1: { Health: typeof grpc.Client } } } }).grpc.health.v1.Health;
+    const health = new Health(`127.0.0.1:${port}`, grpc.credentials.createInsecure()) as grpc.Client & {
+      Watch(req: { service: string }): grpc.ClientReadableStream<{ status: string }>;
+    };
+    const statuses: string[] = [];
+    const watch = health.Watch({ service: 'shop.v1.Engine' });
+    watch.on('data', (m: { status: string }) => statuses.push(m.status));
+    watch.on('error', () => undefined);
+
+    const userId = engine.services.createSession().userId;
+    const stream = c.StreamRecommendations({ userId }, withKey());
+    const first = await new Promise<Recommendations__Output>((resolve, reject) => {
+      stream.once('data', resolve);
+      stream.once('error', reject);
+    });
+    assert.equal(first.causedBy, '');
+    const ended = new Promise<grpc.ServiceError>((resolve) => stream.on('error', resolve));
+    const t0 = Date.now();
+    await server.stop();
+    assert.ok(Date.now() - t0 < 2000, 'stop() did not wait for the health watch to end');
+    const err = await ended;
+    assert.equal(err.code, grpc.status.UNAVAILABLE);
+    assert.equal(err.metadata.get('shop-error-code')[0], 'E_UNAVAILABLE');
+    assert.ok(statuses.includes('SERVING') && statuses.at(-1) === 'NOT_SERVING', statuses.join());
+    assert.equal(server.state, 'stopped');
+    assert.equal(server.stats.streams, 0);
+    health.close();
+    const refused = await new Promise<grpc.ServiceError | null>((resolve) =>
+      c.ListCategories({}, withKey(), { deadline: Date.now() + 1000 }, (e) => resolve(e)));
+    assert.equal(refused?.code, grpc.status.UNAVAILABLE);
+  });
+});
