@@ -254,7 +254,7 @@ function merge(opts: LoadgenOptions, startedAt: string, rs: WorkerResult[], conn
   const measuredAcked = sum((r) => r.measured.acked);
   const warnings: string[] = [];
   if (saturated) {
-    warnings.push(`the load generator was saturated (send lag p99 ${lagS.p99} ms, worker event-loop use ${elu.join(', ')}): latencies include its own delay; use more --workers or fewer shoppers`);
+    warnings.push(`the load generator sent late (send lag p99 ${lagS.p99} ms; its threads' event-loop use ${elu.join(', ')}): latencies include that delay. High lag with low event-loop use means the CPUs are contended (engine and loadgen share the box); high event-loop use means more --workers are needed`);
   }
   if (connected < opts.shoppers) warnings.push(`${opts.shoppers - connected} of ${opts.shoppers} shoppers could not connect`);
   if (opts.scenario !== 'flood' && opts.rate / Math.max(1, connected) > 40) {

@@ -28,6 +28,8 @@ const HELLO_TIMEOUT_MS = 15_000;
 /** Flood (closed loop): an event unanswered this long frees its slot (the engine may have dropped it). */
 const FLOOD_REPLY_TIMEOUT_MS = 5000;
 const MAX_EXAMPLES = 5;
+/** Error codes after which an event may still have been stored (the log did not confirm in time). */
+const UNCERTAIN_CODES: ReadonlySet<string> = new Set(['E_UNAVAILABLE', 'E_TIMEOUT', 'E_INTERNAL']);
 
 /** Epoch milliseconds with sub-millisecond precision; the same clock in every thread. */
 export const clock = (): number => performance.timeOrigin + performance.now();
@@ -363,6 +365,8 @@ export class LoadDriver {
         this.#pending.delete(m.id!);
         if (p.awaitingPush) s.awaitingPush.splice(s.awaitingPush.indexOf(m.id!), 1);
         s.outstanding--;
+        // The engine could not confirm the write: it may or may not be in the log.
+        if (UNCERTAIN_CODES.has(m.code ?? '')) s.unanswered++;
         s.behaviour.onRejected(p.action, m.code ?? '');
         this.#afterReply(s);
         return;

@@ -1,0 +1,165 @@
+/**
+ * A benchmark run's results: one JSON file (schema shop-brain-bench/1) and the same
+ * as a markdown report, under benchmarks/results/. Scenario names and columns are
+ * fixed, so runs compare over time; budgets are judged in plain words.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActorMemoryRow } from '../suites/actor-memory.js';
+import type { AnnRow } from '../suites/ann.js';
+import type { E2eResult, E2eRow } from '../suites/e2e.js';
+import type { RestartResult } from '../suites/restart.js';
+import type { LoadSnapshot, Provenance } from './machine.js';
+
+export const RESULTS_SCHEMA = 'shop-brain-bench/1';
+
+/** design.md's performance budget, as checked here. */
+export const BUDGET = {
+  pushP50Ms: 5,
+  pushP99Ms: 25,
+  pushAtRate: 5000,
+  ingestRatio: 0.8,
+  restartS: 5,
+} as const;
+
+export interface Verdict {
+  budget: string;
+  target: string;
+  measured: string;
+  pass: boolean;
+  note: string;
+}
+
+export interface BenchResults {
+  schema: typeof RESULTS_SCHEMA;
+  mode: 'full' | 'quick';
+  provenance: Provenance;
+  load: Record<string, LoadSnapshot>;
+  e2e?: E2eResult;
+  ann?: AnnRow[];
+  actorMemory?: ActorMemoryRow[];
+  restart?: RestartResult;
+  verdicts: Verdict[];
+  errors: Record<string, string>;
+  durationS: number;
+}
+
+export function verdicts(r: BenchResults): Verdict[] {
+  const out: Verdict[] = [];
+  const e2e = r.e2e;
+  if (e2e) {
+    const at = e2e.rows.find((x) => x.target_rate === BUDGET.pushAtRate) ?? e2e.rows[Math.min(1, e2e.rows.length - 1)];
+    if (at) {
+      const keptUp = at.events_per_s >= 0.95 * at.target_rate;
+      const pass = at.push_p50 <= BUDGET.pushP50Ms && at.push_p99 <= BUDGET.pushP99Ms && keptUp && at.lost === 0;
+      const why: string[] = [];
+      if (!keptUp) why.push(`the engine acked only ${at.events_per_s} of ${at.target_rate} events/s`);
+      if (at.push_p50 > BUDGET.pushP50Ms) why.push(`push p50 is ${(at.push_p50 / BUDGET.pushP50Ms).toFixed(1)}x the budget`);
+      if (at.push_p99 > BUDGET.pushP99Ms) why.push(`push p99 is ${(at.push_p99 / BUDGET.pushP99Ms).toFixed(1)}x the budget`);
+      if (at.lost !== 0) why.push(`${at.lost} acked events lost`);
+      if (at.push_missing > 0) why.push(`${at.push_missing} acked events never got a push (not in the percentiles)`);
+      out.push({
+        budget: `event -> push at ${at.target_rate} events/s, ${at.shoppers} shoppers (${at.scenario})`,
+        target: `p50 <= ${BUDGET.pushP50Ms} ms, p99 <= ${BUDGET.pushP99Ms} ms`,
+        measured: `p50 ${at.push_p50} ms, p99 ${at.push_p99} ms at ${at.events_per_s} events/s`,
+        pass,
+        note: pass ? 'within budget' : `FALLS SHORT: ${why.join('; ')}`,
+      });
+    }
+    out.push({
+      budget: 'sustained ingest vs bare JetStream (same machine, same run)',
+      target: `>= ${BUDGET.ingestRatio} x`,
+      measured: `${e2e.ingestRatio} x (${e2e.ceiling.events_per_s} vs ${e2e.bare.msgsPerS} events/s)`,
+      pass: e2e.ingestRatio >= BUDGET.ingestRatio,
+      note: e2e.ingestRatio >= BUDGET.ingestRatio ? 'within budget' : `FALLS SHORT: the engine ingests ${Math.round(e2e.ingestRatio * 100)}% of what a bare publisher does`,
+    });
+  }
+  if (r.restart) {
+    const x = r.restart;
+    const pass = x.serving_s >= 0 && x.serving_s <= BUDGET.restartS && x.lost === 0 && x.profile_ok;
+    out.push({
+      budget: `restart after kill -9 with ${x.users} users in LMDB (${x.scenario})`,
+      target: `serving in <= ${BUDGET.restartS} s, nothing lost`,
+      measured: `serving in ${x.serving_s} s (ready ${x.ready_s} s, /health ${x.health_s} s, profile ${x.profile_s} s), lost ${x.lost}`,
+      pass,
+      note: pass ? 'within budget'
+        : `FALLS SHORT: ${x.serving_s < 0 ? '/health never answered 200' : x.serving_s > BUDGET.restartS ? `${x.serving_s} s to serve` : ''}${x.lost ? `, ${x.lost} acked events lost` : ''}${x.profile_ok ? '' : ', a stored profile did not read back'}`,
+    });
+  }
+  return out;
+}
+
+const fmt = (v: unknown) => (v === null || v === undefined ? '-' : typeof v === 'number' ? String(v) : String(v));
+
+function table(header: string[], rows: unknown[][]): string {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(fmt).join(' | ')} |`)].join('\n');
+}
+
+const E2E_HEADER = ['scenario', 'shoppers', 'target ev/s', 'acked ev/s', 'push p50 ms', 'push p95 ms', 'push p99 ms', 'push max ms', 'ack p50 ms', 'ack p99 ms', 'errors', 'lost', 'push missing', 'send lag p99 ms', 'engine cores', 'nats cores', 'loadgen cores', 'load avg 1m'];
+const e2eCells = (x: E2eRow) => [x.scenario, x.shoppers, x.target_rate || 'flood', x.events_per_s, x.push_p50, x.push_p95, x.push_p99, x.push_max, x.ack_p50, x.ack_p99,
+  x.errors ? `${x.errors} (${Object.entries(x.errors_by_code).map(([k, v]) => `${k} ${v}`).join(', ')})` : 0, x.lost, x.push_missing, x.send_lag_p99, x.engine_cpu, x.nats_cpu, x.loadgen_cpu, x.loadavg[0]];
+
+export function markdown(r: BenchResults): string {
+  const p = r.provenance;
+  const m = p.machine;
+  const out: string[] = [
+    `# Benchmark results: ${p.date} (${r.mode})`,
+    '',
+    `- commit \`${p.commit}\`${p.dirty.length ? ` (uncommitted changes in ${p.dirty.length} path(s) when it ran)` : ''}`,
+    `- command \`${p.command}\``,
+    `- machine: ${m.cores} x ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.uname}, node ${m.node}, ${m.natsServer}`,
+    `- engine, its nats-server and the load generator share this machine; other engineers' builds and tests ran now and then (load below)`,
+    `- took ${Math.round(r.durationS)} s`,
+    '',
+    '## Budget (design.md)',
+    '',
+    table(['budget', 'target', 'measured', 'verdict'], r.verdicts.map((v) => [v.budget, v.target, v.measured, v.pass ? 'PASS' : `**${v.note}**`])),
+    '',
+  ];
+  if (r.e2e) {
+    const e = r.e2e;
+    out.push('## End to end (browse shoppers over WebSockets, open loop)', '', table(E2E_HEADER, e.rows.map(e2eCells)), '');
+    out.push('## Ingest ceiling', '', table(E2E_HEADER, [e2eCells(e.ceiling)]), '');
+    out.push(table(['scenario', 'msg/s', 'message bytes', 'in flight', 'ack p50 ms', 'ack p99 ms', 'nats cores', 'publisher cores', 'engine / bare'], [[
+      'jetstream-bare-ceiling', e.bare.msgsPerS, e.bare.messageBytes, e.bare.window, e.bare.ackP50Ms, e.bare.ackP99Ms, e.bare.cpu['nats'], e.bare.cpu['publisher'], e.ingestRatio,
+    ]]), '');
+    const warn = [...e.rows, e.ceiling].flatMap((x) => x.warnings.map((w) => `- ${x.scenario}: ${w}`));
+    if (warn.length) out.push('Warnings from the load generator:', '', ...warn, '');
+  }
+  if (r.ann) {
+    out.push('## ANN (HNSW vs exact, demo catalog content embeddings, one thread)', '', table(
+      ['scenario', 'items', 'dim', 'M', 'efConstruction', 'ef', 'queries', 'recall@10', 'queries/s', 'exact queries/s', 'build s'],
+      r.ann.map((a) => [a.scenario, a.items, a.dim, a.M, a.ef_construction, a.ef, a.queries, a.recall_at_10, a.qps, a.exact_qps, a.build_s]),
+    ), '');
+  }
+  if (r.actorMemory) {
+    out.push('## Actors: memory per active user actor', '', table(
+      ['scenario', 'actors', 'events per user', 'heap B per actor', 'RSS B per actor', 'state B (JSON)', 'recent', 'cart', 'actors per GiB heap'],
+      r.actorMemory.map((a) => [a.scenario, a.users, a.events_per_user, a.heap_bytes_per_actor, a.rss_bytes_per_actor, a.json_bytes_per_state, a.recent, a.cart, a.actors_per_gib]),
+    ), '');
+  }
+  if (r.restart) {
+    const x = r.restart;
+    out.push('## Actors: restart after kill -9', '', table(
+      ['scenario', 'users in LMDB', 'LMDB MiB', 'write s', 'acked before kill', 'ready s', '/health 200 s', 'profile s', 'serving s', 'lost', 'profile read back', 'engine RSS MiB after'],
+      [[x.scenario, x.users, x.lmdb_mib, x.write_s, x.acked_before_kill, x.ready_s, x.health_s, x.profile_s, x.serving_s, x.lost, x.profile_ok, x.rss_mib_after]],
+    ), '', 'Where the restart time goes (seconds since spawn, from the engine\'s log):', '',
+    table(Object.keys(x.phases), [Object.values(x.phases)]), '');
+  }
+  out.push('## Load on the machine', '', table(['when', 'load avg 1/5/15 m', 'other busy processes (CPU %)'], Object.entries(r.load).map(([k, l]) => [
+    k, l.loadavg.join(' '), l.busy.length ? l.busy.map((b) => `${b.cpu}% ${b.command.slice(0, 60)}`).join('; ') : 'none',
+  ])), '');
+  if (Object.keys(r.errors).length) out.push('## Suites that failed', '', ...Object.entries(r.errors).map(([k, v]) => `- ${k}: ${v}`), '');
+  return out.join('\n');
+}
+
+export function writeResults(dir: string, r: BenchResults): { json: string; md: string } {
+  mkdirSync(dir, { recursive: true });
+  const stamp = r.provenance.date.slice(0, 19).replace(/:/g, '-');
+  const base = join(dir, `${stamp}-${r.mode}-${r.provenance.commit.slice(0, 7)}`);
+  writeFileSync(`${base}.json`, `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(`${base}.md`, `${markdown(r)}\n`);
+  copyFileSync(`${base}.json`, join(dir, `latest-${r.mode}.json`));
+  copyFileSync(`${base}.md`, join(dir, `latest-${r.mode}.md`));
+  return { json: `${base}.json`, md: `${base}.md` };
+}

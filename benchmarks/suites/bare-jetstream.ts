@@ -1,0 +1,125 @@
+/**
+ * The yardstick for ingest: a bare JetStream publisher on the same machine, with
+ * the engine's stream configuration (file storage, de-duplication window, same
+ * subjects), the same message size (an encoded shopper event) and Nats-Msg-Id on
+ * every message, publishing asynchronously with `window` acks outstanding.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from '@nats-io/transport-node';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { ensureEventStream, eventSubject, findNatsServer, NATS_INSTALL_HINT } from '../../engine/log/index.js';
+import { encodeEvent, type ShopEvent } from '../../protos/index.js';
+import { CpuMeter } from '../lib/proc-cpu.js';
+
+export interface BareOptions {
+  durationS: number;
+  /** Publishes awaiting their ack at any time. */
+  window: number;
+  partitions: number;
+}
+
+export interface BareResult {
+  msgsPerS: number;
+  messageBytes: number;
+  window: number;
+  durationS: number;
+  errors: number;
+  ackP50Ms: number;
+  ackP99Ms: number;
+  cpu: Record<string, number | null>;
+}
+
+async function startNatsServer(): Promise<{ url: string; pid: number | undefined; stop(): Promise<void>; dir: string }> {
+  const bin = findNatsServer();
+  if (!bin) throw new Error(NATS_INSTALL_HINT);
+  const dir = mkdtempSync(join(tmpdir(), 'shop-bare-js-'));
+  // The same flags the engine's embedded server gets.
+  const child = spawn(bin, ['-js', '-sd', join(dir, 'store'), '-a', '127.0.0.1', '-p', '-1', '-m', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`nats-server did not start: ${log}`)), 15_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      log += d.toString();
+      const m = /Listening for client connections on [^\s]*:(\d+)/.exec(log);
+      if (m && /Server is ready/.test(log)) {
+        clearTimeout(t);
+        resolve(Number(m[1]));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`nats-server exited ${code}: ${log}`)));
+  });
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    pid: child.pid,
+    dir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const gone = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await gone;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A representative event, as the gateway would publish it. */
+export function sampleEvent(i: number): ShopEvent {
+  return { id: `${(i % 5000).toString(36)}.${i.toString(36)}`, userId: `u-${(1e19 + i).toString(16).slice(0, 20)}`, kind: 'view', ts: Date.now(), itemId: `sku-${String(i % 10000).padStart(6, '0')}`, source: 'ws' };
+}
+
+export async function bareJetStreamCeiling(opts: BareOptions): Promise<BareResult> {
+  const server = await startNatsServer();
+  const nc = await connect({ servers: server.url, name: 'bare-publisher' });
+  try {
+    await ensureEventStream(await jetstreamManager(nc), 1);
+    const js = jetstream(nc, { timeout: 5000 });
+    const meter = new CpuMeter({ nats: server.pid, publisher: process.pid });
+    const lat: number[] = [];
+    let acked = 0;
+    let errors = 0;
+    let i = 0;
+    let inMeasure = false;
+    const warmupMs = 2000;
+    const t0 = performance.now();
+    let tMeasure = 0;
+    const end = t0 + warmupMs + opts.durationS * 1000;
+    let bytes = 0;
+    const lane = async () => {
+      while (performance.now() < end) {
+        const n = i++;
+        const e = sampleEvent(n);
+        const data = encodeEvent(e);
+        bytes = data.length;
+        const s = performance.now();
+        if (!inMeasure && s >= t0 + warmupMs) {
+          inMeasure = true;
+          tMeasure = s;
+          acked = 0;
+          meter.start();
+        }
+        try {
+          await js.publish(eventSubject(n % opts.partitions), data, { msgID: `${e.userId}/${e.id}` });
+          if (inMeasure) {
+            acked++;
+            if (n % 16 === 0) lat.push(performance.now() - s);
+          }
+        } catch {
+          errors++;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: opts.window }, lane));
+    const dt = (performance.now() - tMeasure) / 1000;
+    const cpu = meter.stop();
+    lat.sort((a, b) => a - b);
+    const q = (p: number) => Math.round((lat[Math.min(lat.length - 1, Math.floor(lat.length * p))] ?? 0) * 1000) / 1000;
+    return { msgsPerS: Math.round(acked / dt), messageBytes: bytes, window: opts.window, durationS: opts.durationS, errors, ackP50Ms: q(0.5), ackP99Ms: q(0.99), cpu };
+  } finally {
+    await nc.close();
+    await server.stop();
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * End to end: browse shoppers over real WebSockets against a fresh engine (its
+ * embedded nats-server, default settings), at fixed open-loop rates; then the
+ * ingest ceiling (closed-loop flood) next to a bare JetStream publisher's ceiling
+ * measured in the same run on the same machine.
+ */
+import { availableParallelism } from 'node:os';
+import { parseLoadgenArgs, runLoad, type LoadResult } from '../../loadgen/index.js';
+import { loadSnapshot } from '../lib/machine.js';
+import { CpuMeter } from '../lib/proc-cpu.js';
+import { removeDataDir, startEngine, type EngineProcess } from '../lib/engine-process.js';
+import { bareJetStreamCeiling, type BareResult } from './bare-jetstream.js';
+
+export interface E2eRow {
+  scenario: string;
+  shoppers: number;
+  target_rate: number;
+  duration_s: number;
+  events_per_s: number;
+  ack_p50: number;
+  ack_p99: number;
+  push_p50: number;
+  push_p95: number;
+  push_p99: number;
+  push_max: number;
+  errors: number;
+  errors_by_code: Record<string, number>;
+  lost: number | null;
+  push_missing: number;
+  send_lag_p99: number;
+  /** Cores used during the measured run (1.0 = one core). */
+  engine_cpu: number | null;
+  nats_cpu: number | null;
+  loadgen_cpu: number | null;
+  loadavg: number[];
+  warnings: string[];
+}
+
+export interface E2eResult {
+  rows: E2eRow[];
+  ceiling: E2eRow;
+  bare: BareResult;
+  /** Engine ceiling / bare JetStream ceiling. */
+  ingestRatio: number;
+}
+
+export interface E2ePlan {
+  shoppers: number;
+  rates: number[];
+  durationS: number;
+  warmupS: number;
+  ceilingShoppers: number;
+  ceilingInflight: number;
+  ceilingDurationS: number;
+  bareWindow: number;
+}
+
+export const FULL_E2E: E2ePlan = { shoppers: 5000, rates: [1000, 5000, 10000], durationS: 30, warmupS: 5, ceilingShoppers: 250, ceilingInflight: 4, ceilingDurationS: 20, bareWindow: 1000 };
+export const QUICK_E2E: E2ePlan = { shoppers: 500, rates: [200, 500, 1000], durationS: 5, warmupS: 2, ceilingShoppers: 100, ceilingInflight: 4, ceilingDurationS: 5, bareWindow: 400 };
+
+const rateName = (r: number) => (r >= 1000 && r % 1000 === 0 ? `${r / 1000}k` : String(r));
+
+function row(scenario: string, r: LoadResult, cpu: Record<string, number | null>): E2eRow {
+  return {
+    scenario, shoppers: r.connected, target_rate: r.targetRate, duration_s: r.durationS, events_per_s: r.eventsPerS,
+    ack_p50: r.ack.p50, ack_p99: r.ack.p99, push_p50: r.push.p50, push_p95: r.push.p95, push_p99: r.push.p99, push_max: r.push.max,
+    errors: r.errors, errors_by_code: r.errorsByCode, lost: r.lost, push_missing: r.pushMissing, send_lag_p99: r.sendLag.p99,
+    engine_cpu: cpu['engine'] ?? null, nats_cpu: cpu['nats'] ?? null, loadgen_cpu: cpu['loadgen'] ?? null,
+    loadavg: r.loadgen.loadavg, warnings: r.warnings,
+  };
+}
+
+async function withEngine<T>(env: Record<string, string>, log: (s: string) => void, fn: (e: EngineProcess) => Promise<T>): Promise<T> {
+  const engine = await startEngine({ env });
+  log(`  engine ready at ${engine.url} in ${(engine.readyMs / 1000).toFixed(1)} s (data ${engine.dataDir})`);
+  try {
+    return await fn(engine);
+  } finally {
+    await engine.stop();
+    removeDataDir(engine.dataDir);
+  }
+}
+
+async function measuredLoad(engine: EngineProcess, args: string[], log: (s: string) => void): Promise<{ result: LoadResult; cpu: Record<string, number | null> }> {
+  const opts = parseLoadgenArgs(['--url', engine.url, '--quiet', ...args], availableParallelism())!;
+  const meter = new CpuMeter({ engine: engine.enginePid(), nats: engine.natsPid(), loadgen: process.pid });
+  let lastLog = 0;
+  let started = false;
+  const result = await runLoad(opts, {
+    onProgress: (line, point) => {
+      if (point && !started) {
+        started = true;
+        meter.start();
+      }
+      if (!point || Date.now() - lastLog > 10_000) {
+        lastLog = Date.now();
+        log(`    ${line}`);
+      }
+    },
+  });
+  return { result, cpu: meter.stop() };
+}
+
+export async function runE2e(plan: E2ePlan, log: (s: string) => void): Promise<E2eResult> {
+  const rows: E2eRow[] = [];
+  for (const rate of plan.rates) {
+    const scenario = `e2e-push@${rateName(rate)}`;
+    log(`${scenario}: ${plan.shoppers} browse shoppers, ${rate} events/s open loop, ${plan.warmupS} s warm-up + ${plan.durationS} s (box: load ${loadSnapshot().loadavg.join(' ')})`);
+    // A fresh engine per rate: no backlog or warm actors carried over from the previous step.
+    const r = await withEngine({}, log, async (engine) => {
+      const { result, cpu } = await measuredLoad(engine, [
+        '--shoppers', String(plan.shoppers), '--rate', String(rate), '--duration', String(plan.durationS), '--warmup', String(plan.warmupS), '--json',
+      ], log);
+      return row(scenario, result, cpu);
+    });
+    log(`  -> ${r.events_per_s} ev/s, push p50 ${r.push_p50} p95 ${r.push_p95} p99 ${r.push_p99} ms, ack p99 ${r.ack_p99} ms, errors ${r.errors}, lost ${r.lost}, engine ${r.engine_cpu} cores, nats ${r.nats_cpu} cores`);
+    rows.push(r);
+  }
+
+  log(`e2e-ceiling: flood, ${plan.ceilingShoppers} shoppers x ${plan.ceilingInflight} in flight, ${plan.ceilingDurationS} s`);
+  const ceiling = await withEngine({ MAX_WS_MESSAGES_PER_S: '100000' }, log, async (engine) => {
+    const { result, cpu } = await measuredLoad(engine, [
+      '--scenario', 'flood', '--shoppers', String(plan.ceilingShoppers), '--inflight', String(plan.ceilingInflight),
+      '--duration', String(plan.ceilingDurationS), '--warmup', '3',
+    ], log);
+    return row('e2e-ceiling', result, cpu);
+  });
+  log(`  -> ${ceiling.events_per_s} ev/s acked (ack p50 ${ceiling.ack_p50} ms), engine ${ceiling.engine_cpu} cores, nats ${ceiling.nats_cpu} cores`);
+
+  log(`jetstream-bare-ceiling: one connection, ${plan.bareWindow} async publishes in flight, ${plan.ceilingDurationS} s`);
+  const bare = await bareJetStreamCeiling({ durationS: plan.ceilingDurationS, window: plan.bareWindow, partitions: 32 });
+  log(`  -> ${bare.msgsPerS} msg/s (${bare.messageBytes} B, ack p50 ${bare.ackP50Ms} ms), nats ${bare.cpu['nats']} cores`);
+  const ingestRatio = bare.msgsPerS > 0 ? Math.round((ceiling.events_per_s / bare.msgsPerS) * 1000) / 1000 : 0;
+  return { rows, ceiling, bare, ingestRatio };
+}
