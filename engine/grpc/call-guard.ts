@@ -49,6 +49,12 @@ interface Admitted {
 
 type AnyCall = grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerReadableStream<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>;
 
+/**
+ * A client usually ends its own call at its deadline a moment before the server's
+ * timer fires (its clock started earlier): a cancel this close counts as a deadline.
+ */
+const DEADLINE_SLACK_MS = 100;
+
 const STATUS_NAMES: Record<number, string> = {
   0: 'OK', 1: 'CANCELLED', 2: 'UNKNOWN', 3: 'INVALID_ARGUMENT', 4: 'DEADLINE_EXCEEDED', 5: 'NOT_FOUND', 6: 'ALREADY_EXISTS',
   7: 'PERMISSION_DENIED', 8: 'RESOURCE_EXHAUSTED', 9: 'FAILED_PRECONDITION', 10: 'ABORTED', 11: 'OUT_OF_RANGE',
@@ -121,7 +127,7 @@ export class CallGuard {
     (call as EventEmitter).on('cancelled', () => {
       if (finished || gone) return;
       gone = true;
-      const timedOut = Date.now() >= deadline;
+      const timedOut = Date.now() >= deadline - DEADLINE_SLACK_MS;
       if (timedOut) this.#stats.deadlineExceeded++;
       else this.#stats.cancelled++;
       ac.abort(timedOut ? new EngineError('E_TIMEOUT', 'the deadline passed') : new EngineError('E_TIMEOUT', 'the client cancelled the call'));
