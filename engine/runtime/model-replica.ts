@@ -13,7 +13,7 @@ import type { ShopEvent } from '../../protos/index.js';
 import type { Logger } from '../observability/index.js';
 import { TrendingBoard } from './trending.js';
 
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 const INTERACTION = new Set<string>(SESSION_ITEM_KINDS);
 
 export class ModelReplica {
@@ -21,10 +21,13 @@ export class ModelReplica {
   trending: TrendingBoard;
   /** Last log sequence folded into the replica. */
   seq: number;
+  /** Units sold per item, from every purchase in the log: the hot path's stock check reads memory, not LMDB. */
+  readonly sold: Map<string, number>;
   readonly #file: string;
 
-  private constructor(file: string, model: SessionModel, trending: TrendingBoard, seq: number) {
+  private constructor(file: string, model: SessionModel, trending: TrendingBoard, seq: number, sold: Map<string, number>) {
     this.#file = file;
+    this.sold = sold;
     this.model = model;
     this.trending = trending;
     this.seq = seq;
@@ -37,22 +40,23 @@ export class ModelReplica {
     const file = join(dir, `shard-${shardIndex}.snapshot`);
     if (existsSync(file)) {
       try {
-        const d = unpack(readFileSync(file)) as { v: number; seq: number; model: Uint8Array; trending: Array<[string, number, number]> };
+        const d = unpack(readFileSync(file)) as { v: number; seq: number; model: Uint8Array; trending: Array<[string, number, number]>; sold: Array<[string, number]> };
         if (d.v === SNAPSHOT_VERSION) {
           log.info('model snapshot loaded', { seq: d.seq });
-          return new ModelReplica(file, SessionModel.fromSnapshot(d.model), TrendingBoard.from(d.trending), d.seq);
+          return new ModelReplica(file, SessionModel.fromSnapshot(d.model), TrendingBoard.from(d.trending), d.seq, new Map(d.sold));
         }
       } catch (err) {
         // A damaged snapshot only costs time: the log rebuilds the replica.
         log.warn('model snapshot unreadable; rebuilding from the log', { err });
       }
     }
-    return new ModelReplica(file, new SessionModel(), new TrendingBoard(), 0);
+    return new ModelReplica(file, new SessionModel(), new TrendingBoard(), 0, new Map());
   }
 
   observe(e: ShopEvent, seq: number): void {
     if (seq <= this.seq) return;
     this.seq = seq;
+    if (e.kind === 'purchase' && e.itemId) this.sold.set(e.itemId, (this.sold.get(e.itemId) ?? 0) + Math.max(1, e.qty ?? 1));
     if (!e.itemId || !INTERACTION.has(e.kind)) return;
     this.model.observe(e.userId, { itemId: e.itemId, ts: e.ts, kind: e.kind as SessionItemKind });
     this.trending.observe(e.itemId, e.kind, e.ts);
@@ -61,7 +65,7 @@ export class ModelReplica {
   /** Writes the snapshot atomically (temp file + rename). */
   save(): void {
     const tmp = `${this.#file}.tmp`;
-    writeFileSync(tmp, pack({ v: SNAPSHOT_VERSION, seq: this.seq, model: this.model.toSnapshot(), trending: this.trending.toJSON() }));
+    writeFileSync(tmp, pack({ v: SNAPSHOT_VERSION, seq: this.seq, model: this.model.toSnapshot(), trending: this.trending.toJSON(), sold: [...this.sold] }));
     renameSync(tmp, this.#file);
   }
 }

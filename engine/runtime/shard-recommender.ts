@@ -46,14 +46,14 @@ export interface RecommenderDeps {
   model: () => SessionModel;
   trending: () => ReadonlyArray<{ itemId: string; score: number }>;
   trendScore: (itemId: string) => number;
-  /** Units sold so far (item actor state), to compute live stock. */
+  /** Units sold so far (from the model replica's view of the log), to compute live stock. */
   sold: (itemId: string) => number;
   excludePurchased: boolean;
 }
 
 const SESSION_WINDOW = 10;
 const RECENCY_DECAY = 0.7;
-const ANN_CANDIDATES = 64;
+const ANN_CANDIDATES = 32;
 
 export class ShardRecommender {
   readonly #d: RecommenderDeps;

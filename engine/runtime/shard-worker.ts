@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     model: () => model.model,
     trending: () => model.trending.top(),
     trendScore: (id) => model.trending.score(id),
-    sold: (id) => store.items.get(id)?.sold ?? 0,
+    sold: (id) => model.sold.get(id) ?? 0,
     excludePurchased: init.excludePurchased,
   });
   const shard = new Shard({
