@@ -9,7 +9,7 @@ const log = createLogger((process.env['LOG_LEVEL'] as 'info') ?? 'info');
 async function main(): Promise<void> {
   const config = loadConfig();
   const engine = await startEngine(config, { log, mountSite: await siteMounter() });
-  process.stdout.write(`\n  Shop engine ready: ${engine.url}  (gRPC :${config.grpcPort}, NATS ${engine.natsUrl})\n\n`);
+  process.stdout.write(`\n  Shop engine ready: ${engine.url}  (gRPC :${engine.grpcPort}, NATS ${engine.natsUrl})\n\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { EngineConfig } from '../config/index.js';
 import { Gateway } from '../gateway/index.js';
+import { GrpcServer, resolveApiKey } from '../grpc/index.js';
 import { connectNats, EmbeddedNatsServer, EventLog } from '../log/index.js';
 import { createLogger, Metrics, type Logger } from '../observability/index.js';
 import { PushRouter } from '../push/index.js';
@@ -15,12 +16,14 @@ import { ShardSupervisor } from '../runtime/index.js';
 import { EngineServices, SessionTokens } from '../services/index.js';
 import { StateStore } from '../store/index.js';
 import { setupCatalog } from './catalog-setup.js';
+import { CatalogUpdates } from './catalog-updates.js';
 import { setupIndex } from './index-setup.js';
 import { annIndexReady } from '../runtime/ann-replica.js';
 
 export interface Engine {
   readonly config: EngineConfig;
   readonly port: number;
+  readonly grpcPort: number;
   readonly url: string;
   readonly natsUrl: string;
   readonly services: EngineServices;
@@ -110,11 +113,24 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     const gateway = new Gateway(gatewayOpts);
     const port = await gateway.listen();
     cleanups.push(() => gateway.close());
-    log.info('engine ready', { url: `http://127.0.0.1:${port}`, nats: natsUrl, shards: config.shards, startMs: Math.round(performance.now() - t0) });
+
+    const updates = new CatalogUpdates({ catalog, store, shards, dataDir: config.dataDir, log: log.child('catalog'), indexDir });
+    cleanups.push(() => updates.close());
+    const apiKey = config.grpcAuth ? resolveApiKey(config.apiKey, config.dataDir) : undefined;
+    if (!apiKey) log.warn('gRPC authentication is OFF (GRPC_AUTH=false): any caller may use the Engine service');
+    const grpc = new GrpcServer(services, {
+      auth: apiKey ? { apiKey } : false,
+      health: () => health(),
+      onItemsChanged: (changed) => updates.apply(changed),
+      log: log.child('grpc'),
+    });
+    const grpcPort = await grpc.start(config.grpcPort);
+    cleanups.push(() => grpc.stop());
+    log.info('engine ready', { url: `http://127.0.0.1:${port}`, grpcPort, nats: natsUrl, shards: config.shards, startMs: Math.round(performance.now() - t0) });
 
     let stopping: Promise<void> | undefined;
     return {
-      config, port, url: `http://127.0.0.1:${port}`, natsUrl, services, shards, log, health,
+      config, port, grpcPort, url: `http://127.0.0.1:${port}`, natsUrl, services, shards, log, health,
       stop: () => (stopping ??= cleanup()),
     };
   } catch (err) {
