@@ -70,8 +70,9 @@ export class CallGuard {
   readonly #o: GuardOptions;
   readonly unary: Budget;
   readonly streams: Budget;
-  /** Aborts every call's signal on stop. */
-  readonly #stopping = new AbortController();
+  /** Signals of the calls in progress, aborted on stop (one listener per call on a shared signal would not scale). */
+  readonly #active = new Set<AbortController>();
+  #stopReason: EngineError | undefined;
   readonly #stats = { calls: 0, unauthenticated: 0, overloaded: 0, deadlineExceeded: 0, cancelled: 0, internalErrors: 0 };
 
   constructor(o: GuardOptions) {
@@ -86,7 +87,8 @@ export class CallGuard {
 
   /** Aborts the signals of all calls in progress (the server is stopping). */
   abortAll(): void {
-    this.#stopping.abort(new EngineError('E_UNAVAILABLE', 'the server is shutting down'));
+    this.#stopReason = new EngineError('E_UNAVAILABLE', 'the server is shutting down');
+    for (const ac of this.#active) ac.abort(this.#stopReason);
   }
 
   #authenticate(call: AnyCall): EngineError | undefined {
@@ -121,8 +123,8 @@ export class CallGuard {
     const ac = new AbortController();
     let finished = false;
     let gone = false;
-    const onStop = () => ac.abort(this.#stopping.signal.reason);
-    this.#stopping.signal.addEventListener('abort', onStop, { once: true });
+    if (this.#stopReason) ac.abort(this.#stopReason);
+    else this.#active.add(ac);
     // grpc-js emits 'cancelled' after every status, ours included: only an early one is a cancel.
     (call as EventEmitter).on('cancelled', () => {
       if (finished || gone) return;
@@ -137,7 +139,7 @@ export class CallGuard {
       if (finished) throw new Error(`${method}: finish called twice`);
       finished = true;
       budget.release();
-      this.#stopping.signal.removeEventListener('abort', onStop);
+      this.#active.delete(ac);
       if (err === undefined) {
         this.#count(method, performance.now() - t0);
         return undefined;
