@@ -44,7 +44,7 @@ export function prebuiltDir(): string {
   return fileURLToPath(new URL('../public/', import.meta.url));
 }
 
-interface EsbuildLike {
+export interface EsbuildLike {
   buildSync(opts: Record<string, unknown>): { outputFiles?: Array<{ path: string; contents: Uint8Array }>; warnings: unknown[] };
 }
 
@@ -83,16 +83,23 @@ export function bundleWithEsbuild(esbuild: EsbuildLike, dir: string): { js: Buff
   return { js: file('app.js'), css: file('styles.css') };
 }
 
+export interface LoadOptions {
+  /** Test seams: where to look, and which esbuild to use (null = none installed). */
+  sourceDir?: string | null;
+  esbuild?: EsbuildLike | null;
+  prebuilt?: string;
+}
+
 /** Bundles from source when it can, else reads the prebuilt files; throws StorefrontBuildError when neither works. */
-export function loadClientBundle(): ClientBundle {
+export function loadClientBundle(opts: LoadOptions = {}): ClientBundle {
   const t0 = performance.now();
-  const dir = clientSourceDir();
-  const esbuild = loadEsbuild();
+  const dir = opts.sourceDir === undefined ? clientSourceDir() : opts.sourceDir ?? undefined;
+  const esbuild = opts.esbuild === undefined ? loadEsbuild() : opts.esbuild ?? undefined;
   if (dir && esbuild) {
     const b = bundleWithEsbuild(esbuild, dir);
     return { ...b, source: 'esbuild', from: dir, ms: performance.now() - t0 };
   }
-  const pre = prebuiltDir();
+  const pre = opts.prebuilt ?? prebuiltDir();
   const js = join(pre, 'app.js');
   const css = join(pre, 'styles.css');
   if (existsSync(js) && existsSync(css)) {

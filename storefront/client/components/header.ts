@@ -80,6 +80,7 @@ function initConnection(): void {
 
   live.onState((s) => {
     pill.dataset['state'] = s;
+    document.documentElement.dataset['live'] = s;
     text.textContent = LABEL[s];
     pill.title = s === 'live' ? 'Live: suggestions update as you browse' : LABEL[s];
     clearInterval(tick);

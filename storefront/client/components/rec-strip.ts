@@ -31,7 +31,7 @@ export class RecStrip {
     this.el = h('section', { class: `strip${opts.isLive ? ' is-live' : ''}`, 'aria-labelledby': `${opts.id}-h`, 'data-testid': opts.testId ?? null },
       h('div', { class: 'strip-head' },
         h('h2', { id: `${opts.id}-h` }, opts.title),
-        opts.isLive ? h('span', { class: 'live-badge' }, h('span', { class: 'live-dot', 'aria-hidden': 'true' }), 'Live') : null,
+        opts.isLive ? h('span', { class: 'live-badge' }, h('span', { class: 'live-dot', 'aria-hidden': 'true' }), h('span', { class: 'when-live' }, 'Live'), h('span', { class: 'when-down' }, 'Paused')) : null,
         opts.subtitle ? h('p', { class: 'strip-sub' }, opts.subtitle) : null,
         this.#updated),
       this.#list);
