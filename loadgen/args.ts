@@ -119,7 +119,7 @@ export function parseLoadgenArgs(argv: readonly string[], cores = availableParal
     });
   } catch (err) {
     const e = err as Error & { code?: string };
-    const m = /option '(?:-\w, )?--?([\w-]+)/.exec(e.message);
+    const m = /option '(?:-\w, )?--?([\w-]+)/i.exec(e.message);
     throw new FlagError(m?.[1] ?? 'args', e.message.replace(/\. To specify a positional argument.*$/s, ''));
   }
   const v = parsed.values;
