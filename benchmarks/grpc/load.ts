@@ -43,18 +43,23 @@ export function userIds(n: number, tag: string): string[] {
 }
 
 export interface TrackBatchResult {
+  /** Highest log sequence acked. */
+  lastSeq: number;
   events: number;
   acked: number;
   stored: number;
   errors: Record<string, number>;
   seconds: number;
   eventsPerS: number;
+  /** Seconds after the last ack until every shard had applied the events (filled in by the runner). */
+  shardCatchUpS?: number;
 }
 
 export async function trackBatchLoad(c: Client, users: string[], items: string[], events: number, streams: number, tag: string): Promise<TrackBatchResult> {
   const errors: Record<string, number> = {};
   let acked = 0;
   let stored = 0;
+  let lastSeq = 0;
   const t0 = performance.now();
   const one = (s: number, n: number) =>
     new Promise<void>((resolve, reject) => {
@@ -75,8 +80,9 @@ export async function trackBatchLoad(c: Client, users: string[], items: string[]
         }
         call.end();
       };
-      call.on('data', (ack: { error?: { code: string } | null; duplicate: boolean }) => {
+      call.on('data', (ack: { error?: { code: string } | null; duplicate: boolean; seq: number }) => {
         acked++;
+        if (ack.seq > lastSeq) lastSeq = ack.seq;
         if (ack.error) errors[ack.error.code] = (errors[ack.error.code] ?? 0) + 1;
         else if (!ack.duplicate) stored++;
       });
@@ -87,7 +93,7 @@ export async function trackBatchLoad(c: Client, users: string[], items: string[]
   const per = Math.floor(events / streams);
   await Promise.all(Array.from({ length: streams }, (_, s) => one(s, s === streams - 1 ? events - per * (streams - 1) : per)));
   const seconds = (performance.now() - t0) / 1000;
-  return { events, acked, stored, errors, seconds: Math.round(seconds * 100) / 100, eventsPerS: Math.round(acked / seconds) };
+  return { lastSeq, events, acked, stored, errors, seconds: Math.round(seconds * 100) / 100, eventsPerS: Math.round(acked / seconds) };
 }
 
 export interface RecommendResult {
@@ -165,4 +171,20 @@ export function recommendOpenLoop(c: Client, users: string[], o: { rate: number;
     };
     const timer = setInterval(tick, 1);
   });
+}
+
+/**
+ * Waits until every shard applied the log up to `seq` (read from /metrics), so the
+ * Recommend phase measures answers, not the shards catching up with the ingest
+ * (Recommend waits for the user's last acked event). Resolves with the seconds it took.
+ */
+export async function shardsCaughtUp(httpUrl: string, seq: number, timeoutMs = 120_000): Promise<number> {
+  const t0 = performance.now();
+  for (;;) {
+    const text = await (await fetch(`${httpUrl}/metrics`)).text();
+    const applied = [...text.matchAll(/^shop_shard_applied_seq\{[^}]*\} (\d+)/gm)].map((m) => Number(m[1]));
+    if (applied.length > 0 && applied.every((a) => a >= seq)) return Math.round(performance.now() - t0) / 1000;
+    if (performance.now() - t0 > timeoutMs) throw new Error(`shards did not reach log sequence ${seq} in ${timeoutMs} ms (at ${applied.join(', ')})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

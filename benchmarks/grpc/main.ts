@@ -1,86 +1,37 @@
 /**
- * gRPC benchmark: starts benchmarks/grpc/server.js (engine + GrpcServer) in its
- * own process, drives it from this one, prints a human summary (and with --json
- * one JSON object as the last line), and appends a section to results.md with
- * the machine, the command and the date.
+ * gRPC benchmark: starts the engine (`node dist/engine/main.js`, embedded
+ * nats-server) in its own process, drives its gRPC API from this one, prints a
+ * human summary (and with --json one JSON object as the last line), and appends a
+ * section to results.md with the machine, the command and the date.
  *
  *   npm run build && node dist/benchmarks/grpc/main.js [--rate 2000 --duration 30 ...]
  */
-import { spawn, execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
+import { startEngine, removeDataDir } from '../lib/engine-process.js';
+import { loadSnapshot, machineInfo, provenance } from '../lib/machine.js';
+import { CpuMeter } from '../lib/proc-cpu.js';
 import { parseBenchArgs, USAGE, type BenchOptions } from './args.js';
-import { connect, itemIdsOf, recommendOpenLoop, trackBatchLoad, userIds, type RecommendResult, type TrackBatchResult } from './load.js';
+import { connect, itemIdsOf, recommendOpenLoop, shardsCaughtUp, trackBatchLoad, userIds, type RecommendResult, type TrackBatchResult } from './load.js';
 
-const SERVER = fileURLToPath(new URL('./server.js', import.meta.url));
 /** The performance budget of design.md for gRPC Recommend. */
 const P99_BUDGET_MS = 5;
 
-interface Ready {
-  port: number;
-  apiKey: string;
-  pid: number;
+interface Result {
   shards: number;
+  trackBatch?: TrackBatchResult;
+  recommend?: RecommendResult;
+  /** Cores used (1.0 = one core busy) by the engine process (main + shard threads) and its nats-server, during each phase. */
+  cpu: Record<string, Record<string, number | null>>;
 }
 
-function sh(cmd: string, args: string[]): string {
-  try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
-/** CPU seconds (user + system) the process and all its threads used so far. */
-function cpuSeconds(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-  return (Number(rest[11]) + Number(rest[12])) / 100;
-}
-
-async function startServer(o: BenchOptions) {
-  const env: Record<string, string | undefined> = { ...process.env, NATS_URL: '' };
-  if (o.shards !== undefined) env['SHARDS'] = String(o.shards);
-  const child = spawn(process.execPath, [SERVER], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-20_000)));
-  let out = '';
-  let statsLine: unknown;
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`server not ready in 180 s:\n${err}`)), 180_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      let nl;
-      while ((nl = out.indexOf('\n')) >= 0) {
-        const line = out.slice(0, nl);
-        out = out.slice(nl + 1);
-        const m = JSON.parse(line) as Ready & { ready?: boolean; stats?: unknown };
-        if (m.ready) {
-          clearTimeout(t);
-          resolve(m);
-        } else if (m.stats) statsLine = m.stats;
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}:\n${err}`)));
-  });
-  return {
-    ready,
-    stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      return statsLine;
-    },
-  };
-}
-
-function human(o: BenchOptions, r: { trackBatch?: TrackBatchResult; recommend?: RecommendResult; engineCpuPct?: number }): string {
+function human(o: BenchOptions, r: Result): string {
   const lines: string[] = [];
   if (r.trackBatch) {
     const t = r.trackBatch;
     lines.push(`TrackBatch: ${t.eventsPerS} events/s (${t.acked} acked, ${t.stored} stored, ${o.streams} streams, ${t.seconds} s)` +
       (Object.keys(t.errors).length ? `, errors ${JSON.stringify(t.errors)}` : ''));
+    lines.push(`  CPU (cores): ${JSON.stringify(r.cpu['trackBatch'])}; shards had applied every event ${t.shardCatchUpS} s after the last ack`);
   }
   if (r.recommend) {
     const x = r.recommend;
@@ -88,21 +39,22 @@ function human(o: BenchOptions, r: { trackBatch?: TrackBatchResult; recommend?: 
     lines.push(`Recommend @ ${x.rate}/s open loop for ${x.measuredS} s: p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, p99.9 ${l.p999} ms, max ${l.max} ms` +
       ` (${x.ok} ok, ${x.achievedPerS}/s, ${x.meanItems} items/answer, max in flight ${x.maxInFlight}` +
       (Object.keys(x.errors).length ? `, errors ${JSON.stringify(x.errors)} e.g. ${JSON.stringify(x.errorSamples)}` : '') + ')');
-    lines.push(`  budget p99 <= ${P99_BUDGET_MS} ms: ${l.p99 <= P99_BUDGET_MS ? 'met' : 'MISSED'}; engine process CPU during it: ${r.engineCpuPct}% of one core`);
+    lines.push(`  budget p99 <= ${P99_BUDGET_MS} ms: ${l.p99 <= P99_BUDGET_MS && x.ok === x.sent ? 'met' : 'MISSED'}; CPU (cores): ${JSON.stringify(r.cpu['recommend'])}`);
   }
   return lines.join('\n');
 }
 
-function markdown(o: BenchOptions, argv: string[], r: Record<string, unknown> & { trackBatch?: TrackBatchResult; recommend?: RecommendResult }, summary: string, busy: string): string {
-  const c = cpus();
+function markdown(o: BenchOptions, argv: string[], r: Result, summary: string, busy: string): string {
+  const m = machineInfo();
+  const p = provenance(argv);
   return [
     `\n## ${new Date().toISOString()}`,
     '',
     `- command: \`npm run build && node dist/benchmarks/grpc/main.js${argv.length ? ' ' + argv.join(' ') : ''}\``,
-    `- commit: ${sh('git', ['rev-parse', '--short', 'HEAD'])}`,
-    `- machine: ${c[0]?.model.trim()} x ${c.length} cores, ${Math.round(totalmem() / 1024 ** 3)} GiB, ${sh('uname', ['-sr'])}, Node ${process.version}, ${sh('nats-server', ['--version'])}`,
-    `- setup: engine + embedded nats-server + ${String(r['shards'])} shard workers in one process tree, load client in another process, same box; ${o.users} users, k=${o.k}`,
-    `- load average at start: ${busy}`,
+    `- commit: ${p.commit.slice(0, 12)}${p.dirty.length ? ` (+ uncommitted changes in ${p.dirty.length} files)` : ''}`,
+    `- machine: ${m.cpuModel} x ${m.cores} cores, ${m.memoryGiB} GiB, ${m.uname}, Node ${m.node}, ${m.natsServer}`,
+    `- setup: \`node dist/engine/main.js\` (embedded nats-server, ${r.shards} shard workers) and this load client as separate processes on the same box; ${o.users} users, k=${o.k}`,
+    `- box before the run: ${busy}`,
     '',
     '```',
     summary,
@@ -118,24 +70,40 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  const busy = `${loadavg().map((x) => x.toFixed(2)).join(' ')} (other processes: ${sh('sh', ['-c', "ps -eo pcpu=,comm= --sort=-pcpu | awk '$1>=20{printf \"%s %s%%, \", $2, $1}'"]) || 'none above 20%'})`;
-  const server = await startServer(o);
-  const c = connect(`127.0.0.1:${server.ready.port}`, server.ready.apiKey);
-  const result: Record<string, unknown> & { trackBatch?: TrackBatchResult; recommend?: RecommendResult; engineCpuPct?: number } = { shards: server.ready.shards };
+  const snap = loadSnapshot();
+  const busy = `load average ${snap.loadavg.join(' ')}; other processes: ${snap.busy.map((b) => `${b.command.split(' ').slice(0, 2).join(' ')} ${b.cpu}%`).join(', ') || 'none above 5%'}`;
+  const apiKey = randomBytes(16).toString('hex');
+  // The deployment as `npm start` runs it: embedded nats-server, shard workers, gRPC on a free port.
+  const env: Record<string, string> = { API_KEY: apiKey, NATS_URL: '' };
+  if (o.shards !== undefined) env['SHARDS'] = String(o.shards);
+  const engine = await startEngine({ env });
+  const grpcPort = Number(/"grpcPort":(\d+)/.exec(engine.logTail(100_000))?.[1]);
+  const shards = Number(/"shards":(\d+)/.exec(engine.logTail(100_000))?.[1]);
+  if (!grpcPort) throw new Error(`the engine did not log its gRPC port:\n${engine.logTail()}`);
+  const c = connect(`127.0.0.1:${grpcPort}`, apiKey);
+  const result: Result = { shards, cpu: {} };
+  const meter = () => new CpuMeter({ engine: engine.enginePid(), nats: engine.natsPid() });
   try {
     const tag = Date.now().toString(36);
     const users = userIds(o.users, tag.slice(-3));
     const items = await itemIdsOf(c, 1000);
-    if (o.scenario !== 'recommend') result.trackBatch = await trackBatchLoad(c, users, items, o.events, o.streams, tag);
+    if (o.scenario !== 'recommend') {
+      const m = meter();
+      m.start();
+      result.trackBatch = await trackBatchLoad(c, users, items, o.events, o.streams, tag);
+      result.cpu['trackBatch'] = m.stop();
+      result.trackBatch.shardCatchUpS = await shardsCaughtUp(engine.url, result.trackBatch.lastSeq);
+    }
     if (o.scenario !== 'track-batch') {
-      const cpu0 = cpuSeconds(server.ready.pid);
-      const t0 = performance.now();
+      const m = meter();
+      m.start();
       result.recommend = await recommendOpenLoop(c, users, o);
-      result.engineCpuPct = Math.round(((cpuSeconds(server.ready.pid) - cpu0) / ((performance.now() - t0) / 1000)) * 100);
+      result.cpu['recommend'] = m.stop();
     }
   } finally {
     c.close();
-    result['serverStats'] = await server.stop();
+    await engine.stop();
+    removeDataDir(engine.dataDir);
   }
   const summary = human(o, result);
   process.stdout.write(summary + '\n');
