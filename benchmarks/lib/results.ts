@@ -120,9 +120,12 @@ export function markdown(r: BenchResults): string {
     const e = r.e2e;
     out.push('## End to end (browse shoppers over WebSockets, open loop)', '', table(E2E_HEADER, e.rows.map(e2eCells)), '');
     out.push('## Ingest ceiling', '', table(E2E_HEADER, [e2eCells(e.ceiling)]), '');
-    out.push(table(['scenario', 'msg/s', 'message bytes', 'in flight', 'ack p50 ms', 'ack p99 ms', 'nats cores', 'publisher cores', 'engine / bare'], [[
-      'jetstream-bare-ceiling', e.bare.msgsPerS, e.bare.messageBytes, e.bare.window, e.bare.ackP50Ms, e.bare.ackP99Ms, e.bare.cpu['nats'], e.bare.cpu['publisher'], e.ingestRatio,
-    ]]), '');
+    const bareRow = (name: string, b: E2eResult['bare'], ratio: unknown) =>
+      [name, b.msgsPerS, b.messageBytes, b.window, b.ackP50Ms, b.ackP99Ms, b.cpu['nats'], b.cpu['publisher'], ratio];
+    out.push(table(['scenario', 'msg/s', 'message bytes', 'in flight', 'ack p50 ms', 'ack p99 ms', 'nats cores', 'publisher cores', 'engine / bare'], [
+      bareRow('jetstream-bare-ceiling', e.bare, e.ingestRatio),
+      ...(e.bareNoTraces ? [bareRow('jetstream-bare-ceiling-notraces', e.bareNoTraces, '(reference)')] : []),
+    ]), '', 'The bare publisher connects as the engine does (engine/log connectNats); the `-notraces` row adds nats.js `noAsyncTraces: true`, which skips the Error object nats.js builds per request.', '');
     const warn = [...e.rows, e.ceiling].flatMap((x) => x.warnings.map((w) => `- ${x.scenario}: ${w}`));
     if (warn.length) out.push('Warnings from the load generator:', '', ...warn, '');
   }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { ensureEventStream, eventSubject, findNatsServer, NATS_INSTALL_HINT } from '../../engine/log/index.js';
+import { connectNats, ensureEventStream, eventSubject, findNatsServer, NATS_INSTALL_HINT } from '../../engine/log/index.js';
 import { encodeEvent, type ShopEvent } from '../../protos/index.js';
 import { CpuMeter } from '../lib/proc-cpu.js';
 
@@ -19,9 +19,15 @@ export interface BareOptions {
   /** Publishes awaiting their ack at any time. */
   window: number;
   partitions: number;
+  /**
+   * Connect with nats.js' noAsyncTraces (no Error object made per request). The
+   * default connects exactly as the engine does (engine/log connectNats).
+   */
+  noAsyncTraces?: boolean;
 }
 
 export interface BareResult {
+  noAsyncTraces: boolean;
   msgsPerS: number;
   messageBytes: number;
   window: number;
@@ -73,7 +79,9 @@ export function sampleEvent(i: number): ShopEvent {
 
 export async function bareJetStreamCeiling(opts: BareOptions): Promise<BareResult> {
   const server = await startNatsServer();
-  const nc = await connect({ servers: server.url, name: 'bare-publisher' });
+  const nc = opts.noAsyncTraces
+    ? await connect({ servers: server.url, name: 'bare-publisher', noAsyncTraces: true })
+    : await connectNats(server.url, 'bare-publisher');
   try {
     await ensureEventStream(await jetstreamManager(nc), 1);
     const js = jetstream(nc, { timeout: 5000 });
@@ -117,7 +125,7 @@ export async function bareJetStreamCeiling(opts: BareOptions): Promise<BareResul
     const cpu = meter.stop();
     lat.sort((a, b) => a - b);
     const q = (p: number) => Math.round((lat[Math.min(lat.length - 1, Math.floor(lat.length * p))] ?? 0) * 1000) / 1000;
-    return { msgsPerS: Math.round(acked / dt), messageBytes: bytes, window: opts.window, durationS: opts.durationS, errors, ackP50Ms: q(0.5), ackP99Ms: q(0.99), cpu };
+    return { noAsyncTraces: opts.noAsyncTraces ?? false, msgsPerS: Math.round(acked / dt), messageBytes: bytes, window: opts.window, durationS: opts.durationS, errors, ackP50Ms: q(0.5), ackP99Ms: q(0.99), cpu };
   } finally {
     await nc.close();
     await server.stop();

@@ -40,6 +40,8 @@ export interface E2eResult {
   rows: E2eRow[];
   ceiling: E2eRow;
   bare: BareResult;
+  /** The same publisher without nats.js async traces: what the engine's client setting costs. */
+  bareNoTraces: BareResult;
   /** Engine ceiling / bare JetStream ceiling. */
   ingestRatio: number;
 }
@@ -130,6 +132,8 @@ export async function runE2e(plan: E2ePlan, log: (s: string) => void): Promise<E
   log(`jetstream-bare-ceiling: one connection, ${plan.bareWindow} async publishes in flight, ${plan.ceilingDurationS} s`);
   const bare = await bareJetStreamCeiling({ durationS: plan.ceilingDurationS, window: plan.bareWindow, partitions: 32 });
   log(`  -> ${bare.msgsPerS} msg/s (${bare.messageBytes} B, ack p50 ${bare.ackP50Ms} ms), nats ${bare.cpu['nats']} cores`);
+  const bareNoTraces = await bareJetStreamCeiling({ durationS: plan.ceilingDurationS, window: plan.bareWindow, partitions: 32, noAsyncTraces: true });
+  log(`  -> with noAsyncTraces: ${bareNoTraces.msgsPerS} msg/s`);
   const ingestRatio = bare.msgsPerS > 0 ? Math.round((ceiling.events_per_s / bare.msgsPerS) * 1000) / 1000 : 0;
-  return { rows, ceiling, bare, ingestRatio };
+  return { rows, ceiling, bare, bareNoTraces, ingestRatio };
 }
