@@ -26,7 +26,7 @@ describe('storefront - a shopper end to end in Chromium', { skip: browserSkip },
     await shop?.stop();
   });
 
-  it('storefront - views steer "for you" live, two items are bought, the order shows in history and profile, no console errors', async () => {
+  it('storefront - views steer "for you" live, two items are bought, the order shows in history and profile, no console errors', async (t) => {
     const { page, errors, context } = await newShopper(browser, shop.url);
     const { category, itemIds } = await categoryWithStock(shop.url, 5);
     const shots: string[] = [];
@@ -58,6 +58,7 @@ describe('storefront - a shopper end to end in Chromium', { skip: browserSkip },
     // The strip must be the push caused by the last view, and show that category.
     await waitForProbe(page, 'forYouFollowed', [category, 3]);
     const elapsed = Date.now() - lastClickAt;
+    t.diagnostic(`click on the third product -> "for you" showing the push caused by its view: ${elapsed} ms`);
     assert.ok(elapsed <= LIVE_BUDGET_MS, `"for you" followed the last view in ${elapsed} ms (budget ${LIVE_BUDGET_MS} ms)`);
     const strip = await probe<StripCard[]>(page, 'stripCards', 'for-you');
     assert.ok(strip.length >= 4, 'the strip is full');
