@@ -78,8 +78,9 @@ describe('storefront - browsing, keyboard use and accessibility', { skip: browse
     await page.keyboard.type('coffee');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/search\?q=coffee/);
-    await page.waitForSelector('main .grid a[data-item-id]');
-    assert.match(await activeDescription(page), /^h1\|Results for/, 'focus moves to the new page heading');
+    await settled(page);
+    const focused = await activeDescription(page);
+    assert.match(focused, /^h1\|Results for/, `focus moves to the new page heading (was on ${focused})`);
     const link = await tabUntil(page, (d) => /^a\|.*\|sku-/.test(d));
     const itemId = link.split('|')[2]!;
     await page.keyboard.press('Enter');
@@ -126,6 +127,10 @@ describe('storefront - browsing, keyboard use and accessibility', { skip: browse
     await page.goto('/cart');
     await page.waitForSelector('[data-testid="cart"] li.cart-line');
     await audit('cart');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await audit('cart (phone)');
+    await screenshot(page, '32-cart-phone', true);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.click('[data-testid="checkout"]');
     await page.waitForSelector('[data-testid="order-placed"]');
     await audit('orders');

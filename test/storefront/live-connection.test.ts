@@ -50,7 +50,7 @@ describe('storefront - the live connection', { skip: browserSkip }, () => {
 
     // While the socket is down, a product view is still recorded (sent over HTTP, same event id scheme).
     await page.click(`.category-nav a[data-category="${category}"]`);
-    await page.click(`main a[data-item-id="${itemIds[0]}"]`);
+    await page.click(`main:not([aria-busy]) .listing-head ~ .grid a[data-item-id="${itemIds[0]}"]`);
     await page.waitForSelector(`article.product[data-item-id="${itemIds[0]}"][data-view-event-id]`);
     const { token } = await sessionOf(page);
     assert.equal((await apiAs<{ recent: string[] }>(shop.url, token, '/api/profile')).recent[0], itemIds[0]);
@@ -65,7 +65,7 @@ describe('storefront - the live connection', { skip: browserSkip }, () => {
 
     // The new socket carries pushes again.
     await page.goBack();
-    await page.click(`main a[data-item-id="${itemIds[1]}"]`);
+    await page.click(`main:not([aria-busy]) .listing-head ~ .grid a[data-item-id="${itemIds[1]}"]`);
     await waitForProbe(page, 'forYouFollowed', [category, 1]);
     // A mocked socket closed by the test is not an error the page should log.
     assert.deepEqual(errors, []);

@@ -47,10 +47,10 @@ describe('storefront - a shopper end to end in Chromium', { skip: browserSkip },
     for (let i = 0; i < 3; i++) {
       if (i > 0) {
         await page.goBack();
-        await page.waitForSelector(`main a[data-item-id="${itemIds[i]}"]`);
+        await page.waitForSelector(`main:not([aria-busy]) .listing-head ~ .grid a[data-item-id="${itemIds[i]}"]`);
       }
       lastClickAt = Date.now();
-      await page.click(`main a[data-item-id="${itemIds[i]}"]`);
+      await page.click(`main:not([aria-busy]) .listing-head ~ .grid a[data-item-id="${itemIds[i]}"]`);
       await page.waitForSelector(`article.product[data-item-id="${itemIds[i]}"][data-view-event-id]`);
       if (i === 0) await page.waitForTimeout(400); // a real look at the first product: dwell is sent on leaving
     }

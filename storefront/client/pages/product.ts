@@ -56,7 +56,7 @@ function buyBox(p: Product): HTMLElement {
   const button = h('button', { type: 'submit', class: 'btn btn-primary btn-wide', 'data-testid': 'add-to-cart', disabled: out },
     out ? 'Out of stock' : 'Add to cart');
   const form = h('form', { class: 'buy-box', 'aria-label': `Buy ${p.name}` },
-    h('div', { class: 'field-inline' }, h('label', { for: 'qty' }, 'Quantity'), qty),
+    out ? null : h('div', { class: 'field-inline' }, h('label', { for: 'qty' }, 'Quantity'), qty),
     button);
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
