@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { a11yAudit, browserSkip, launchBrowser, newShopper, screenshot, startShop, waitLive, type Shop } from './shop-kit.js';
+import { a11yAudit, apiAs, browserSkip, sessionOf, launchBrowser, newShopper, screenshot, startShop, waitLive, type Shop } from './shop-kit.js';
 
 const activeDescription = (page: Page) =>
   page.evaluate(`(() => { const el = document.activeElement; return el ? el.tagName.toLowerCase() + '|' + (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 60) + '|' + (el.getAttribute('data-item-id') || el.getAttribute('data-testid') || el.id || '') : '' })()`) as Promise<string>;
@@ -81,6 +81,14 @@ describe('storefront - browsing, keyboard use and accessibility', { skip: browse
     await settled(page);
     const focused = await activeDescription(page);
     assert.match(focused, /^h1\|Results for/, `focus moves to the new page heading (was on ${focused})`);
+    const { token } = await sessionOf(page);
+    // The search event may still be in flight on the socket: read until it is acked and folded.
+    let searches: string[] = [];
+    for (let i = 0; i < 100 && searches[0] !== 'coffee'; i++) {
+      searches = (await apiAs<{ searches: string[] }>(shop.url, token, '/api/profile')).searches;
+      if (searches[0] !== 'coffee') await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.equal(searches[0], 'coffee', 'the search was sent as an event');
     const link = await tabUntil(page, (d) => /^a\|.*\|sku-/.test(d));
     const itemId = link.split('|')[2]!;
     await page.keyboard.press('Enter');

@@ -7,6 +7,9 @@ import { listingHref, PAGE_SIZE, pager, parsePage, parseSort, sortSelect } from 
 import { productGrid } from '../components/product-card.js';
 import type { Page } from '../router.js';
 
+const SAME_SEARCH_MS = 60_000;
+let lastSearch = { q: '', at: 0 };
+
 export const search: Page = async (ctx) => {
   const q = (ctx.query.get('q') ?? '').trim().slice(0, 200);
   const sort = parseSort(ctx.query.get('sort'));
@@ -15,7 +18,9 @@ export const search: Page = async (ctx) => {
     ctx.show('Search', h('section', { class: 'empty-state' }, h('h1', null, 'Search the shop'), h('p', null, 'Type what you are looking for in the search box above.')));
     return;
   }
-  if (page === 1) void live.track({ kind: 'search', query: q }).catch(() => undefined);
+  // Re-sorting or paging the same results is not a new search.
+  if (q !== lastSearch.q || Date.now() - lastSearch.at > SAME_SEARCH_MS) void live.track({ kind: 'search', query: q }).catch(() => undefined);
+  lastSearch = { q, at: Date.now() };
   const list = await api.products({ q, sort, page, limit: PAGE_SIZE }, ctx.signal);
   const title = `Results for “${q}”`;
   if (list.total === 0) {
