@@ -37,7 +37,7 @@ export function renderShell(a: ShellAssets): string {
     <a class="logo" href="/" aria-label="${SHOP_NAME} home"><span class="logo-mark">${BAG}</span><span class="logo-text">${SHOP_NAME}</span></a>
     <form class="search" role="search" action="/search" method="get">
       <label for="search-q" class="visually-hidden">Search products</label>
-      <input id="search-q" name="q" type="search" placeholder="Search products, brands, categories" autocomplete="off" required maxlength="200">
+      <input id="search-q" name="q" type="search" placeholder="Search products and brands" autocomplete="off" required maxlength="200">
       <button type="submit" class="search-btn">${SEARCH}<span class="visually-hidden">Search</span></button>
     </form>
     <nav class="header-links" aria-label="Your shop">
