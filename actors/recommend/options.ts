@@ -13,7 +13,7 @@ export const DEFAULT_SESSION_GAP_MS = 30 * MINUTE;
 export const DEFAULT_MAX_OPEN_SESSIONS = 100_000;
 export const DEFAULT_MAX_SESSIONS = 200_000;
 export const DEFAULT_MAX_SESSION_LENGTH = 50;
-export const DEFAULT_MAX_SESSIONS_PER_ITEM = 1000;
+export const DEFAULT_MAX_SESSIONS_PER_ITEM = 100;
 export const DEFAULT_MAX_NEIGHBOURS_PER_ITEM = 100;
 export const DEFAULT_HALF_LIFE_MS = 7 * DAY;
 export const DEFAULT_TREND_HALF_LIFE_MS = 1 * DAY;
@@ -21,15 +21,16 @@ export const DEFAULT_SEQUENCE_WINDOW = 10;
 export const DEFAULT_CO_VISIT_WINDOW = 10;
 export const DEFAULT_QUERY_WINDOW = 10;
 export const DEFAULT_ANCHOR_DECAY = 0.5;
-export const DEFAULT_KNN_NEIGHBOURS = 100;
-export const DEFAULT_KNN_POSITION_DECAY = 4;
+export const DEFAULT_KNN_NEIGHBOURS = 200;
+export const DEFAULT_KNN_POSITION_DECAY = 2;
 export const DEFAULT_KNN_RECENCY_HALF_LIFE_MS = 30 * DAY;
 export const DEFAULT_KNN_ITEM_DECAY = 4;
+export const DEFAULT_KNN_BACKWARD_WEIGHT = 1;
 export const DEFAULT_CO_VISIT_POP_EXPONENT = 0.5;
 export const DEFAULT_WEIGHT_KNN = 1;
 export const DEFAULT_WEIGHT_SEQUENCE = 1;
 export const DEFAULT_WEIGHT_CO_VISIT = 0.5;
-export const DEFAULT_WEIGHT_REPEAT = 0.3;
+export const DEFAULT_WEIGHT_REPEAT = 1;
 export const DEFAULT_WEIGHT_POPULARITY = 0.02;
 export const DEFAULT_WEIGHT_EXTRA = 0.3;
 export const DEFAULT_DIVERSITY = 0.05;
@@ -71,6 +72,8 @@ export interface SessionModelOptions {
   knnRecencyHalfLifeMs?: number;
   /** Decay of a neighbour's items by distance from the matched click (STAN lambda_3). @default 4 */
   knnItemDecay?: number;
+  /** Extra factor on a neighbour's items clicked before the matched click (1 = order ignored). @default 1 */
+  knnBackwardWeight?: number;
   /** Co-visitation is divided by popularity^this (0 = raw counts, 0.5 = cosine-like). @default 0.5 */
   coVisitPopExponent?: number;
   /** Fusion weight of session-kNN. @default 1 */
@@ -110,6 +113,7 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = {
   knnPositionDecay: DEFAULT_KNN_POSITION_DECAY,
   knnRecencyHalfLifeMs: DEFAULT_KNN_RECENCY_HALF_LIFE_MS,
   knnItemDecay: DEFAULT_KNN_ITEM_DECAY,
+  knnBackwardWeight: DEFAULT_KNN_BACKWARD_WEIGHT,
   coVisitPopExponent: DEFAULT_CO_VISIT_POP_EXPONENT,
   weightKnn: DEFAULT_WEIGHT_KNN,
   weightSequence: DEFAULT_WEIGHT_SEQUENCE,
@@ -141,6 +145,7 @@ const BOUNDS: Record<NumericOption, [number, number, boolean]> = {
   knnPositionDecay: [Number.MIN_VALUE, Infinity, false],
   knnRecencyHalfLifeMs: [1, Infinity, false],
   knnItemDecay: [Number.MIN_VALUE, Infinity, false],
+  knnBackwardWeight: [0, 1, false],
   coVisitPopExponent: [0, 2, false],
   weightKnn: [0, Infinity, false],
   weightSequence: [0, Infinity, false],

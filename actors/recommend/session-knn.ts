@@ -89,8 +89,9 @@ export function knnScores(s: ModelState, x: Scratch, seq: readonly number[], anc
     const v = hsim[h]!;
     const items = idx.slotItems[slot] as number[];
     const pm = items.lastIndexOf(match[slot]!);
+    const back = v * o.knnBackwardWeight;
     for (let p = 0; p < items.length; p++) {
-      sig.add(items[p]!, v * Math.exp(-Math.abs(p - pm) / decay), -1);
+      sig.add(items[p]!, (p < pm ? back : v) * Math.exp(-Math.abs(p - pm) / decay), -1);
     }
   }
 }
