@@ -46,13 +46,22 @@ export function prebuiltDir(): string {
 
 export interface EsbuildLike {
   buildSync(opts: Record<string, unknown>): { outputFiles?: Array<{ path: string; contents: Uint8Array }>; warnings: unknown[] };
+  /** Ends esbuild's helper worker thread and its service process. */
+  stop?(): unknown;
 }
 
 function loadEsbuild(): EsbuildLike | undefined {
+  // Without this, buildSync runs through a worker thread whose `esbuild --service` child
+  // outlives the build (the engine runs for days); with it, each build is one short child process.
+  const before = process.env['ESBUILD_WORKER_THREADS'];
+  process.env['ESBUILD_WORKER_THREADS'] = '0';
   try {
     return createRequire(import.meta.url)('esbuild') as EsbuildLike;
   } catch {
     return undefined;
+  } finally {
+    if (before === undefined) delete process.env['ESBUILD_WORKER_THREADS'];
+    else process.env['ESBUILD_WORKER_THREADS'] = before;
   }
 }
 
@@ -74,6 +83,9 @@ export function bundleWithEsbuild(esbuild: EsbuildLike, dir: string): { js: Buff
     });
   } catch (err) {
     throw new StorefrontBuildError(`esbuild could not bundle ${dir}: ${(err as Error).message}`, { cause: err });
+  } finally {
+    // If esbuild was loaded elsewhere with its worker thread, end that thread and its service.
+    void esbuild.stop?.();
   }
   const file = (name: string) => {
     const f = out.outputFiles?.find((o) => o.path.endsWith(`/${name}`));
