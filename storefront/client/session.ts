@@ -68,6 +68,15 @@ export function renewSession(rejected: string): Promise<Session> {
   return getSession();
 }
 
+// Another tab made a new session: follow it, so all tabs stay one shopper.
+window.addEventListener('storage', (ev) => {
+  if (ev.key !== KEY) return;
+  const s = read();
+  if (!usable(s) || s.token === current?.token) return;
+  current = s;
+  for (const l of listeners) l(s);
+});
+
 export function onSessionChange(fn: (s: Session) => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);
