@@ -262,7 +262,10 @@ function merge(opts: LoadgenOptions, startedAt: string, rs: WorkerResult[], conn
   }
   const pushMissing = sum((r) => r.pushMissing);
   if (pushMissing > 0) warnings.push(`${pushMissing} acked events never got their recs push within the drain window (push percentiles leave them out)`);
+  const stalled = timeline.filter((p) => p.acked === 0 && p.pending > 0).length;
+  if (stalled > 0) warnings.push(`acks stalled: ${stalled} one-second tick(s) with events in flight and not one ack (the engine stopped confirming; look for a NATS slow-consumer disconnect or a blocked event loop)`);
   if (opts.scenario === 'flood') warnings.push('flood is closed loop: latencies are measured from the actual send, and only describe a saturated engine');
+  if (verify && verify.failed > 0) warnings.push(`${verify.failed} shoppers' profiles could not be read at the end (engine overloaded or behind): lost counts only the ${verify.checked} read`);
   const lost = verify ? verify.lost : null;
   const errors = Object.values(errorsByCode).reduce((a, b) => a + b, 0);
   return {

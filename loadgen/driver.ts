@@ -25,6 +25,10 @@ const SESSION_CONCURRENCY = 32;
 const CONNECT_CONCURRENCY = 100;
 const VERIFY_CONCURRENCY = 16;
 const HELLO_TIMEOUT_MS = 15_000;
+/** One profile read; an overloaded engine answers E_TIMEOUT itself after ~2 s. */
+const PROFILE_TIMEOUT_MS = 10_000;
+/** The whole lost check; profiles not read by then are counted as unverified. */
+const VERIFY_DEADLINE_MS = 90_000;
 /** Flood (closed loop): an event unanswered this long frees its slot (the engine may have dropped it). */
 const FLOOD_REPLY_TIMEOUT_MS = 5000;
 const MAX_EXAMPLES = 5;
@@ -443,10 +447,12 @@ export class LoadDriver {
   /** Reads every shopper's profile and compares it with what was acked. */
   async verify(): Promise<VerifyResult> {
     const res: VerifyResult = { checked: 0, lost: 0, cartMismatch: 0, failed: 0, examples: this.#examples };
+    const deadline = clock() + VERIFY_DEADLINE_MS;
     await pool(this.#shoppers, VERIFY_CONCURRENCY, async (s) => {
       let p: ProfileView;
       try {
-        const r = await fetch(`${this.#init.url}/api/profile`, { headers: { authorization: `Bearer ${s.token}` } });
+        if (clock() > deadline) throw new Error(`not read: the lost check ran out of its ${VERIFY_DEADLINE_MS / 1000} s`);
+        const r = await fetch(`${this.#init.url}/api/profile`, { headers: { authorization: `Bearer ${s.token}` }, signal: AbortSignal.timeout(PROFILE_TIMEOUT_MS) });
         if (r.status !== 200) throw new Error(`GET /api/profile answered ${r.status}: ${(await r.text()).slice(0, 200)}`);
         p = (await r.json()) as ProfileView;
       } catch (err) {

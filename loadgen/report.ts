@@ -22,6 +22,7 @@ export function jsonSummary(r: LoadResult): Record<string, unknown> {
     push_coalesced: r.pushCoalesced,
     errors_by_code: r.errorsByCode,
     cart_mismatch: r.verify?.cartMismatch ?? null,
+    unverified: r.verify?.failed ?? null,
     send_lag_ms: { p50: r.sendLag.p50, p99: r.sendLag.p99 },
     loadgen_saturated: r.loadgen.saturated,
   };
@@ -41,7 +42,7 @@ export function humanSummary(r: LoadResult): string {
     `  send lag        ms  ${lat(r.sendLag)}`,
     `  errors          ${r.errors}${r.errors ? `  ${Object.entries(r.errorsByCode).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`,
     r.verify
-      ? `  lost            ${r.verify.lost} (profiles read ${r.verify.checked}, failed ${r.verify.failed}; cart mismatches ${r.verify.cartMismatch})`
+      ? `  lost            ${r.verify.lost} (profiles read ${r.verify.checked}, failed ${r.verify.failed}${r.verify.failed ? ': those shoppers are unverified' : ''}; cart mismatches ${r.verify.cartMismatch})`
       : '  lost            not checked (--skip-verify)',
     `  loadgen         cpu ${r.loadgen.cpuS} s, worker event-loop use ${r.loadgen.elu.join(', ')}, load average ${r.loadgen.loadavg.join(' ')}`,
   ];

@@ -32,7 +32,9 @@ export interface AnnPlan {
 export const FULL_ANN: AnnPlan = { sizes: [10_000, 100_000], efs: [16, 32, 64, 128], queries: 1000 };
 export const QUICK_ANN: AnnPlan = { sizes: [10_000], efs: [32, 64], queries: 200 };
 const K = 10;
-const MIN_TIMED_MS = 1000;
+const MIN_TIMED_MS = 700;
+/** Best of this many timed rounds: other processes on a shared box only ever slow a round down. */
+const ROUNDS = 3;
 
 const sizeName = (n: number) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
@@ -56,15 +58,19 @@ function queries(vectors: Float32Array, n: number, dim: number, count: number, s
   return out;
 }
 
-/** Queries per second of `fn` over the query set, repeated until at least a second was timed. */
+/** Queries per second of `fn` over the query set: the best of ROUNDS rounds of at least MIN_TIMED_MS each. */
 function timeQps(qs: readonly Float32Array[], fn: (q: Float32Array) => void): number {
-  let done = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < MIN_TIMED_MS) {
-    for (const q of qs) fn(q);
-    done += qs.length;
+  let best = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    let done = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < MIN_TIMED_MS) {
+      for (const q of qs) fn(q);
+      done += qs.length;
+    }
+    best = Math.max(best, done / ((performance.now() - t0) / 1000));
   }
-  return Math.round(done / ((performance.now() - t0) / 1000));
+  return Math.round(best);
 }
 
 export async function runAnn(plan: AnnPlan, log: (s: string) => void): Promise<AnnRow[]> {
