@@ -38,7 +38,7 @@ export const home: Page = async (ctx) => {
       for (const c of cats) {
         categories.appendChild(h('li', null,
           h('a', { class: 'category-tile', href: `/category/${encodeURIComponent(c.category)}` },
-            h('img', { src: pictureUrl(c.category), alt: '', width: 400, height: 300, loading: 'lazy' }),
+            h('img', { src: pictureUrl(c.category), alt: '', width: 400, height: 300 }),
             h('span', { class: 'tile-name' }, categoryName(c.category)),
             h('span', { class: 'tile-count' }, plural(c.count, 'product')))));
       }
