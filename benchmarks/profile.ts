@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { humanSummary, parseLoadgenArgs, runLoad, SCENARIOS } from '../loadgen/index.js';
 import { formatSummary, summarizeCpuProfile } from './lib/cpuprofile-summary.js';
 import { ENGINE_MAIN, removeDataDir, startEngine } from './lib/engine-process.js';
-import { loadSnapshot } from './lib/machine.js';
+import { loadSnapshot, provenance } from './lib/machine.js';
 
 export const TOOLS = {
   doctor: 'CPU, event-loop delay, memory and handles over time, with a diagnosis',
@@ -94,7 +94,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const dest = resolve(values.dest ?? join(REPO, '.clinic'));
-  process.stderr.write(`profile ${tool}: starting the engine under ${clinic} (reports in ${dest}); load ${loadSnapshot().loadavg.join(' ')}\n`);
+  const loadAtStart = loadSnapshot().loadavg;
+  process.stderr.write(`profile ${tool}: starting the engine under ${clinic} (reports in ${dest}); load ${loadAtStart.join(' ')}\n`);
   const profDir = join(dest, `cpuprof-${Date.now()}`);
   if (tool === 'cpuprof') mkdirSync(profDir, { recursive: true });
   const engine = await startEngine({
@@ -104,13 +105,15 @@ async function main(): Promise<number> {
       : { file: clinic, args: [tool, '--no-open', '--dest', dest, '--', process.execPath, ENGINE_MAIN] },
   });
   let out = '';
+  let loadSummary = '';
   engine.child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   engine.child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   try {
     process.stderr.write(`engine ready at ${engine.url}; driving it: ${loadArgs.join(' ')}\n`);
     const opts = parseLoadgenArgs(['--url', engine.url, ...loadArgs])!;
     const result = await runLoad(opts, { onProgress: (line) => process.stderr.write(`  ${line}\n`) });
-    process.stdout.write(`${humanSummary(result)}\n`);
+    loadSummary = humanSummary(result);
+    process.stdout.write(`${loadSummary}\n`);
   } finally {
     // Ctrl-C as clinic expects it: SIGINT to the profiled process, which stops cleanly; clinic then analyses.
     const pid = tool === 'cpuprof' ? engine.child.pid : enginePidUnder(engine.child.pid!);
@@ -125,7 +128,9 @@ async function main(): Promise<number> {
     // Busiest first: the main thread and the shards; idle piscina threads last.
     const summaries = files.map((f) => summarizeCpuProfile(f)).sort((a, b) => b.busyMs - a.busyMs);
     const text = summaries.map(formatSummary).join('\n\n');
-    writeFileSync(join(profDir, 'summary.txt'), `${text}\n`);
+    const p = provenance(process.argv.slice(2));
+    const header = `npm run profile -- ${process.argv.slice(2).join(' ')}\n${p.date}, commit ${p.commit}${p.dirty.length ? ` (+${p.dirty.length} uncommitted paths)` : ''}, ${p.machine.cores} x ${p.machine.cpuModel}, load at start ${loadAtStart.join(' ')}\n`;
+    writeFileSync(join(profDir, 'summary.txt'), `${header}${loadSummary}\n\n${text}\n`);
     process.stdout.write(`\n${text}\n\ncpuprof: ${files.length} profiles (open them in Chrome DevTools > Performance) and summary.txt in ${profDir}\n`);
     return files.length ? 0 : 1;
   }
