@@ -11,19 +11,33 @@ import { newHistogram, recordMs, summarize, type LatencySummary } from '../../lo
 import type { ProtoGrpcType } from '../../protos/gen/engine/engine.js';
 import type { EngineClient } from '../../protos/gen/engine/shop/v1/Engine.js';
 import type { Event } from '../../protos/gen/engine/shop/v1/Event.js';
+import type { RecommendRequest } from '../../protos/gen/engine/shop/v1/RecommendRequest.js';
+import type { Recommendations__Output } from '../../protos/gen/engine/shop/v1/Recommendations.js';
+import { LeanUnaryClient } from './lean-client.js';
 
 export interface Client {
+  /** grpc-js with the generated types: streams, setup calls. */
   engine: EngineClient;
   meta: grpc.Metadata;
+  /** The lean client for the Recommend load (see lean-client.ts). */
+  recommend: LeanUnaryClient<RecommendRequest, Recommendations__Output>;
   close(): void;
 }
 
 export function connect(target: string, apiKey: string): Client {
-  const proto = grpc.loadPackageDefinition(loadEngineProto().packageDefinition) as unknown as ProtoGrpcType;
+  const loaded = loadEngineProto();
+  const proto = grpc.loadPackageDefinition(loaded.packageDefinition) as unknown as ProtoGrpcType;
   const engine = new proto.shop.v1.Engine(target, grpc.credentials.createInsecure());
   const meta = new grpc.Metadata();
   meta.set(API_KEY_METADATA, apiKey);
-  return { engine, meta, close: () => engine.close() };
+  const recommend = new LeanUnaryClient<RecommendRequest, Recommendations__Output>(target, loaded.service.Recommend, { [API_KEY_METADATA]: apiKey });
+  return {
+    engine, meta, recommend,
+    close: () => {
+      engine.close();
+      recommend.close();
+    },
+  };
 }
 
 export async function itemIdsOf(c: Client, want: number): Promise<string[]> {
@@ -96,6 +110,9 @@ export async function trackBatchLoad(c: Client, users: string[], items: string[]
   return { lastSeq, events, acked, stored, errors, seconds: Math.round(seconds * 100) / 100, eventsPerS: Math.round(acked / seconds) };
 }
 
+/** Deadline of each Recommend call of the load. */
+export const REQUEST_TIMEOUT_MS = 2000;
+
 export interface RecommendResult {
   rate: number;
   measuredS: number;
@@ -147,16 +164,16 @@ export function recommendOpenLoop(c: Client, users: string[], o: { rate: number;
         inFlight++;
         if (inFlight > maxInFlight) maxInFlight = inFlight;
         if (measured) sent++;
-        c.engine.Recommend({ userId, k: o.k }, c.meta, { deadline: Date.now() + 2000 }, (err, res) => {
+        c.recommend.call({ userId, k: o.k }, REQUEST_TIMEOUT_MS, (r) => {
           inFlight--;
           if (measured) {
-            if (err) {
-              const code = grpc.status[err.code] ?? String(err.code);
+            if (r.status !== 0) {
+              const code = grpc.status[r.status] ?? String(r.status);
               errors[code] = (errors[code] ?? 0) + 1;
-              samples[code] ??= err.details;
+              samples[code] ??= r.message;
             } else {
               ok++;
-              items += res!.items.length;
+              items += r.value?.items.length ?? 0;
               recordMs(h, performance.now() - intended);
             }
           }
@@ -187,4 +204,29 @@ export async function shardsCaughtUp(httpUrl: string, seq: number, timeoutMs = 1
     if (performance.now() - t0 > timeoutMs) throw new Error(`shards did not reach log sequence ${seq} in ${timeoutMs} ms (at ${applied.join(', ')})`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Cumulative bucket counts of the engine's own `shop_grpc_call_seconds` histogram for one method. */
+export async function serverBuckets(httpUrl: string, method: string): Promise<Map<number, number>> {
+  const text = await (await fetch(`${httpUrl}/metrics`)).text();
+  const out = new Map<number, number>();
+  const re = new RegExp(`^shop_grpc_call_seconds_bucket\\{method="${method}",le="([^"]+)"\\} (\\d+)`, 'gm');
+  for (const m of text.matchAll(re)) out.set(m[1] === '+Inf' ? Infinity : Number(m[1]) * 1000, Number(m[2]));
+  return out;
+}
+
+/**
+ * Server-side quantiles (time from the call reaching the handler to its answer)
+ * between two bucket snapshots, as the bucket bound that holds them ("<= x ms").
+ * Separates the engine's latency from the load client's own delays on a busy box.
+ */
+export function serverQuantiles(before: Map<number, number>, after: Map<number, number>, qs: number[]): Record<string, string> {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const total = (after.get(Infinity) ?? 0) - (before.get(Infinity) ?? 0);
+  const out: Record<string, string> = { count: String(total) };
+  for (const q of qs) {
+    const bound = bounds.find((b) => (after.get(b) ?? 0) - (before.get(b) ?? 0) >= q * total);
+    out[`p${q * 100}`] = bound === undefined || total === 0 ? 'n/a' : bound === Infinity ? '> largest bucket' : `<= ${bound} ms`;
+  }
+  return out;
 }

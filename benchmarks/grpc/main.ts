@@ -12,7 +12,7 @@ import { startEngine, removeDataDir } from '../lib/engine-process.js';
 import { loadSnapshot, machineInfo, provenance } from '../lib/machine.js';
 import { CpuMeter } from '../lib/proc-cpu.js';
 import { parseBenchArgs, USAGE, type BenchOptions } from './args.js';
-import { connect, itemIdsOf, recommendOpenLoop, shardsCaughtUp, trackBatchLoad, userIds, type RecommendResult, type TrackBatchResult } from './load.js';
+import { connect, itemIdsOf, recommendOpenLoop, serverBuckets, serverQuantiles, shardsCaughtUp, trackBatchLoad, userIds, type RecommendResult, type TrackBatchResult } from './load.js';
 
 /** The performance budget of design.md for gRPC Recommend. */
 const P99_BUDGET_MS = 5;
@@ -23,7 +23,11 @@ interface Result {
   recommend?: RecommendResult;
   /** Cores used (1.0 = one core busy) by the engine process (main + shard threads) and its nats-server, during each phase. */
   cpu: Record<string, Record<string, number | null>>;
+  /** Recommend latency inside the engine (handler in -> answer out), from its /metrics histogram. */
+  serverSide?: Record<string, string>;
 }
+
+const cpuCores = (u: NodeJS.CpuUsage, seconds: number) => Math.round(((u.user + u.system) / 1e6 / seconds) * 100) / 100;
 
 function human(o: BenchOptions, r: Result): string {
   const lines: string[] = [];
@@ -39,6 +43,7 @@ function human(o: BenchOptions, r: Result): string {
     lines.push(`Recommend @ ${x.rate}/s open loop for ${x.measuredS} s: p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, p99.9 ${l.p999} ms, max ${l.max} ms` +
       ` (${x.ok} ok, ${x.achievedPerS}/s, ${x.meanItems} items/answer, max in flight ${x.maxInFlight}` +
       (Object.keys(x.errors).length ? `, errors ${JSON.stringify(x.errors)} e.g. ${JSON.stringify(x.errorSamples)}` : '') + ')');
+    if (r.serverSide) lines.push(`  inside the engine (handler to answer, /metrics buckets): ${Object.entries(r.serverSide).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     lines.push(`  budget p99 <= ${P99_BUDGET_MS} ms: ${l.p99 <= P99_BUDGET_MS && x.ok === x.sent ? 'met' : 'MISSED'}; CPU (cores): ${JSON.stringify(r.cpu['recommend'])}`);
   }
   return lines.join('\n');
@@ -96,9 +101,12 @@ async function main(): Promise<void> {
     }
     if (o.scenario !== 'track-batch') {
       const m = meter();
+      const b0 = await serverBuckets(engine.url, 'Recommend');
+      const client0 = process.cpuUsage();
       m.start();
       result.recommend = await recommendOpenLoop(c, users, o);
-      result.cpu['recommend'] = m.stop();
+      result.cpu['recommend'] = { ...m.stop(), loadClient: cpuCores(process.cpuUsage(client0), o.warmupS + o.durationS) };
+      result.serverSide = serverQuantiles(b0, await serverBuckets(engine.url, 'Recommend'), [0.5, 0.9, 0.99]);
     }
   } finally {
     c.close();
