@@ -1,0 +1,63 @@
+/**
+ * Through the engine's own gRPC server (as start-engine wires it): a product
+ * upserted over UpsertItems is recommended by the shards right away, and a price
+ * change shows in the next recommendations.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import * as grpc from '@grpc/grpc-js';
+import type { Engine } from '../../engine/index.js';
+import { loadEngineProto } from '../../engine/grpc/index.js';
+import type { ProtoGrpcType } from '../../protos/gen/engine/engine.js';
+import type { EngineClient } from '../../protos/gen/engine/shop/v1/Engine.js';
+import type { Item } from '../../protos/gen/engine/shop/v1/Item.js';
+import type { Recommendations__Output } from '../../protos/gen/engine/shop/v1/Recommendations.js';
+import type { UpsertSummary__Output } from '../../protos/gen/engine/shop/v1/UpsertSummary.js';
+import { startNats, startTestEngine, testEnv, type TestNats } from '../kit/index.js';
+
+const KEY = 'live-catalog-test-key-0123456789';
+
+describe('grpc - live catalog', () => {
+  let nats: TestNats;
+  let engine: Engine;
+  let c: EngineClient;
+  const meta = new grpc.Metadata();
+  meta.set('x-api-key', KEY);
+
+  before(async () => {
+    nats = await startNats();
+    engine = await startTestEngine(testEnv(nats.url, { API_KEY: KEY }));
+    const proto = grpc.loadPackageDefinition(loadEngineProto().packageDefinition) as unknown as ProtoGrpcType;
+    c = new proto.shop.v1.Engine(`127.0.0.1:${engine.grpcPort}`, grpc.credentials.createInsecure());
+  });
+  after(async () => {
+    c?.close();
+    await engine?.stop();
+    await nats?.stop();
+  });
+
+  const upsert = (rows: Item[]) => new Promise<UpsertSummary__Output>((resolve, reject) => {
+    const call = c.UpsertItems(meta, (err, res) => (err ? reject(err) : resolve(res!)));
+    for (const r of rows) call.write(r);
+    call.end();
+  });
+  const recommend = (userId: string, category: string) => new Promise<Recommendations__Output>((resolve, reject) =>
+    c.Recommend({ userId, category, k: 5 }, meta, { deadline: Date.now() + 5000 }, (err, res) => (err ? reject(err) : resolve(res!))));
+
+  it('grpc - an upserted item in a new category is recommended at once, and its new price shows', async () => {
+    const s = await upsert([
+      { itemId: 'live-1', name: 'Glacier Tent', category: 'live-tents', description: 'four-season tent', price: 499, stock: 3, brand: 'Summit' },
+      { itemId: 'live-2', name: 'Glacier Tent XL', category: 'live-tents', description: 'four-season tent, six people', price: 799, stock: 2, brand: 'Summit' },
+    ]);
+    assert.equal(s.created, 2);
+    const userId = engine.services.createSession().userId;
+    const first = await recommend(userId, 'live-tents');
+    assert.deepEqual(first.items.map((i) => i.itemId).sort(), ['live-1', 'live-2']);
+    assert.equal(first.items.find((i) => i.itemId === 'live-1')?.price, 499);
+
+    const s2 = await upsert([{ itemId: 'live-1', price: 449, updateMask: { paths: ['price'] } }]);
+    assert.deepEqual(s2.changes.map((x) => x.changedFields), [['price']]);
+    const second = await recommend(userId, 'live-tents');
+    assert.equal(second.items.find((i) => i.itemId === 'live-1')?.price, 449);
+  });
+});
