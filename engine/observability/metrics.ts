@@ -14,6 +14,11 @@ class Counter {
     const k = key(labels);
     this.values.set(k, (this.values.get(k) ?? 0) + by);
   }
+  /** A handle for one label set, for hot paths: the label key is built once. */
+  with(labels: Labels): { inc(by?: number): void } {
+    const k = key(labels);
+    return { inc: (by = 1) => this.values.set(k, (this.values.get(k) ?? 0) + by) };
+  }
   get(labels: Labels = {}): number {
     return this.values.get(key(labels)) ?? 0;
   }
@@ -26,7 +31,10 @@ class Histogram {
     const k = key(labels);
     let s = this.series.get(k);
     if (!s) this.series.set(k, (s = { counts: new Array(this.buckets.length).fill(0), sum: 0, count: 0 }));
-    for (let i = 0; i < this.buckets.length; i++) if (ms <= this.buckets[i]!) s.counts[i]!++;
+    // Counts are per bucket (not cumulative) here; render() accumulates.
+    let i = 0;
+    while (i < this.buckets.length && ms > this.buckets[i]!) i++;
+    if (i < this.buckets.length) s.counts[i]!++;
     s.sum += ms;
     s.count++;
   }
@@ -69,7 +77,8 @@ export class Metrics {
       out.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
       for (const [k, s] of h.series) {
         const pre = k ? `${k},` : '';
-        h.buckets.forEach((b, i) => out.push(`${name}_bucket{${pre}le="${b / 1000}"} ${s.counts[i]}`));
+        let cum = 0;
+        h.buckets.forEach((b, i) => out.push(`${name}_bucket{${pre}le="${b / 1000}"} ${(cum += s.counts[i]!)}`));
         out.push(`${name}_bucket{${pre}le="+Inf"} ${s.count}`);
         out.push(k ? `${name}_sum{${k}} ${s.sum / 1000}` : `${name}_sum ${s.sum / 1000}`);
         out.push(k ? `${name}_count{${k}} ${s.count}` : `${name}_count ${s.count}`);

@@ -54,6 +54,9 @@ export interface RecommenderDeps {
 const SESSION_WINDOW = 10;
 const RECENCY_DECAY = 0.7;
 const ANN_CANDIDATES = 32;
+/** Recent items whose content neighbours are merged, and how many neighbours are cached per item. */
+const CONTENT_ANCHORS = 3;
+const CACHED_NEIGHBOURS = 24;
 
 export class ShardRecommender {
   readonly #d: RecommenderDeps;
@@ -62,6 +65,9 @@ export class ShardRecommender {
   }
 
   #byCategory: Map<string, string[]> | undefined;
+  /** Content neighbours per item for the current index (bounded by the catalog size). */
+  readonly #neighbours = new Map<string, Array<{ itemId: string; score: number }>>();
+  #neighboursOf: AnnLike | undefined;
   #inCategory(category: string): string[] {
     if (!this.#byCategory) {
       this.#byCategory = new Map();
@@ -74,10 +80,38 @@ export class ShardRecommender {
     return this.#byCategory.get(category) ?? [];
   }
 
-  /** Items whose content is closest to the session's recent items (cold start for untouched items). */
+  /**
+   * Items whose content is closest to the session's recent items (cold start for
+   * items nobody has touched yet). Each anchor's neighbours are found once by HNSW
+   * and cached, so a recompute merges cached lists instead of walking the graph.
+   */
   #contentNeighbours(anchors: string[], ctx: RecommendContext, ok: (id: string) => boolean): Array<{ itemId: string; score: number }> {
     const ann = this.#d.ann();
     if (!ann || anchors.length === 0) return [];
+    if (ctx.category) return this.#categoryNeighbours(ann, anchors, ctx.category, ok);
+    if (this.#neighboursOf !== ann) {
+      this.#neighboursOf = ann;
+      this.#neighbours.clear();
+    }
+    const merged = new Map<string, number>();
+    let w = 1;
+    for (const id of anchors.slice(0, CONTENT_ANCHORS)) {
+      let hits = this.#neighbours.get(id);
+      if (!hits) {
+        const v = ann.vector(id);
+        hits = v ? ann.search(v, CACHED_NEIGHBOURS + 1).filter((h) => h.itemId !== id) : [];
+        this.#neighbours.set(id, hits);
+      }
+      for (const h of hits) merged.set(h.itemId, (merged.get(h.itemId) ?? 0) + w * h.score);
+      w *= RECENCY_DECAY;
+    }
+    const out: Array<{ itemId: string; score: number }> = [];
+    for (const [itemId, score] of merged) if (ok(itemId)) out.push({ itemId, score });
+    return out.sort((a, b) => b.score - a.score).slice(0, ANN_CANDIDATES);
+  }
+
+  /** With a category context few items qualify: score those exactly against the session embedding. */
+  #categoryNeighbours(ann: AnnLike, anchors: string[], category: string, ok: (id: string) => boolean): Array<{ itemId: string; score: number }> {
     const q = new Float32Array(ann.dim);
     let w = 1;
     let used = 0;
@@ -90,10 +124,7 @@ export class ShardRecommender {
       w *= RECENCY_DECAY;
     }
     if (used === 0) return [];
-    // A category context leaves few items: score those exactly rather than walk the graph.
-    return ctx.category
-      ? ann.searchAmong(q, ANN_CANDIDATES, this.#inCategory(ctx.category).filter(ok))
-      : ann.search(q, ANN_CANDIDATES, ok);
+    return ann.searchAmong(q, ANN_CANDIDATES, this.#inCategory(category).filter(ok));
   }
 
   /** Call when catalog entries changed (categories may have moved). */

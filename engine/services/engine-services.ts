@@ -21,6 +21,11 @@ import { SessionTokens, USER_ID_PATTERN } from './session-tokens.js';
 import { validateClientEvent, type EventStamp } from './validate-event.js';
 
 export const ASK_TIMEOUT_MS = 2000;
+/**
+ * Appends awaiting JetStream's ack at once. Beyond this the engine answers
+ * E_OVERLOADED at once instead of queueing into timeouts: clients retry with the same id.
+ */
+export const MAX_APPENDS_IN_FLIGHT = 8192;
 /** Last acked log sequence per user, so a read right after a write sees it. Bounded. */
 const MAX_TRACKED_USERS = 200_000;
 
@@ -56,6 +61,10 @@ export class EngineServices {
   readonly #nc: NatsConnection;
   readonly #store: StateStore;
   readonly #lastSeq = new Map<string, number>();
+  #appendsInFlight = 0;
+  readonly #appendLatency: ReturnType<Metrics['histogram']>;
+  readonly #eventCounters = new Map<string, { inc(by?: number): void }>();
+  readonly #shed: { inc(by?: number): void };
 
   constructor(deps: { tokens: SessionTokens; catalog: Catalog; pushes: PushRouter; metrics: Metrics; log: EventLog; nc: NatsConnection; store: StateStore }) {
     this.tokens = deps.tokens;
@@ -65,6 +74,9 @@ export class EngineServices {
     this.#log = deps.log;
     this.#nc = deps.nc;
     this.#store = deps.store;
+    this.#appendLatency = this.metrics.histogram('shop_log_append_seconds', 'time to get a JetStream ack for one event');
+    this.#shed = this.metrics.counter('shop_events_shed_total', 'events refused with E_OVERLOADED (too many appends in flight)').with({});
+    this.metrics.gauge('shop_log_appends_in_flight', 'events waiting for a JetStream ack', () => this.#appendsInFlight);
   }
 
   createSession(): { userId: string; token: string; expiresAt: number } {
@@ -80,11 +92,23 @@ export class EngineServices {
 
   /** Appends a validated event to the log; resolves once JetStream stored it. */
   async track(e: ShopEvent): Promise<TrackResult> {
+    if (this.#appendsInFlight >= MAX_APPENDS_IN_FLIGHT) {
+      this.#shed.inc();
+      throw new EngineError('E_OVERLOADED', 'the event log is saturated; retry shortly with the same event id');
+    }
     const t0 = performance.now();
-    // Event ids are the client's: scoped by user so two shoppers' "e1" never collide.
-    const r = await this.#log.append(e);
-    this.metrics.histogram('shop_log_append_seconds', 'time to get a JetStream ack for one event').observe(performance.now() - t0);
-    this.metrics.counter('shop_events_total', 'events accepted into the log').inc({ kind: e.kind, source: e.source ?? '' });
+    this.#appendsInFlight++;
+    let r;
+    try {
+      r = await this.#log.append(e);
+    } finally {
+      this.#appendsInFlight--;
+    }
+    this.#appendLatency.observe(performance.now() - t0);
+    const ck = `${e.kind}/${e.source ?? ''}`;
+    let c = this.#eventCounters.get(ck);
+    if (!c) this.#eventCounters.set(ck, (c = this.metrics.counter('shop_events_total', 'events accepted into the log').with({ kind: e.kind, source: e.source ?? '' })));
+    c.inc();
     this.#noteSeq(e.userId, r.seq);
     return { id: e.id, ...r };
   }
