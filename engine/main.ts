@@ -3,12 +3,13 @@ import { loadConfig } from './config/index.js';
 import { EngineError } from './errors/index.js';
 import { createLogger } from './observability/index.js';
 import { startEngine } from './app/start-engine.js';
+import { mountStorefront } from '../storefront/index.js';
 
 const log = createLogger((process.env['LOG_LEVEL'] as 'info') ?? 'info');
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const engine = await startEngine(config, { log, mountSite: await siteMounter() });
+  const engine = await startEngine(config, { log, mountSite: (app) => mountStorefront(app, { log: log.child('storefront') }) });
   process.stdout.write(`\n  Shop engine ready: ${engine.url}  (gRPC :${engine.grpcPort}, NATS ${engine.natsUrl})\n\n`);
   let stopping = false;
   const stop = (signal: string) => {
@@ -22,18 +23,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-}
-
-/** The storefront is optional at this layer: mounted when its module is built. */
-async function siteMounter() {
-  const spec = '../storefront/index.js';
-  try {
-    const mod = (await import(spec)) as { mountStorefront?: (app: unknown) => void };
-    return mod.mountStorefront as never;
-  } catch (err) {
-    log.warn('storefront not mounted: only the API is served', { err });
-    return undefined;
-  }
 }
 
 main().catch((err: unknown) => {

@@ -8,6 +8,7 @@ import { bearerToken, parseQuery, readJson, reply, sendError, sendJson, sendText
 
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_CHECKOUT_LINES = 100;
+const MAX_IDS = 100;
 
 export interface HealthSource {
   health(): { ok: boolean; [k: string]: unknown };
@@ -71,6 +72,14 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
   app.get('/api/categories', route('categories', () => ({ categories: services.catalog.categories() })));
   app.get('/api/products', route('products', (_r, req) => {
     const q = req.query;
+    const ids = q.get('ids');
+    if (ids !== null) {
+      // A batch lookup (e.g. the lines of past orders): unknown ids are left out, not errors.
+      const list = ids.split(',').filter((id) => id.length > 0);
+      if (list.length > MAX_IDS) throw new BadRequestError(`"ids" may list at most ${MAX_IDS} item ids`, 'ids');
+      const items = list.filter((id) => services.catalog.has(id)).map((id) => services.product(id));
+      return { items, total: items.length, page: 1, limit: items.length };
+    }
     const sort = (q.get('sort') || 'relevance') as SortOrder;
     const list = services.catalog.list({
       category: q.get('category') ?? '',
