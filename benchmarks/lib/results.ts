@@ -120,7 +120,8 @@ export function markdown(r: BenchResults): string {
   ];
   if (r.e2e) {
     const e = r.e2e;
-    out.push('## End to end (browse shoppers over WebSockets, open loop)', '', table(E2E_HEADER, e.rows.map(e2eCells)), '');
+    out.push('## End to end (browse shoppers over WebSockets, open loop)', '', table(E2E_HEADER, [...e.rows, ...(e.replay ? [e.replay] : [])].map(e2eCells)), '');
+    if (e.replaySkipped) out.push(`e2e-replay: skipped (${e.replaySkipped}).`, '');
     out.push('## Ingest ceiling', '', table(E2E_HEADER, [e2eCells(e.ceiling)]), '');
     const bareRow = (name: string, b: E2eResult['bare'], ratio: unknown) =>
       [name, b.msgsPerS, b.messageBytes, b.window, b.ackP50Ms, b.ackP99Ms, b.cpu['nats'], b.cpu['publisher'], ratio];
@@ -128,7 +129,7 @@ export function markdown(r: BenchResults): string {
       bareRow('jetstream-bare-ceiling', e.bare, e.ingestRatioSameClient ?? '-'),
       ...(e.bareNoTraces ? [bareRow('jetstream-bare-ceiling-notraces', e.bareNoTraces, e.ingestRatio)] : []),
     ]), '', 'Both bare publishers use one connection. `jetstream-bare-ceiling` connects exactly as the engine does (engine/log connectNats); `-notraces` adds nats.js `noAsyncTraces: true`, which skips the two Error objects nats.js builds per request for async stack traces. The budget compares the engine with the better of the two: what a bare publisher reaches.', '');
-    const warn = [...e.rows, e.ceiling].flatMap((x) => x.warnings.map((w) => `- ${x.scenario}: ${w}`));
+    const warn = [...e.rows, ...(e.replay ? [e.replay] : []), e.ceiling].flatMap((x) => x.warnings.map((w) => `- ${x.scenario}: ${w}`));
     if (warn.length) out.push('Warnings from the load generator:', '', ...warn, '');
   }
   if (r.ann) {

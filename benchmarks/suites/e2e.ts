@@ -5,7 +5,9 @@
  * measured in the same run on the same machine.
  */
 import { availableParallelism } from 'node:os';
-import { parseLoadgenArgs, runLoad, type LoadResult } from '../../loadgen/index.js';
+import { resolve } from 'node:path';
+import { DEFAULT_DATA_DIR } from '../../loadgen/args.js';
+import { findSessionsFile, parseLoadgenArgs, runLoad, type LoadResult } from '../../loadgen/index.js';
 import { loadSnapshot } from '../lib/machine.js';
 import { CpuMeter } from '../lib/proc-cpu.js';
 import { removeDataDir, startEngine, type EngineProcess } from '../lib/engine-process.js';
@@ -44,6 +46,9 @@ export interface E2eRow {
 
 export interface E2eResult {
   rows: E2eRow[];
+  /** `e2e-replay@<rate>`: real sessions; undefined with `replaySkipped` when ../shared/data is absent. */
+  replay?: E2eRow;
+  replaySkipped?: string;
   ceiling: E2eRow;
   bare: BareResult;
   /** The same publisher without nats.js async traces: what the engine's client setting costs. */
@@ -63,10 +68,12 @@ export interface E2ePlan {
   ceilingInflight: number;
   ceilingDurationS: number;
   bareWindow: number;
+  /** Real sessions from ../shared/data (skipped when absent). */
+  replayRate: number;
 }
 
-export const FULL_E2E: E2ePlan = { shoppers: 5000, rates: [1000, 5000, 10000], durationS: 30, warmupS: 5, ceilingShoppers: 250, ceilingInflight: 4, ceilingDurationS: 20, bareWindow: 1000 };
-export const QUICK_E2E: E2ePlan = { shoppers: 500, rates: [200, 500, 1000], durationS: 5, warmupS: 2, ceilingShoppers: 100, ceilingInflight: 4, ceilingDurationS: 5, bareWindow: 400 };
+export const FULL_E2E: E2ePlan = { shoppers: 5000, rates: [1000, 5000, 10000], durationS: 30, warmupS: 5, ceilingShoppers: 250, ceilingInflight: 4, ceilingDurationS: 20, bareWindow: 1000, replayRate: 1000 };
+export const QUICK_E2E: E2ePlan = { shoppers: 500, rates: [200, 500, 1000], durationS: 5, warmupS: 2, ceilingShoppers: 100, ceilingInflight: 4, ceilingDurationS: 5, bareWindow: 400, replayRate: 200 };
 
 const rateName = (r: number) => (r >= 1000 && r % 1000 === 0 ? `${r / 1000}k` : String(r));
 
@@ -129,6 +136,26 @@ export async function runE2e(plan: E2ePlan, log: (s: string) => void): Promise<E
     rows.push(r);
   }
 
+  let replay: E2eRow | undefined;
+  let replaySkipped: string | undefined;
+  const dataDir = resolve(DEFAULT_DATA_DIR);
+  const sessions = findSessionsFile(dataDir);
+  const replayName = `e2e-replay@${rateName(plan.replayRate)}`;
+  if (!sessions) {
+    replaySkipped = `no session data under ${dataDir}`;
+    log(`${replayName}: skipped (${replaySkipped})`);
+  } else {
+    log(`${replayName}: ${plan.shoppers} shoppers replaying ${sessions}, ${plan.replayRate} events/s`);
+    replay = await withEngine({}, log, async (engine) => {
+      const { result, cpu } = await measuredLoad(engine, [
+        '--scenario', 'replay', '--data', dataDir, '--shoppers', String(plan.shoppers), '--rate', String(plan.replayRate),
+        '--duration', String(plan.durationS), '--warmup', String(plan.warmupS),
+      ], log);
+      return row(replayName, result, cpu, engine);
+    });
+    log(`  -> ${replay.events_per_s} ev/s, push p50 ${replay.push_p50} p95 ${replay.push_p95} p99 ${replay.push_p99} ms, lost ${replay.lost}`);
+  }
+
   log(`e2e-ceiling: flood, ${plan.ceilingShoppers} shoppers x ${plan.ceilingInflight} in flight, ${plan.ceilingDurationS} s`);
   const ceiling = await withEngine({ MAX_WS_MESSAGES_PER_S: '100000' }, log, async (engine) => {
     const { result, cpu } = await measuredLoad(engine, [
@@ -146,7 +173,7 @@ export async function runE2e(plan: E2ePlan, log: (s: string) => void): Promise<E
   log(`  -> with noAsyncTraces: ${bareNoTraces.msgsPerS} msg/s (${bareNoTraces.messageBytes} B, ack p50 ${bareNoTraces.ackP50Ms} ms)`);
   const ratio = (b: number) => (b > 0 ? Math.round((ceiling.events_per_s / b) * 1000) / 1000 : 0);
   return {
-    rows, ceiling, bare, bareNoTraces,
+    rows, replay, replaySkipped, ceiling, bare, bareNoTraces,
     ingestRatio: ratio(Math.max(bare.msgsPerS, bareNoTraces.msgsPerS)),
     ingestRatioSameClient: ratio(bare.msgsPerS),
   };

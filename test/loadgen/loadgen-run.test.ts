@@ -76,6 +76,12 @@ describe('loadgen - a real run against a real engine', () => {
     assert.equal(json.lost, 0);
   });
 
+  it('loadgen - replay without session data is skipped cleanly, exit 0', async () => {
+    const { stdout, stderr } = await run(process.execPath, [LOADGEN, '--url', engine.url, '--scenario', 'replay', '--data', '/nonexistent-data', '--json', '--quiet'], { timeout: 30_000 });
+    assert.match(stderr, /replay skipped: no train_sessions\.tsv under \/nonexistent-data/);
+    assert.deepEqual(Object.keys(JSON.parse(stdout.trim().split('\n').pop()!) as object), ['skipped', 'reason']);
+  });
+
   it('loadgen - an engine that is not there is a clear failure, exit 1', async () => {
     await assert.rejects(run(process.execPath, [LOADGEN, '--url', 'http://127.0.0.1:9', '--duration', '1', '--quiet'], { timeout: 30_000 }), (err: { code: number; stderr: string }) => {
       assert.equal(err.code, 1);
