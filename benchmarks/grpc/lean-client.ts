@@ -19,14 +19,17 @@ export interface LeanResult<Res> {
 const { HTTP2_HEADER_PATH, HTTP2_HEADER_METHOD, HTTP2_HEADER_CONTENT_TYPE, HTTP2_HEADER_TE } = http2.constants;
 
 export class LeanUnaryClient<Req, Res> {
-  readonly #session: http2.ClientHttp2Session;
+  readonly #target: string;
+  #session: http2.ClientHttp2Session;
+  /** Sessions the server closed under this client (each was replaced by a new one). */
+  reconnects = 0;
   readonly #headers: http2.OutgoingHttpHeaders;
   readonly #method: MethodDefinition<Req, Res, unknown, Res>;
   #closed = false;
 
   constructor(target: string, method: MethodDefinition<Req, Res, unknown, Res>, metadata: Record<string, string>) {
-    this.#session = http2.connect(`http://${target}`);
-    this.#session.on('error', () => undefined);
+    this.#target = target;
+    this.#session = this.#connect();
     this.#method = method;
     this.#headers = {
       [HTTP2_HEADER_METHOD]: 'POST',
@@ -37,14 +40,29 @@ export class LeanUnaryClient<Req, Res> {
     };
   }
 
+  #connect(): http2.ClientHttp2Session {
+    const session = http2.connect(`http://${this.#target}`);
+    session.on('error', () => undefined);
+    return session;
+  }
+
   call(req: Req, timeoutMs: number, done: (r: LeanResult<Res>) => void): void {
     if (this.#closed) return done({ status: 14, message: 'client closed', value: undefined });
+    if (this.#session.closed || this.#session.destroyed) {
+      this.reconnects++;
+      this.#session = this.#connect();
+    }
     const body = this.#method.requestSerialize(req);
     const frame = Buffer.allocUnsafe(5 + body.length);
     frame.writeUInt8(0, 0);
     frame.writeUInt32BE(body.length, 1);
     body.copy(frame, 5);
-    const stream = this.#session.request({ ...this.#headers, 'grpc-timeout': `${Math.max(1, Math.round(timeoutMs))}m` });
+    let stream: http2.ClientHttp2Stream;
+    try {
+      stream = this.#session.request({ ...this.#headers, 'grpc-timeout': `${Math.max(1, Math.round(timeoutMs))}m` });
+    } catch (err) {
+      return done({ status: 14, message: `cannot start a stream: ${(err as Error).message}`, value: undefined });
+    }
     const chunks: Buffer[] = [];
     let status = -1;
     let message = '';
