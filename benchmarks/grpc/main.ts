@@ -82,6 +82,17 @@ async function main(): Promise<void> {
   const env: Record<string, string> = { API_KEY: apiKey, NATS_URL: '' };
   if (o.shards !== undefined) env['SHARDS'] = String(o.shards);
   const engine = await startEngine({ env });
+  // Never leave the engine (and its nats-server) running behind a crashed or interrupted run.
+  const abandon = (why: unknown) => {
+    process.stderr.write(`benchmark stopped: ${String((why as Error)?.stack ?? why)}\n`);
+    void engine.stop().finally(() => {
+      removeDataDir(engine.dataDir);
+      process.exit(1);
+    });
+  };
+  process.once('uncaughtException', abandon);
+  process.once('SIGINT', abandon);
+  process.once('SIGTERM', abandon);
   const grpcPort = Number(/"grpcPort":(\d+)/.exec(engine.logTail(100_000))?.[1]);
   const shards = Number(/"shards":(\d+)/.exec(engine.logTail(100_000))?.[1]);
   if (!grpcPort) throw new Error(`the engine did not log its gRPC port:\n${engine.logTail()}`);
