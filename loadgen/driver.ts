@@ -10,33 +10,21 @@
  *
  * Lifecycle: connecting -> ready -> sending -> draining -> verifying -> closed.
  */
-import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
 import { BrowseShopper, CatalogIndex, THINK_AFTER } from './behaviour/browse.js';
-import { ReplayShopper } from './behaviour/replay.js';
-import { PUSHING_KINDS, type Behaviour, type ShopperAction } from './behaviour/types.js';
-import { encodeHistogram, newHistogram, recordMs, type Histogram } from './histogram.js';
+import { PUSHING_KINDS, type ShopperAction } from './behaviour/types.js';
+import { encodeHistogram, newHistogram, recordMs } from './histogram.js';
 import { TimeHeap } from './heap.js';
 import { deriveSeed, Rng } from './rng.js';
-import { checkProfile, type CartOp, type ProfileView } from './verify.js';
+import { verifyShoppers } from './verify.js';
+import { behaviourFor, clock, newShopper, openSocket, pool, type SocketHandlers, type VirtualShopper } from './virtual-shopper.js';
 import type { VerifyResult, WorkerInit, WorkerResult, WorkerTick } from './worker-protocol.js';
 
 const SESSION_CONCURRENCY = 32;
 const CONNECT_CONCURRENCY = 100;
-const VERIFY_CONCURRENCY = 16;
-const HELLO_TIMEOUT_MS = 15_000;
-/** One profile read; an overloaded engine answers E_TIMEOUT itself after ~2 s. */
-const PROFILE_TIMEOUT_MS = 10_000;
-/** The whole lost check; profiles not read by then are counted as unverified. */
-const VERIFY_DEADLINE_MS = 90_000;
 /** Flood (closed loop): an event unanswered this long frees its slot (the engine may have dropped it). */
 const FLOOD_REPLY_TIMEOUT_MS = 5000;
-const MAX_EXAMPLES = 5;
 /** Error codes after which an event may still have been stored (the log did not confirm in time). */
 const UNCERTAIN_CODES: ReadonlySet<string> = new Set(['E_UNAVAILABLE', 'E_TIMEOUT', 'E_INTERNAL']);
-
-/** Epoch milliseconds with sub-millisecond precision; the same clock in every thread. */
-export const clock = (): number => performance.timeOrigin + performance.now();
 
 interface Pending {
   shopper: VirtualShopper;
@@ -46,32 +34,6 @@ interface Pending {
   acked: boolean;
   /** Still waiting for a recs push (the push may come before the ack: the shard and the gateway race). */
   awaitingPush: boolean;
-}
-
-interface VirtualShopper {
-  index: number;
-  userId: string;
-  token: string;
-  ws: WebSocket | undefined;
-  behaviour: Behaviour;
-  counter: number;
-  alive: boolean;
-  /** Events sent and not yet answered (ack or error). */
-  outstanding: number;
-  /** Event ids awaiting their push, oldest first. */
-  awaitingPush: string[];
-  acked: number;
-  ackedSeqs: number[];
-  cartOps: CartOp[];
-  unanswered: number;
-}
-
-async function pool<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const run = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, run));
 }
 
 export class LoadDriver {
@@ -93,7 +55,6 @@ export class LoadDriver {
   #sending = false;
   #timer: NodeJS.Timeout | undefined;
   #onIdle: (() => void) | undefined;
-  #examples: string[] = [];
   readonly #stats = {
     connected: 0, connectFailed: 0, connectMs: 0, sent: 0, acked: 0, duplicates: 0, pushes: 0, pushMatched: 0,
     pushCoalesced: 0, pushUnmatched: 0, pushMissing: 0, coupons: 0, measuredSent: 0, measuredAcked: 0, measuredPushes: 0,
@@ -117,22 +78,6 @@ export class LoadDriver {
     return this.#stats;
   }
 
-  #behaviourFor(globalIndex: number, catalog: CatalogIndex): Behaviour {
-    const { replay, totalShoppers } = this.#init;
-    if (this.#init.scenario === 'replay' && replay) {
-      const sessions: number[][] = [];
-      // Shopper g replays sessions g, g + N, g + 2N, ... (N shoppers): only those are materialised here.
-      const n = replay.offsets.length - 1;
-      const seen = new Set<number>();
-      for (let s = globalIndex % n; sessions.length < 64 && !seen.has(s); s = (s + totalShoppers) % n) {
-        seen.add(s);
-        sessions.push(Array.from(replay.items.subarray(replay.offsets[s]!, replay.offsets[s + 1]!)));
-      }
-      return new ReplayShopper(sessions, catalog.sample.itemIds, 0, 1);
-    }
-    return new BrowseShopper(new Rng(deriveSeed(this.#init.seed, globalIndex)), catalog);
-  }
-
   /** Sessions and sockets for every shopper of this thread; reports progress through `onProgress`. */
   async connect(onProgress: (connected: number, failed: number) => void): Promise<void> {
     const t0 = clock();
@@ -150,13 +95,7 @@ export class LoadDriver {
     const created: VirtualShopper[] = new Array(shoppers);
     await pool(indices, SESSION_CONCURRENCY, async (i) => {
       try {
-        const r = await fetch(`${url}/api/session`, { method: 'POST' });
-        if (r.status !== 200) throw new Error(`POST /api/session answered ${r.status}`);
-        const s = (await r.json()) as { userId: string; token: string };
-        created[i] = {
-          index: i, userId: s.userId, token: s.token, ws: undefined, behaviour: this.#behaviourFor(firstShopper + i, catalog),
-          counter: 0, alive: false, outstanding: 0, awaitingPush: [], acked: 0, ackedSeqs: [], cartOps: [], unanswered: 0,
-        };
+        created[i] = await newShopper(url, i, behaviourFor(this.#init, firstShopper + i, catalog));
       } catch {
         this.#error('LG_SESSION');
         this.#stats.connectFailed++;
@@ -165,7 +104,7 @@ export class LoadDriver {
     const ok = created.filter((s): s is VirtualShopper => s !== undefined);
     await pool(ok, CONNECT_CONCURRENCY, async (s) => {
       try {
-        await this.#open(s);
+        await openSocket(url, s, this.#handlers);
         this.#shoppers.push(s);
         this.#stats.connected++;
       } catch {
@@ -178,43 +117,12 @@ export class LoadDriver {
     this.#stats.connectMs = Math.round(clock() - t0);
   }
 
-  #open(s: VirtualShopper): Promise<void> {
-    const wsUrl = `${this.#init.url.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(s.token)}`;
-    const ws = new WebSocket(wsUrl, { perMessageDeflate: false, skipUTF8Validation: true });
-    s.ws = ws;
-    return new Promise<void>((resolve, reject) => {
-      const t = setTimeout(() => {
-        ws.terminate();
-        reject(new Error('no hello'));
-      }, HELLO_TIMEOUT_MS);
-      ws.on('message', (data: Buffer) => {
-        if (!s.alive) {
-          s.alive = true;
-          clearTimeout(t);
-          const text = data.toString();
-          if (text.startsWith('{"type":"error"')) {
-            s.alive = false;
-            reject(new Error(text));
-            return;
-          }
-          resolve();
-          return;
-        }
-        this.#onMessage(s, data);
-      });
-      ws.on('error', (err) => {
-        clearTimeout(t);
-        if (!s.alive) reject(err);
-      });
-      ws.on('close', () => {
-        clearTimeout(t);
-        if (s.alive) {
-          s.alive = false;
-          if (this.#sending || s.outstanding > 0) this.#error('LG_SOCKET_CLOSED');
-        } else reject(new Error('closed before hello'));
-      });
-    });
-  }
+  readonly #handlers: SocketHandlers = {
+    onMessage: (s, data) => this.#onMessage(s, data),
+    onClosed: (s) => {
+      if (this.#sending || s.outstanding > 0) this.#error('LG_SOCKET_CLOSED');
+    },
+  };
 
   /** Starts sending at `startAt`; resolves when sending stopped and outstanding replies arrived (or the drain timed out). */
   run(startAt: number, measureFrom: number, sendUntil: number): Promise<void> {
@@ -248,7 +156,7 @@ export class LoadDriver {
     const probe = this.#shoppers[0]?.behaviour;
     if (!probe) return 1;
     const sim = this.#init.scenario === 'replay'
-      ? this.#behaviourFor(this.#init.firstShopper, new CatalogIndex(this.#init.catalog))
+      ? behaviourFor(this.#init, this.#init.firstShopper, new CatalogIndex(this.#init.catalog))
       : new BrowseShopper(new Rng(deriveSeed(this.#init.seed, 0x51a7)), new CatalogIndex(this.#init.catalog));
     let total = 0;
     const steps = 20_000;
@@ -445,29 +353,8 @@ export class LoadDriver {
   }
 
   /** Reads every shopper's profile and compares it with what was acked. */
-  async verify(): Promise<VerifyResult> {
-    const res: VerifyResult = { checked: 0, lost: 0, cartMismatch: 0, failed: 0, examples: this.#examples };
-    const deadline = clock() + VERIFY_DEADLINE_MS;
-    await pool(this.#shoppers, VERIFY_CONCURRENCY, async (s) => {
-      let p: ProfileView;
-      try {
-        if (clock() > deadline) throw new Error(`not read: the lost check ran out of its ${VERIFY_DEADLINE_MS / 1000} s`);
-        const r = await fetch(`${this.#init.url}/api/profile`, { headers: { authorization: `Bearer ${s.token}` }, signal: AbortSignal.timeout(PROFILE_TIMEOUT_MS) });
-        if (r.status !== 200) throw new Error(`GET /api/profile answered ${r.status}: ${(await r.text()).slice(0, 200)}`);
-        p = (await r.json()) as ProfileView;
-      } catch (err) {
-        res.failed++;
-        this.#error('LG_PROFILE');
-        if (this.#examples.length < MAX_EXAMPLES) this.#examples.push(`${s.userId}: ${(err as Error).message}`);
-        return;
-      }
-      res.checked++;
-      const c = checkProfile(s, p);
-      res.lost += c.lost;
-      if (c.cartMismatch) res.cartMismatch++;
-      if (c.detail && this.#examples.length < MAX_EXAMPLES) this.#examples.push(`${s.userId}: ${c.detail}`);
-    });
-    return res;
+  verify(): Promise<VerifyResult> {
+    return verifyShoppers(this.#init.url, this.#shoppers, () => this.#error('LG_PROFILE'));
   }
 
   close(): void {
@@ -491,4 +378,4 @@ export class LoadDriver {
   }
 }
 
-export type { Histogram };
+export { clock };

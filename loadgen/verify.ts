@@ -3,6 +3,14 @@
  * user actor holds it) must count every acked event, have applied up to the
  * highest acked log sequence, and hold the cart that the acked cart events make.
  */
+import type { VerifyResult } from './worker-protocol.js';
+
+const VERIFY_CONCURRENCY = 16;
+/** One profile read; an overloaded engine answers E_TIMEOUT itself after ~2 s. */
+const PROFILE_TIMEOUT_MS = 10_000;
+/** The whole check; profiles not read by then are counted as unverified. */
+const VERIFY_DEADLINE_MS = 90_000;
+const MAX_EXAMPLES = 5;
 
 /** One acked event that changes the cart, with its log sequence. */
 export interface CartOp {
@@ -70,4 +78,42 @@ export function checkProfile(rec: ShopperRecord, p: ProfileView): ProfileCheck {
   }
   if (lost > 0) detail = `acked ${rec.acked} (max seq ${Math.max(0, ...rec.ackedSeqs)}), profile has events ${p.events}, lastSeq ${p.lastSeq}` + (detail ? `; ${detail}` : '');
   return { lost, cartMismatch, detail };
+}
+
+/** Reads every shopper's profile (a few at a time, within a deadline) and checks it. */
+export async function verifyShoppers(
+  url: string,
+  shoppers: ReadonlyArray<ShopperRecord & { userId: string; token: string }>,
+  onReadError: () => void,
+): Promise<VerifyResult> {
+  const res: VerifyResult = { checked: 0, lost: 0, cartMismatch: 0, failed: 0, examples: [] };
+  const note = (s: string) => {
+    if (res.examples.length < MAX_EXAMPLES) res.examples.push(s);
+  };
+  const deadline = Date.now() + VERIFY_DEADLINE_MS;
+  let next = 0;
+  const lane = async () => {
+    while (next < shoppers.length) {
+      const s = shoppers[next++]!;
+      let p: ProfileView;
+      try {
+        if (Date.now() > deadline) throw new Error(`not read: the lost check ran out of its ${VERIFY_DEADLINE_MS / 1000} s`);
+        const r = await fetch(`${url}/api/profile`, { headers: { authorization: `Bearer ${s.token}` }, signal: AbortSignal.timeout(PROFILE_TIMEOUT_MS) });
+        if (r.status !== 200) throw new Error(`GET /api/profile answered ${r.status}: ${(await r.text()).slice(0, 200)}`);
+        p = (await r.json()) as ProfileView;
+      } catch (err) {
+        res.failed++;
+        onReadError();
+        note(`${s.userId}: ${(err as Error).message}`);
+        continue;
+      }
+      res.checked++;
+      const c = checkProfile(s, p);
+      res.lost += c.lost;
+      if (c.cartMismatch) res.cartMismatch++;
+      if (c.detail) note(`${s.userId}: ${c.detail}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(VERIFY_CONCURRENCY, shoppers.length) }, lane));
+  return res;
 }
