@@ -96,9 +96,10 @@ function table(header: string[], rows: unknown[][]): string {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(fmt).join(' | ')} |`)].join('\n');
 }
 
-const E2E_HEADER = ['scenario', 'shoppers', 'target ev/s', 'acked ev/s', 'push p50 ms', 'push p95 ms', 'push p99 ms', 'push max ms', 'ack p50 ms', 'ack p99 ms', 'errors', 'lost', 'unverified', 'push missing', 'send lag p99 ms', 'engine cores', 'nats cores', 'loadgen cores', 'load avg 1m', 'other busy processes at the end'];
+const E2E_HEADER = ['scenario', 'shoppers', 'target ev/s', 'acked ev/s', 'push p50 ms', 'push p95 ms', 'push p99 ms', 'push max ms', 'ack p50 ms', 'ack p99 ms', 'errors', 'lost', 'unverified', 'push missing', 'send lag p99 ms', 'engine cores', 'nats cores', 'loadgen cores', 'load avg 1m', 'machine busy at start', 'other busy processes at the end'];
 const e2eCells = (x: E2eRow) => [x.scenario, x.shoppers, x.target_rate || 'flood', x.events_per_s, x.push_p50, x.push_p95, x.push_p99, x.push_max, x.ack_p50, x.ack_p99,
   x.errors ? `${x.errors} (${Object.entries(x.errors_by_code).map(([k, v]) => `${k} ${v}`).join(', ')})` : 0, x.lost, x.unverified, x.push_missing, x.send_lag_p99, x.engine_cpu, x.nats_cpu, x.loadgen_cpu, x.loadavg[0],
+  x.quiet_wait ? `${Math.round(x.quiet_wait.busy * 100)}%${x.quiet_wait.waitedS ? ` (waited ${x.quiet_wait.waitedS} s)` : ''}` : '-',
   x.busy_others?.length ? x.busy_others.slice(0, 3).map((b) => b.replace(/\|/g, '/').slice(0, 50)).join('; ') : 'none'];
 
 export function markdown(r: BenchResults): string {

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { DEFAULT_DATA_DIR } from '../../loadgen/args.js';
 import { findSessionsFile, parseLoadgenArgs, runLoad, type LoadResult } from '../../loadgen/index.js';
-import { loadSnapshot } from '../lib/machine.js';
+import { loadSnapshot, waitForQuiet, type QuietWait } from '../lib/machine.js';
 import { CpuMeter } from '../lib/proc-cpu.js';
 import { removeDataDir, startEngine, type EngineProcess } from '../lib/engine-process.js';
 import { bareJetStreamCeiling, type BareResult } from './bare-jetstream.js';
@@ -39,6 +39,8 @@ export interface E2eRow {
   loadavg: number[];
   /** Other processes busy on the machine when the step ended (CPU %, command). */
   busy_others: string[];
+  /** How long the step waited for a quiet machine, and how busy it was (0..1 of all cores) when it started. */
+  quiet_wait: QuietWait | undefined;
   warnings: string[];
   /** Per-second counts and p99s while sending. */
   timeline: LoadResult['timeline'];
@@ -85,11 +87,16 @@ function row(scenario: string, r: LoadResult, cpu: Record<string, number | null>
     errors: r.errors, errors_by_code: r.errorsByCode, lost: r.lost, unverified: r.verify?.failed ?? null, push_missing: r.pushMissing, send_lag_p99: r.sendLag.p99,
     engine_cpu: cpu['engine'] ?? null, nats_cpu: cpu['nats'] ?? null, loadgen_cpu: cpu['loadgen'] ?? null,
     loadavg: r.loadgen.loadavg, busy_others: loadSnapshot(mine).busy.map((b) => `${b.cpu}% ${b.command.slice(0, 80)}`),
-    warnings: r.warnings, timeline: r.timeline,
+    quiet_wait: lastQuiet, warnings: r.warnings, timeline: r.timeline,
   };
 }
 
+/** Set before each step: how quiet the machine was when it started. */
+let lastQuiet: QuietWait | undefined;
+
 async function withEngine<T>(env: Record<string, string>, log: (s: string) => void, fn: (e: EngineProcess) => Promise<T>): Promise<T> {
+  lastQuiet = await waitForQuiet();
+  log(`  machine ${Math.round(lastQuiet.busy * 100)}% busy with other work${lastQuiet.waitedS ? ` after waiting ${lastQuiet.waitedS} s for it to calm down` : ''}`);
   const engine = await startEngine({ env });
   log(`  engine ready at ${engine.url} in ${(engine.readyMs / 1000).toFixed(1)} s (data ${engine.dataDir})`);
   try {
@@ -167,6 +174,7 @@ export async function runE2e(plan: E2ePlan, log: (s: string) => void): Promise<E
   log(`  -> ${ceiling.events_per_s} ev/s acked (ack p50 ${ceiling.ack_p50} ms), engine ${ceiling.engine_cpu} cores, nats ${ceiling.nats_cpu} cores`);
 
   log(`jetstream-bare-ceiling: one connection, ${plan.bareWindow} async publishes in flight, ${plan.ceilingDurationS} s`);
+  lastQuiet = await waitForQuiet();
   const bare = await bareJetStreamCeiling({ durationS: plan.ceilingDurationS, window: plan.bareWindow, partitions: 32 });
   log(`  -> ${bare.msgsPerS} msg/s (${bare.messageBytes} B, ack p50 ${bare.ackP50Ms} ms), nats ${bare.cpu['nats']} cores`);
   const bareNoTraces = await bareJetStreamCeiling({ durationS: plan.ceilingDurationS, window: plan.bareWindow, partitions: 32, noAsyncTraces: true });
