@@ -15,12 +15,12 @@ export const DEFAULT_MAX_SESSIONS = 200_000;
 export const DEFAULT_MAX_SESSION_LENGTH = 50;
 export const DEFAULT_MAX_SESSIONS_PER_ITEM = 100;
 export const DEFAULT_MAX_NEIGHBOURS_PER_ITEM = 100;
-export const DEFAULT_HALF_LIFE_MS = 7 * DAY;
+export const DEFAULT_HALF_LIFE_MS = 1 * DAY;
 export const DEFAULT_TREND_HALF_LIFE_MS = 1 * DAY;
 export const DEFAULT_SEQUENCE_WINDOW = 10;
 export const DEFAULT_CO_VISIT_WINDOW = 10;
 export const DEFAULT_QUERY_WINDOW = 10;
-export const DEFAULT_ANCHOR_DECAY = 0.5;
+export const DEFAULT_ANCHOR_DECAY = 0.2;
 export const DEFAULT_KNN_NEIGHBOURS = 200;
 export const DEFAULT_KNN_POSITION_DECAY = 2;
 export const DEFAULT_KNN_RECENCY_HALF_LIFE_MS = 30 * DAY;
@@ -29,11 +29,12 @@ export const DEFAULT_KNN_BACKWARD_WEIGHT = 1;
 export const DEFAULT_CO_VISIT_POP_EXPONENT = 0.5;
 export const DEFAULT_WEIGHT_KNN = 1;
 export const DEFAULT_WEIGHT_SEQUENCE = 1;
-export const DEFAULT_WEIGHT_CO_VISIT = 0.5;
-export const DEFAULT_WEIGHT_REPEAT = 1;
+export const DEFAULT_WEIGHT_CO_VISIT = 0.3;
+export const DEFAULT_WEIGHT_REPEAT = 5;
 export const DEFAULT_WEIGHT_POPULARITY = 0.02;
 export const DEFAULT_WEIGHT_EXTRA = 0.3;
 export const DEFAULT_DIVERSITY = 0.05;
+export const DEFAULT_FUSION_MODE = 0;
 /** How much one event of each kind counts; 0 = not a click (dwell refines a view, it is no new step). */
 export const DEFAULT_KIND_WEIGHTS: Readonly<Record<SessionItemKind, number>> = {
   view: 1, rec_click: 1, cart_add: 2, purchase: 3, dwell: 0,
@@ -48,11 +49,11 @@ export interface SessionModelOptions {
   maxSessions?: number;
   /** Clicks of one session kept in the kNN index. @default 50 */
   maxSessionLength?: number;
-  /** Most recent sessions remembered per item (the kNN candidate sample). @default 1000 */
+  /** Most recent sessions remembered per item (the kNN candidate sample). @default 100 */
   maxSessionsPerItem?: number;
   /** Co-visitation / sequence neighbours kept per item. @default 100 */
   maxNeighboursPerItem?: number;
-  /** Half-life of co-visitation, sequence and popularity weights. @default 7 days */
+  /** Half-life of co-visitation, sequence and popularity weights. @default 1 day */
   halfLifeMs?: number;
   /** Half-life of the trending score used for new shoppers. @default 1 day */
   trendHalfLifeMs?: number;
@@ -62,11 +63,11 @@ export interface SessionModelOptions {
   coVisitWindow?: number;
   /** Distinct recent items of the query session used as anchors. @default 10 */
   queryWindow?: number;
-  /** Weight of the n-th most recent anchor for item-based signals is anchorDecay^n. @default 0.5 */
+  /** Weight of the n-th most recent anchor for item-based signals is anchorDecay^n. @default 0.2 */
   anchorDecay?: number;
-  /** Neighbour sessions that vote in session-kNN. @default 100 */
+  /** Neighbour sessions that vote in session-kNN. @default 200 */
   knnNeighbours?: number;
-  /** Query-position decay of session-kNN, in clicks (STAN lambda_1). @default 4 */
+  /** Query-position decay of session-kNN, in clicks (STAN lambda_1). @default 2 */
   knnPositionDecay?: number;
   /** Half-life of a neighbour session's vote by its age (STAN lambda_2). @default 30 days */
   knnRecencyHalfLifeMs?: number;
@@ -80,14 +81,24 @@ export interface SessionModelOptions {
   weightKnn?: number;
   /** Fusion weight of sequential rules. @default 1 */
   weightSequence?: number;
-  /** Fusion weight of co-visitation. @default 0.5 */
+  /** Fusion weight of co-visitation. @default 0.3 */
   weightCoVisit?: number;
-  /** Fusion weight of re-clicking the session's own items. @default 0.3 */
+  /**
+   * Fusion weight of re-clicking the session's own items; it multiplies the
+   * re-click rate measured from the log (not a max-normalised score). @default 5
+   */
   weightRepeat?: number;
   /** Fusion weight of trending popularity. @default 0.02 */
   weightPopularity?: number;
   /** Fusion weight of the query's extraCandidates. @default 0.3 */
   weightExtra?: number;
+  /**
+   * How signals are made comparable before the weighted sum: 0 = divide by the
+   * signal's best score, 1 = turn each into a distribution (sequence rules per
+   * anchor row, so confident rules count more), 2 = like 0 but sequence rules as
+   * in 1. @default 0
+   */
+  fusionMode?: number;
   /** Score penalty per already chosen item explained by the same anchor (0 = none). @default 0.05 */
   diversity?: number;
   /** Weight of each event kind; 0 = ignored as a click. @default DEFAULT_KIND_WEIGHTS */
@@ -122,6 +133,7 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = {
   weightPopularity: DEFAULT_WEIGHT_POPULARITY,
   weightExtra: DEFAULT_WEIGHT_EXTRA,
   diversity: DEFAULT_DIVERSITY,
+  fusionMode: DEFAULT_FUSION_MODE,
   kindWeights: { ...DEFAULT_KIND_WEIGHTS },
 };
 
@@ -154,6 +166,7 @@ const BOUNDS: Record<NumericOption, [number, number, boolean]> = {
   weightPopularity: [0, Infinity, false],
   weightExtra: [0, Infinity, false],
   diversity: [0, 1, false],
+  fusionMode: [0, 2, true],
 };
 
 function checkNumber(name: string, v: unknown, [min, max, int]: [number, number, boolean]): number {

@@ -9,16 +9,21 @@ import { knnScores } from './session-knn.js';
 import type { Scratch } from './scratch.js';
 import { ensureScratch, Signal } from './scratch.js';
 import type { ModelState } from './state.js';
-import { checkItem, intern, trendingTop } from './state.js';
+import { checkItem, intern, repeatRate, trendingTop } from './state.js';
 import type { Recommendation, RecommendQuery } from './types.js';
 
 /** Largest k a query may ask for. */
 export const MAX_K = 500;
 
 
-function fold(x: Scratch, signal: Signal, weight: number, norm?: number): void {
+/**
+ * Adds the signal in x.signal to the fused score: weight * value / norm, where
+ * norm is a given number, or by default the signal's max (fusionMode 0) or sum
+ * (fusionMode 1: the signal becomes a distribution over items).
+ */
+function fold(x: Scratch, signal: Signal, weight: number, norm?: number, sumMode = false): void {
   const sig = x.signal;
-  const m = norm ?? sig.max();
+  const m = norm ?? (sumMode ? sig.sum() : sig.max());
   if (m > 0 && weight > 0) {
     const f = weight / m;
     const tot = x.total;
@@ -68,19 +73,32 @@ export function recommend(s: ModelState, x: Scratch, q: RecommendQuery): Recomme
     const a = seq[i]!;
     if (!anchors.includes(a)) anchors.push(a);
   }
+  // mode 1: every signal a distribution; mode 2: only sequence rules (per anchor row)
+  const sumMode = o.fusionMode === 1;
+  const seqProb = o.fusionMode >= 1;
   let aw = 1;
+  let awTotal = 0;
   const sig = x.signal;
   for (const a of anchors) {
     const row = s.sequence.row(a);
     if (row !== undefined) {
+      // sum mode: each anchor's row becomes P(next = b | a), so a confident rule
+      // outweighs a vague one instead of every top rule scoring the same
+      let f = aw;
+      if (seqProb) {
+        let t = 0;
+        for (let j = 0; j < row.vals.length; j++) t += row.vals[j]!;
+        f = t > 0 ? aw / t : 0;
+        awTotal += aw;
+      }
       for (let j = 0; j < row.keys.length; j++) {
         const b = row.keys[j]!;
-        if (b >= 0) sig.add(b, aw * row.vals[j]!, a);
+        if (b >= 0) sig.add(b, f * row.vals[j]!, a);
       }
     }
     aw *= o.anchorDecay;
   }
-  fold(x, Signal.Sequence, o.weightSequence);
+  fold(x, Signal.Sequence, o.weightSequence, seqProb ? awTotal : undefined);
 
   aw = 1;
   const e = o.coVisitPopExponent;
@@ -95,23 +113,21 @@ export function recommend(s: ModelState, x: Scratch, q: RecommendQuery): Recomme
     }
     aw *= o.anchorDecay;
   }
-  fold(x, Signal.CoVisit, o.weightCoVisit);
+  fold(x, Signal.CoVisit, o.weightCoVisit, undefined, sumMode);
 
   if (seq.length > 0) {
     const selfSerial = q.sessionKey === undefined ? -1 : (s.open.get(q.sessionKey)?.serial ?? -1);
     knnScores(s, x, seq, anchors, now, selfSerial);
-    fold(x, Signal.Knn, o.weightKnn);
+    fold(x, Signal.Knn, o.weightKnn, undefined, sumMode);
   }
 
-  aw = 1;
-  for (const a of anchors) {
-    sig.add(a, aw, a);
-    aw *= o.anchorDecay;
-  }
-  fold(x, Signal.Repeat, o.weightRepeat);
+  // re-clicks: the measured probability, not max-normalised, so a shop where
+  // shoppers come back to items often gets a stronger repeat signal
+  for (let r = 0; r < anchors.length; r++) sig.add(anchors[r]!, repeatRate(s, r), anchors[r]!);
+  fold(x, Signal.Repeat, o.weightRepeat, 1);
 
   for (const [id, score] of extras) sig.add(id, score, -1);
-  fold(x, Signal.Extra, o.weightExtra);
+  fold(x, Signal.Extra, o.weightExtra, undefined, sumMode);
 
   const trending = trendingTop(s);
   const maxTrend = trending.length > 0 ? s.trend[trending[0]!]! : 0;

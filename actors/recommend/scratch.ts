@@ -46,6 +46,12 @@ export class SparseScores {
     return m;
   }
 
+  sum(): number {
+    let m = 0;
+    for (const i of this.touched) m += this.val[i]!;
+    return m;
+  }
+
   clear(): void {
     for (const i of this.touched) {
       this.val[i] = 0;

@@ -53,6 +53,8 @@ interface SnapshotData {
   lastTs: number | null;
   trendTop: number[];
   trendTopAt: number;
+  repeatHits: Bytes;
+  repeatSeen: Bytes;
 }
 
 export function encodeState(s: ModelState): Uint8Array {
@@ -76,6 +78,8 @@ export function encodeState(s: ModelState): Uint8Array {
     lastTs: Number.isFinite(s.lastTs) ? s.lastTs : null,
     trendTop: s.trendTop,
     trendTopAt: s.trendTopAt,
+    repeatHits: bytes(s.repeatHits),
+    repeatSeen: bytes(s.repeatSeen),
   };
   return pack(data);
 }
@@ -117,5 +121,7 @@ export function decodeState(b: Uint8Array): ModelState {
     lastTs: d.lastTs ?? Number.NEGATIVE_INFINITY,
     trendTop: d.trendTop,
     trendTopAt: d.trendTopAt,
+    repeatHits: f64(d.repeatHits),
+    repeatSeen: f64(d.repeatSeen),
   };
 }

@@ -32,9 +32,26 @@ export interface ModelState {
   open: Map<string, OpenSession>;
   observed: number;
   lastTs: number;
+  /**
+   * Re-click statistics, learned from the log: repeatHits[r] / repeatSeen[r] is
+   * how often the next click re-clicks the session's r-th most recent distinct
+   * item. Shops differ a lot here, so it is measured, not a constant.
+   */
+  repeatHits: Float64Array;
+  repeatSeen: Float64Array;
   /** Cached trending items, best first, and the event count it was computed at. */
   trendTop: number[];
   trendTopAt: number;
+}
+
+/** Distinct recent items whose re-click rate is measured (rank 0 = the latest). */
+export const REPEAT_RANKS = 16;
+
+/** Measured rate at which the r-th most recent distinct item is clicked again next (0 before any data). */
+export function repeatRate(s: ModelState, r: number): number {
+  const i = Math.min(r, REPEAT_RANKS - 1);
+  const seen = s.repeatSeen[i]!;
+  return seen > 0 ? s.repeatHits[i]! / seen : 0;
 }
 
 export function newState(opts: ResolvedOptions): ModelState {
@@ -52,6 +69,8 @@ export function newState(opts: ResolvedOptions): ModelState {
     open: new Map(),
     observed: 0,
     lastTs: Number.NEGATIVE_INFINITY,
+    repeatHits: new Float64Array(REPEAT_RANKS),
+    repeatSeen: new Float64Array(REPEAT_RANKS),
     trendTop: [],
     trendTopAt: -1,
   };
@@ -120,6 +139,18 @@ export function observeEvent(s: ModelState, sessionKey: string, item: SessionIte
 
   const recent = sess.recent;
   const n = recent.length;
+  // re-click statistics: which distinct rank (if any) this click repeats
+  let rank = 0;
+  for (let d = n - 1; d >= 0 && rank < REPEAT_RANKS; d--) {
+    const a = recent[d]!;
+    if (recent.lastIndexOf(a) !== d) continue; // not its latest occurrence: counted already
+    s.repeatSeen[rank]!++;
+    if (a === id) {
+      s.repeatHits[rank]!++;
+      break;
+    }
+    rank++;
+  }
   for (let d = 1; d <= n; d++) {
     const a = recent[n - d]!;
     if (a === id) continue; // a re-click is no rule about two items
