@@ -3,7 +3,7 @@
  * API_KEY, or is generated once (32 random bytes, hex) and kept in DATA_DIR/api-key
  * (mode 0600) so it survives restarts; operators hand that file's content to services.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors/index.js';
@@ -30,17 +30,18 @@ export function resolveApiKey(configured: string | undefined, dataDir: string): 
   return key;
 }
 
-/** Compares in constant time (over digests, so the key's length does not leak either). */
+/** Compares in constant time; only the key's length can be learnt (the generated key's length is public anyway). */
 export class ApiKeyCheck {
-  readonly #digest: Buffer;
+  readonly #key: Buffer;
 
   constructor(key: string) {
     if (typeof key !== 'string' || key.length < MIN_API_KEY_LENGTH) throw new RangeError(`options.auth.apiKey must be a string of at least ${MIN_API_KEY_LENGTH} characters`);
-    this.#digest = createHash('sha256').update(key).digest();
+    this.#key = Buffer.from(key, 'utf8');
   }
 
   matches(presented: unknown): boolean {
-    if (typeof presented !== 'string' || presented.length === 0) return false;
-    return timingSafeEqual(createHash('sha256').update(presented).digest(), this.#digest);
+    if (typeof presented !== 'string' || presented.length !== this.#key.length) return false;
+    const given = Buffer.from(presented, 'utf8');
+    return given.length === this.#key.length && timingSafeEqual(given, this.#key);
   }
 }

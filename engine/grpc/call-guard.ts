@@ -12,10 +12,41 @@ import { API_KEY_METADATA, type ApiKeyCheck } from './api-key.js';
 import { Budget } from './budget.js';
 import { toServiceError } from './status-error.js';
 
+/**
+ * A call's cancellation, aborted when the client cancels, the deadline passes or
+ * the server stops. An AbortController per call costs ~10 us (EventTarget); this
+ * is a flag and a list.
+ */
+export class CallSignal {
+  #reason: EngineError | undefined;
+  #listeners: Array<(reason: EngineError) => void> | undefined;
+
+  get aborted(): boolean {
+    return this.#reason !== undefined;
+  }
+
+  get reason(): EngineError | undefined {
+    return this.#reason;
+  }
+
+  /** Runs `fn` once on abort (at once if already aborted). */
+  onAbort(fn: (reason: EngineError) => void): void {
+    if (this.#reason !== undefined) fn(this.#reason);
+    else (this.#listeners ??= []).push(fn);
+  }
+
+  abort(reason: EngineError): void {
+    if (this.#reason !== undefined) return;
+    this.#reason = reason;
+    const listeners = this.#listeners;
+    this.#listeners = undefined;
+    for (const l of listeners ?? []) l(reason);
+  }
+}
+
 export interface CallContext {
   readonly method: string;
-  /** Aborted when the client cancels, the deadline passes or the server stops. */
-  readonly signal: AbortSignal;
+  readonly signal: CallSignal;
   /** ms since the epoch; Infinity when the client set none. */
   readonly deadline: number;
 }
@@ -71,7 +102,7 @@ export class CallGuard {
   readonly unary: Budget;
   readonly streams: Budget;
   /** Signals of the calls in progress, aborted on stop (one listener per call on a shared signal would not scale). */
-  readonly #active = new Set<AbortController>();
+  readonly #active = new Set<CallSignal>();
   #stopReason: EngineError | undefined;
   readonly #stats = { calls: 0, unauthenticated: 0, overloaded: 0, deadlineExceeded: 0, cancelled: 0, internalErrors: 0 };
 
@@ -88,7 +119,7 @@ export class CallGuard {
   /** Aborts the signals of all calls in progress (the server is stopping). */
   abortAll(): void {
     this.#stopReason = new EngineError('E_UNAVAILABLE', 'the server is shutting down');
-    for (const ac of this.#active) ac.abort(this.#stopReason);
+    for (const signal of this.#active) signal.abort(this.#stopReason);
   }
 
   #authenticate(call: AnyCall): EngineError | undefined {
@@ -120,11 +151,11 @@ export class CallGuard {
       return { error: this.#count(method, 0, toServiceError(new EngineError('E_OVERLOADED', `the engine is at capacity (${what}); retry with backoff`))) };
     }
     const t0 = performance.now();
-    const ac = new AbortController();
+    const signal = new CallSignal();
     let finished = false;
     let gone = false;
-    if (this.#stopReason) ac.abort(this.#stopReason);
-    else this.#active.add(ac);
+    if (this.#stopReason) signal.abort(this.#stopReason);
+    else this.#active.add(signal);
     // grpc-js emits 'cancelled' after every status, ours included: only an early one is a cancel.
     (call as EventEmitter).on('cancelled', () => {
       if (finished || gone) return;
@@ -132,14 +163,14 @@ export class CallGuard {
       const timedOut = Date.now() >= deadline - DEADLINE_SLACK_MS;
       if (timedOut) this.#stats.deadlineExceeded++;
       else this.#stats.cancelled++;
-      ac.abort(timedOut ? new EngineError('E_TIMEOUT', 'the deadline passed') : new EngineError('E_TIMEOUT', 'the client cancelled the call'));
+      signal.abort(timedOut ? new EngineError('E_TIMEOUT', 'the deadline passed') : new EngineError('E_TIMEOUT', 'the client cancelled the call'));
     });
-    const ctx: CallContext = { method, signal: ac.signal, deadline };
+    const ctx: CallContext = { method, signal, deadline };
     const finish = (err?: unknown): grpc.ServiceError | undefined => {
       if (finished) throw new Error(`${method}: finish called twice`);
       finished = true;
       budget.release();
-      this.#active.delete(ac);
+      this.#active.delete(signal);
       if (err === undefined) {
         this.#count(method, performance.now() - t0);
         return undefined;

@@ -85,7 +85,7 @@ export function streamRecommendations(services: EngineServices, stats: StreamSta
         if (err === undefined) resolve();
         else reject(err);
       };
-      ctx.signal.addEventListener('abort', () => finish(ctx.signal.reason), { once: true });
+      ctx.signal.onAbort(finish);
       call.on('error', (err) => finish(err));
       call.on('finish', () => finish());
       if (!call.request.skipCurrent) {

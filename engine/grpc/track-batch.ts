@@ -124,6 +124,6 @@ export function trackBatch(services: EngineServices, limits: TrackBatchLimits) {
         flush();
       });
       call.on('error', (err) => settle(err));
-      ctx.signal.addEventListener('abort', () => settle(ctx.signal.reason), { once: true });
+      ctx.signal.onAbort(settle);
     });
 }

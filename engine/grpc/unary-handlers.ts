@@ -14,7 +14,7 @@ import type { ProfileRequest__Output } from '../../protos/gen/engine/shop/v1/Pro
 import type { RecommendRequest__Output } from '../../protos/gen/engine/shop/v1/RecommendRequest.js';
 import type { Recommendations } from '../../protos/gen/engine/shop/v1/Recommendations.js';
 import { CATEGORY_PATTERN, ITEM_ID_PATTERN, type Product, type SortOrder } from '../catalog/index.js';
-import { BadRequestError, EngineError, NotFoundError } from '../errors/index.js';
+import { BadRequestError, NotFoundError } from '../errors/index.js';
 import type { EngineServices } from '../services/index.js';
 import type { CallContext } from './call-guard.js';
 import { checkUserId, eventFromProto } from './event-input.js';
@@ -35,7 +35,7 @@ const SORTS: Record<string, SortOrder> = {
 
 /** Throws E_TIMEOUT when the call was cancelled or its deadline passed: no new work for it. */
 export function checkAlive(ctx: CallContext): void {
-  if (ctx.signal.aborted) throw ctx.signal.reason instanceof EngineError ? ctx.signal.reason : new EngineError('E_TIMEOUT', 'the call was cancelled');
+  if (ctx.signal.reason !== undefined) throw ctx.signal.reason;
 }
 
 export function itemToProto(p: Product, stock: number): Item {

@@ -132,6 +132,6 @@ export function upsertItems(services: EngineServices, onItemsChanged: ItemsChang
         hookRunning.then(() => resolve(summary), fail);
       });
       call.on('error', fail);
-      ctx.signal.addEventListener('abort', () => fail(ctx.signal.reason), { once: true });
+      ctx.signal.onAbort(fail);
     });
 }
