@@ -18,9 +18,10 @@ export const SNAPSHOT_VERSION = 1;
 
 type Bytes = Uint8Array;
 const bytes = (a: Float64Array | Int32Array): Bytes => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-// copy: the decoded bytes may not be 8-aligned
-const f64 = (b: Bytes): Float64Array => new Float64Array(b.slice().buffer);
-const i32 = (b: Bytes): Int32Array => new Int32Array(b.slice().buffer);
+// copy into a fresh buffer: decoded bytes may be an unaligned view into a
+// shared pool (msgpackr returns Buffers, whose slice() does not copy)
+const f64 = (b: Bytes): Float64Array => new Float64Array(new Uint8Array(b).buffer);
+const i32 = (b: Bytes): Int32Array => new Int32Array(new Uint8Array(b).buffer);
 
 interface TableData { items: number[]; keys: Bytes[]; vals: Bytes[]; sizes: number[] }
 
