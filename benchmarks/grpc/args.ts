@@ -13,8 +13,8 @@ export type ScenarioName = keyof typeof SCENARIOS;
 
 export interface BenchOptions {
   scenario: ScenarioName;
-  /** Recommend requests per second, open loop. @default 2000 */
-  rate: number;
+  /** Recommend requests per second, open loop; several = one run per rate, in order. @default [2000] */
+  rates: number[];
   /** Measured seconds of Recommend load. @default 30 */
   durationS: number;
   /** Seconds of Recommend load before measuring. @default 5 */
@@ -37,7 +37,7 @@ export interface BenchOptions {
 export const USAGE = `Usage: node dist/benchmarks/grpc/main.js [flags]
 
   --scenario NAME   ${Object.keys(SCENARIOS).join(' | ')} (default all)
-  --rate R          Recommend requests/s, open loop (default 2000)
+  --rate R[,R...]   Recommend requests/s, open loop; a list runs each in turn (default 2000)
   --duration S      measured seconds of Recommend (default 30)
   --warmup S        unmeasured seconds of Recommend first (default 5)
   --users N         distinct users (default 2000)
@@ -76,7 +76,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
   if (!(scenario in SCENARIOS)) throw new RangeError(`--scenario must be one of ${Object.keys(SCENARIOS).join(', ')}, got ${JSON.stringify(scenario)}`);
   return {
     scenario: scenario as ScenarioName,
-    rate: int('rate', values.rate, 2000, 1, 100_000),
+    rates: (values.rate ?? '2000').split(',').map((r) => int('rate', r.trim(), 2000, 1, 100_000)),
     durationS: int('duration', values.duration, 30, 1, 3600),
     warmupS: int('warmup', values.warmup, 5, 0, 600),
     users: int('users', values.users, 2000, 1, 1_000_000),

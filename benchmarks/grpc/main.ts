@@ -17,34 +17,36 @@ import { connect, itemIdsOf, recommendOpenLoop, serverBuckets, serverQuantiles, 
 /** The performance budget of design.md for gRPC Recommend. */
 const P99_BUDGET_MS = 5;
 
+interface RecommendRun extends RecommendResult {
+  /** Cores used (1.0 = one core busy) by the engine process (main + shard threads), its nats-server and this load client. */
+  cpu: Record<string, number | null>;
+  /** Latency inside the engine (handler in -> answer out), from its /metrics histogram buckets. */
+  serverSide: Record<string, string>;
+}
+
 interface Result {
   shards: number;
-  trackBatch?: TrackBatchResult;
-  recommend?: RecommendResult;
-  /** Cores used (1.0 = one core busy) by the engine process (main + shard threads) and its nats-server, during each phase. */
-  cpu: Record<string, Record<string, number | null>>;
-  /** Recommend latency inside the engine (handler in -> answer out), from its /metrics histogram. */
-  serverSide?: Record<string, string>;
+  trackBatch?: TrackBatchResult & { cpu: Record<string, number | null> };
+  recommend: RecommendRun[];
 }
 
 const cpuCores = (u: NodeJS.CpuUsage, seconds: number) => Math.round(((u.user + u.system) / 1e6 / seconds) * 100) / 100;
 
-function human(o: BenchOptions, r: Result): string {
+function human(r: Result, o: BenchOptions): string {
   const lines: string[] = [];
   if (r.trackBatch) {
     const t = r.trackBatch;
     lines.push(`TrackBatch: ${t.eventsPerS} events/s (${t.acked} acked, ${t.stored} stored, ${o.streams} streams, ${t.seconds} s)` +
       (Object.keys(t.errors).length ? `, errors ${JSON.stringify(t.errors)}` : ''));
-    lines.push(`  CPU (cores): ${JSON.stringify(r.cpu['trackBatch'])}; shards had applied every event ${t.shardCatchUpS} s after the last ack`);
+    lines.push(`  CPU (cores): ${JSON.stringify(t.cpu)}; shards had applied every event ${t.shardCatchUpS} s after the last ack`);
   }
-  if (r.recommend) {
-    const x = r.recommend;
+  for (const x of r.recommend) {
     const l = x.latencyMs;
     lines.push(`Recommend @ ${x.rate}/s open loop for ${x.measuredS} s: p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, p99.9 ${l.p999} ms, max ${l.max} ms` +
-      ` (${x.ok} ok, ${x.achievedPerS}/s, ${x.meanItems} items/answer, max in flight ${x.maxInFlight}` +
+      ` (${x.ok} ok of ${x.sent}, ${x.achievedPerS}/s, ${x.meanItems} items/answer, max in flight ${x.maxInFlight}` +
       (Object.keys(x.errors).length ? `, errors ${JSON.stringify(x.errors)} e.g. ${JSON.stringify(x.errorSamples)}` : '') + ')');
-    if (r.serverSide) lines.push(`  inside the engine (handler to answer, /metrics buckets): ${Object.entries(r.serverSide).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    lines.push(`  budget p99 <= ${P99_BUDGET_MS} ms: ${l.p99 <= P99_BUDGET_MS && x.ok === x.sent ? 'met' : 'MISSED'}; CPU (cores): ${JSON.stringify(r.cpu['recommend'])}`);
+    lines.push(`  inside the engine (handler to answer, /metrics buckets): ${Object.entries(x.serverSide).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    lines.push(`  budget p99 <= ${P99_BUDGET_MS} ms: ${l.p99 <= P99_BUDGET_MS && x.ok === x.sent ? 'met' : 'MISSED'}; CPU (cores): ${JSON.stringify(x.cpu)}`);
   }
   return lines.join('\n');
 }
@@ -97,7 +99,7 @@ async function main(): Promise<void> {
   const shards = Number(/"shards":(\d+)/.exec(engine.logTail(100_000))?.[1]);
   if (!grpcPort) throw new Error(`the engine did not log its gRPC port:\n${engine.logTail()}`);
   const c = connect(`127.0.0.1:${grpcPort}`, apiKey);
-  const result: Result = { shards, cpu: {} };
+  const result: Result = { shards, recommend: [] };
   const meter = () => new CpuMeter({ engine: engine.enginePid(), nats: engine.natsPid() });
   try {
     const tag = Date.now().toString(36);
@@ -106,25 +108,27 @@ async function main(): Promise<void> {
     if (o.scenario !== 'recommend') {
       const m = meter();
       m.start();
-      result.trackBatch = await trackBatchLoad(c, users, items, o.events, o.streams, tag);
-      result.cpu['trackBatch'] = m.stop();
-      result.trackBatch.shardCatchUpS = await shardsCaughtUp(engine.url, result.trackBatch.lastSeq);
+      const t = await trackBatchLoad(c, users, items, o.events, o.streams, tag);
+      result.trackBatch = { ...t, cpu: m.stop() };
+      result.trackBatch.shardCatchUpS = await shardsCaughtUp(engine.url, t.lastSeq);
     }
     if (o.scenario !== 'track-batch') {
-      const m = meter();
-      const b0 = await serverBuckets(engine.url, 'Recommend');
-      const client0 = process.cpuUsage();
-      m.start();
-      result.recommend = await recommendOpenLoop(c, users, o);
-      result.cpu['recommend'] = { ...m.stop(), loadClient: cpuCores(process.cpuUsage(client0), o.warmupS + o.durationS) };
-      result.serverSide = serverQuantiles(b0, await serverBuckets(engine.url, 'Recommend'), [0.5, 0.9, 0.99]);
+      for (const rate of o.rates) {
+        const m = meter();
+        const b0 = await serverBuckets(engine.url, 'Recommend');
+        const client0 = process.cpuUsage();
+        m.start();
+        const run = await recommendOpenLoop(c, users, { ...o, rate });
+        const cpu = { ...m.stop(), loadClient: cpuCores(process.cpuUsage(client0), o.warmupS + o.durationS) };
+        result.recommend.push({ ...run, cpu, serverSide: serverQuantiles(b0, await serverBuckets(engine.url, 'Recommend'), [0.5, 0.9, 0.99]) });
+      }
     }
   } finally {
     c.close();
     await engine.stop();
     removeDataDir(engine.dataDir);
   }
-  const summary = human(o, result);
+  const summary = human(result, o);
   process.stdout.write(summary + '\n');
   if (o.out !== undefined) {
     if (!existsSync(o.out)) writeFileSync(o.out, '# gRPC benchmark results\n\nAppended by `node dist/benchmarks/grpc/main.js`; newest last.\n');
