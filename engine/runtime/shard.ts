@@ -197,15 +197,17 @@ export class Shard {
         for (const [id, s] of items) store.items.put(id, s);
         for (const r of reminderPuts) store.reminders.put(reminderKey(r.dueAt, r.userId, r.name), r);
         for (const k of reminderDels) store.reminders.remove(k);
+        // Cursors only move forward: while the model replica replays history that the
+        // actors already hold, a batch's last sequence can be below a partition's cursor.
         for (const p of this.#ownedPartitions) {
-          store.cursors.put(userCursorKey(p), seq);
-          store.cursors.put(itemCursorKey(p), seq);
+          const u = Math.max(seq, this.#userCursor.get(p)!);
+          const i = Math.max(seq, this.#itemCursor.get(p)!);
+          store.cursors.put(userCursorKey(p), u);
+          store.cursors.put(itemCursorKey(p), i);
+          this.#userCursor.set(p, u);
+          this.#itemCursor.set(p, i);
         }
       });
-      for (const p of this.#ownedPartitions) {
-        this.#userCursor.set(p, seq);
-        this.#itemCursor.set(p, seq);
-      }
     } catch (err) {
       // In-memory state is now ahead of LMDB: let the supervisor restart this shard from its cursors.
       throw new EngineError('E_INTERNAL', 'LMDB commit failed; shard must recover', { cause: err });
