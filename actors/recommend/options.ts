@@ -35,6 +35,8 @@ export const DEFAULT_WEIGHT_POPULARITY = 0.02;
 export const DEFAULT_WEIGHT_EXTRA = 0.3;
 export const DEFAULT_DIVERSITY = 0.05;
 export const DEFAULT_FUSION_MODE = 0;
+export const DEFAULT_REPEAT_PER_ITEM = 1;
+export const DEFAULT_REPEAT_PRIOR = 40;
 /** How much one event of each kind counts; 0 = not a click (dwell refines a view, it is no new step). */
 export const DEFAULT_KIND_WEIGHTS: Readonly<Record<SessionItemKind, number>> = {
   view: 1, rec_click: 1, cart_add: 2, purchase: 3, dwell: 0,
@@ -99,6 +101,13 @@ export interface SessionModelOptions {
    * in 1. @default 0
    */
   fusionMode?: number;
+  /** 1 = the latest item's re-click rate is its own (shrunk to the global rate), 0 = global only. @default 1 */
+  repeatPerItem?: number;
+  /**
+   * Pseudo-count of the global re-click rate mixed into an item's own: an item
+   * seen followed by a click only a few times stays near the shop's average. @default 40
+   */
+  repeatPrior?: number;
   /** Score penalty per already chosen item explained by the same anchor (0 = none). @default 0.05 */
   diversity?: number;
   /** Weight of each event kind; 0 = ignored as a click. @default DEFAULT_KIND_WEIGHTS */
@@ -134,6 +143,8 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = {
   weightExtra: DEFAULT_WEIGHT_EXTRA,
   diversity: DEFAULT_DIVERSITY,
   fusionMode: DEFAULT_FUSION_MODE,
+  repeatPerItem: DEFAULT_REPEAT_PER_ITEM,
+  repeatPrior: DEFAULT_REPEAT_PRIOR,
   kindWeights: { ...DEFAULT_KIND_WEIGHTS },
 };
 
@@ -167,6 +178,8 @@ const BOUNDS: Record<NumericOption, [number, number, boolean]> = {
   weightExtra: [0, Infinity, false],
   diversity: [0, 1, false],
   fusionMode: [0, 2, true],
+  repeatPerItem: [0, 1, true],
+  repeatPrior: [0, 1e9, false],
 };
 
 function checkNumber(name: string, v: unknown, [min, max, int]: [number, number, boolean]): number {

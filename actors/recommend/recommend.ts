@@ -123,7 +123,7 @@ export function recommend(s: ModelState, x: Scratch, q: RecommendQuery): Recomme
 
   // re-clicks: the measured probability, not max-normalised, so a shop where
   // shoppers come back to items often gets a stronger repeat signal
-  for (let r = 0; r < anchors.length; r++) sig.add(anchors[r]!, repeatRate(s, r), anchors[r]!);
+  for (let r = 0; r < anchors.length; r++) sig.add(anchors[r]!, repeatRate(s, r, anchors[r]!), anchors[r]!);
   fold(x, Signal.Repeat, o.weightRepeat, 1);
 
   for (const [id, score] of extras) sig.add(id, score, -1);

@@ -56,6 +56,8 @@ interface SnapshotData {
   trendTopAt: number;
   repeatHits: Bytes;
   repeatSeen: Bytes;
+  itemNextSeen: Bytes;
+  itemNextSame: Bytes;
 }
 
 export function encodeState(s: ModelState): Uint8Array {
@@ -81,6 +83,8 @@ export function encodeState(s: ModelState): Uint8Array {
     trendTopAt: s.trendTopAt,
     repeatHits: bytes(s.repeatHits),
     repeatSeen: bytes(s.repeatSeen),
+    itemNextSeen: bytes(s.itemNextSeen),
+    itemNextSame: bytes(s.itemNextSame),
   };
   return pack(data);
 }
@@ -124,5 +128,7 @@ export function decodeState(b: Uint8Array): ModelState {
     trendTopAt: d.trendTopAt,
     repeatHits: f64(d.repeatHits),
     repeatSeen: f64(d.repeatSeen),
+    itemNextSeen: f64(d.itemNextSeen),
+    itemNextSame: f64(d.itemNextSame),
   };
 }

@@ -39,6 +39,9 @@ export interface ModelState {
    */
   repeatHits: Float64Array;
   repeatSeen: Float64Array;
+  /** Per item: clicks that followed it in a session, and how many of those re-clicked it. */
+  itemNextSeen: Float64Array;
+  itemNextSame: Float64Array;
   /** Cached trending items, best first, and the event count it was computed at. */
   trendTop: number[];
   trendTopAt: number;
@@ -47,11 +50,18 @@ export interface ModelState {
 /** Distinct recent items whose re-click rate is measured (rank 0 = the latest). */
 export const REPEAT_RANKS = 16;
 
-/** Measured rate at which the r-th most recent distinct item is clicked again next (0 before any data). */
-export function repeatRate(s: ModelState, r: number): number {
+/**
+ * Measured rate at which the r-th most recent distinct item is clicked again
+ * next (0 before any data). For the latest item (r = 0) the item's own rate,
+ * shrunk towards the global one: some items are re-clicked far more than others.
+ */
+export function repeatRate(s: ModelState, r: number, item = -1): number {
   const i = Math.min(r, REPEAT_RANKS - 1);
   const seen = s.repeatSeen[i]!;
-  return seen > 0 ? s.repeatHits[i]! / seen : 0;
+  const global = seen > 0 ? s.repeatHits[i]! / seen : 0;
+  if (r !== 0 || item < 0 || s.opts.repeatPerItem === 0) return global;
+  const k = s.opts.repeatPrior;
+  return (s.itemNextSame[item]! + k * global) / (s.itemNextSeen[item]! + k);
 }
 
 export function newState(opts: ResolvedOptions): ModelState {
@@ -71,6 +81,8 @@ export function newState(opts: ResolvedOptions): ModelState {
     lastTs: Number.NEGATIVE_INFINITY,
     repeatHits: new Float64Array(REPEAT_RANKS),
     repeatSeen: new Float64Array(REPEAT_RANKS),
+    itemNextSeen: new Float64Array(1024),
+    itemNextSame: new Float64Array(1024),
     trendTop: [],
     trendTopAt: -1,
   };
@@ -92,6 +104,8 @@ export function intern(s: ModelState, itemId: string): number {
     s.byId.set(itemId, id);
     s.pop = grown(s.pop, id + 1);
     s.trend = grown(s.trend, id + 1);
+    s.itemNextSeen = grown(s.itemNextSeen, id + 1);
+    s.itemNextSame = grown(s.itemNextSame, id + 1);
   }
   return id;
 }
@@ -139,6 +153,11 @@ export function observeEvent(s: ModelState, sessionKey: string, item: SessionIte
 
   const recent = sess.recent;
   const n = recent.length;
+  if (n > 0) {
+    const last = recent[n - 1]!;
+    s.itemNextSeen[last]!++;
+    if (last === id) s.itemNextSame[last]!++;
+  }
   // re-click statistics: which distinct rank (if any) this click repeats
   let rank = 0;
   for (let d = n - 1; d >= 0 && rank < REPEAT_RANKS; d--) {
