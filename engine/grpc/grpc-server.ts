@@ -126,11 +126,11 @@ export class GrpcServer {
     const g = this.#guard;
     const u = unaryHandlers(services);
     const handlers: EngineHandlers = {
-      Track: g.unaryCall('Track', u.track),
+      Track: g.unaryCall('Track', u.track, { coalesce: true }),
       TrackBatch: g.bidiStream('TrackBatch', trackBatch(services, { window, events: this.#batchEvents })),
-      Recommend: g.unaryCall('Recommend', u.recommend),
+      Recommend: g.unaryCall('Recommend', u.recommend, { coalesce: true }),
       StreamRecommendations: g.serverStream('StreamRecommendations', streamRecommendations(services, this.#streamStats)),
-      GetProfile: g.unaryCall('GetProfile', u.getProfile),
+      GetProfile: g.unaryCall('GetProfile', u.getProfile, { coalesce: true }),
       UpsertItems: g.clientStream('UpsertItems', upsertItems(services, options.onItemsChanged)),
       GetItem: g.unaryCall('GetItem', u.getItem),
       ListItems: g.unaryCall('ListItems', u.listItems),
