@@ -26,6 +26,7 @@ export const DEFAULT_KNN_POSITION_DECAY = 2;
 export const DEFAULT_KNN_RECENCY_HALF_LIFE_MS = 30 * DAY;
 export const DEFAULT_KNN_ITEM_DECAY = 4;
 export const DEFAULT_KNN_BACKWARD_WEIGHT = 1;
+export const DEFAULT_KNN_IDF_EXPONENT = 0.3;
 export const DEFAULT_CO_VISIT_POP_EXPONENT = 0.5;
 export const DEFAULT_WEIGHT_KNN = 1;
 export const DEFAULT_WEIGHT_SEQUENCE = 1;
@@ -77,6 +78,8 @@ export interface SessionModelOptions {
   knnItemDecay?: number;
   /** Extra factor on a neighbour's items clicked before the matched click (1 = order ignored). @default 1 */
   knnBackwardWeight?: number;
+  /** A shared item's weight in kNN similarity is popularity^-this (0 = off). @default 0.3 */
+  knnIdfExponent?: number;
   /** Co-visitation is divided by popularity^this (0 = raw counts, 0.5 = cosine-like). @default 0.5 */
   coVisitPopExponent?: number;
   /** Fusion weight of session-kNN. @default 1 */
@@ -134,6 +137,7 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = {
   knnRecencyHalfLifeMs: DEFAULT_KNN_RECENCY_HALF_LIFE_MS,
   knnItemDecay: DEFAULT_KNN_ITEM_DECAY,
   knnBackwardWeight: DEFAULT_KNN_BACKWARD_WEIGHT,
+  knnIdfExponent: DEFAULT_KNN_IDF_EXPONENT,
   coVisitPopExponent: DEFAULT_CO_VISIT_POP_EXPONENT,
   weightKnn: DEFAULT_WEIGHT_KNN,
   weightSequence: DEFAULT_WEIGHT_SEQUENCE,
@@ -169,6 +173,7 @@ const BOUNDS: Record<NumericOption, [number, number, boolean]> = {
   knnRecencyHalfLifeMs: [1, Infinity, false],
   knnItemDecay: [Number.MIN_VALUE, Infinity, false],
   knnBackwardWeight: [0, 1, false],
+  knnIdfExponent: [0, 2, false],
   coVisitPopExponent: [0, 2, false],
   weightKnn: [0, Infinity, false],
   weightSequence: [0, Infinity, false],

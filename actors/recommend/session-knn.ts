@@ -24,11 +24,16 @@ export function knnScores(s: ModelState, x: Scratch, seq: readonly number[], anc
   const sim = x.slotSim;
   const match = x.slotMatch;
   const slots = x.slots;
+  // reference popularity: the latest item's, so idf weights stay near 1
+  const popRef = Math.max(s.pop[seq[n - 1]!]!, Number.MIN_VALUE);
 
   for (const a of anchors) {
     const lastPos = seq.lastIndexOf(a);
     // never exactly 0: 0 marks an untouched slot
-    const w = Math.max(Math.exp(-(n - 1 - lastPos) / o.knnPositionDecay), 1e-300);
+    let w = Math.exp(-(n - 1 - lastPos) / o.knnPositionDecay);
+    // rarer shared items say more about a shopper's intent (idf-like)
+    if (o.knnIdfExponent > 0) w *= Math.pow(s.pop[a]! / popRef, -o.knnIdfExponent);
+    w = Math.max(w, 1e-300);
     const p = idx.posting(a);
     if (p === undefined) continue;
     const len = p.buf.length;
