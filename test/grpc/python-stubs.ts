@@ -11,7 +11,8 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { protosDir } from '../../engine/grpc/index.js';
 
-export const PYTHON = '/usr/bin/python3';
+/** Debian's python3 (the one python3-grpcio installs into); INTEROP_PYTHON overrides it. */
+export const PYTHON = process.env['INTEROP_PYTHON'] ?? '/usr/bin/python3';
 const run = promisify(execFile);
 
 /** Why the interop test cannot run here, or undefined when it can. */
