@@ -27,14 +27,15 @@ export class CatalogUpdates {
     this.indexDir = deps.indexDir;
   }
 
-  apply(changed: { products: Product[]; changes: Array<{ itemId: string; created: boolean; changedFields: string[] }> }): void {
+  /** Resolves once every running shard uses the new facts, so a Recommend right after sees them. */
+  async apply(changed: { products: Product[]; changes: Array<{ itemId: string; created: boolean; changedFields: string[] }> }): Promise<void> {
     const { store, shards } = this.deps;
     if (changed.products.length === 0) return;
     store.root.transactionSync(() => {
       for (const p of changed.products) store.catalog.put(p.itemId, p);
     });
-    shards.broadcast({ type: 'catalog-changed', itemIds: changed.products.map((p) => p.itemId) });
     if (changed.changes.some((c) => c.created || c.changedFields.some((f) => CONTENT_FIELDS.has(f)))) this.#scheduleRebuild();
+    await shards.catalogChanged(changed.products.map((p) => p.itemId));
   }
 
   #scheduleRebuild(): void {

@@ -80,7 +80,8 @@ export function unaryHandlers(services: EngineServices) {
       if (req.exclude.length > MAX_EXCLUDE) throw fieldError('exclude', `"exclude" may hold at most ${MAX_EXCLUDE} item ids, got ${req.exclude.length}`);
       req.exclude.forEach((id, i) => checkItemId(id, `exclude[${i}]`));
       checkAlive(ctx);
-      const opts: Parameters<EngineServices['recommend']>[1] = { k: req.k || DEFAULT_K };
+      // The shard ask gives up at the call's deadline instead of holding its slot.
+      const opts: Parameters<EngineServices['recommend']>[1] = { k: req.k || DEFAULT_K, timeoutMs: ctx.deadline - Date.now() };
       if (req.itemId) opts.itemId = req.itemId;
       if (req.category) opts.category = req.category;
       if (req.exclude.length) opts.exclude = req.exclude;
@@ -91,7 +92,7 @@ export function unaryHandlers(services: EngineServices) {
     async getProfile(req: ProfileRequest__Output, ctx: CallContext): Promise<Profile> {
       const userId = checkUserId(req.userId);
       checkAlive(ctx);
-      const p = await services.profile(userId);
+      const p = await services.profile(userId, { timeoutMs: ctx.deadline - Date.now() });
       return { ...p };
     },
 

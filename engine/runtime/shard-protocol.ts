@@ -20,7 +20,8 @@ export type ShardState = 'starting' | 'recovering' | 'serving' | 'draining' | 's
 
 export type MainToShard =
   | { type: 'drain' }
-  | { type: 'catalog-changed'; itemIds: string[] }
+  /** Answered with `applied` carrying the same requestId once the shard uses the new facts. */
+  | { type: 'catalog-changed'; requestId: number; itemIds: string[] }
   | { type: 'index-changed'; indexDir: string };
 
 export interface ShardStats {
@@ -39,6 +40,7 @@ export interface ShardStats {
 export type ShardToMain =
   | { type: 'state'; state: ShardState; appliedSeq: number }
   | { type: 'stats'; stats: ShardStats }
+  | { type: 'applied'; requestId: number }
   | { type: 'fatal'; message: string; stack?: string };
 
 /** Requests on the NATS ask subject of a partition (request/reply, JSON). */

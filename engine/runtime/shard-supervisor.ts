@@ -25,6 +25,8 @@ export class ShardSupervisor {
   readonly #slots: Slot[] = [];
   #stopping = false;
   #listeners = new Set<() => void>();
+  #nextRequestId = 1;
+  readonly #pending = new Map<number, { left: number; done: () => void }>();
 
   constructor(base: Omit<ShardInit, 'shardIndex'>, log: Logger) {
     this.#base = base;
@@ -68,6 +70,25 @@ export class ShardSupervisor {
     for (const s of this.#slots) s.worker?.postMessage(m);
   }
 
+  /**
+   * Tells every running shard about changed catalog items and resolves once each has
+   * applied them (a shard that is down reloads the catalog from LMDB when it restarts).
+   */
+  catalogChanged(itemIds: string[], timeoutMs = 5000): Promise<void> {
+    const running = this.#slots.filter((s) => s.worker);
+    if (running.length === 0) return Promise.resolve();
+    const requestId = this.#nextRequestId++;
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        this.#pending.delete(requestId);
+        this.#log.warn('a shard did not confirm a catalog change in time', { requestId });
+        resolve();
+      }, timeoutMs);
+      this.#pending.set(requestId, { left: running.length, done: () => (clearTimeout(t), resolve()) });
+      for (const s of running) s.worker!.postMessage({ type: 'catalog-changed', requestId, itemIds } satisfies MainToShard);
+    });
+  }
+
   /** Abruptly terminates one shard's thread (what a crash looks like); the supervisor restarts it. */
   async crash(index: number): Promise<void> {
     await this.#slots[index]?.worker?.terminate();
@@ -88,6 +109,12 @@ export class ShardSupervisor {
       } else if (m.type === 'stats') {
         slot.stats = m.stats;
         slot.appliedSeq = m.stats.appliedSeq;
+      } else if (m.type === 'applied') {
+        const p = this.#pending.get(m.requestId);
+        if (p && --p.left === 0) {
+          this.#pending.delete(m.requestId);
+          p.done();
+        }
       } else if (m.type === 'fatal') {
         this.#log.error('shard reported a fatal error', { shard: slot.index, message: m.message, stack: m.stack });
       }

@@ -64,6 +64,7 @@ async function main(): Promise<void> {
         else catalog.delete(id);
       }
       recommender.catalogChanged();
+      post({ type: 'applied', requestId: m.requestId });
     } else if (m.type === 'index-changed') {
       ann = loadAnnReplica(m.indexDir, log) ?? ann;
     }

@@ -47,6 +47,8 @@ export interface OrderResult {
 
 export interface RecommendOptions {
   k?: number;
+  /** Give up after this long (a caller's deadline); at most ASK_TIMEOUT_MS. */
+  timeoutMs?: number;
   itemId?: string;
   category?: string;
   exclude?: string[];
@@ -121,26 +123,28 @@ export class EngineServices {
     this.#lastSeq.set(userId, Math.max(seq, this.#lastSeq.get(userId) ?? 0));
   }
 
-  async #ask<T>(req: AskRequest): Promise<T> {
+  /** Asks the shard owning the user's partition; `timeoutMs` lets a caller's deadline cut the wait short. */
+  async #ask<T>(req: AskRequest, timeoutMs = ASK_TIMEOUT_MS): Promise<T> {
     const p = this.#log.partitionOf(req.userId);
+    const timeout = Math.max(1, Math.min(timeoutMs, ASK_TIMEOUT_MS));
     try {
-      const msg = await this.#nc.request(askSubject(p), JSON.stringify(req), { timeout: ASK_TIMEOUT_MS });
+      const msg = await this.#nc.request(askSubject(p), JSON.stringify(req), { timeout });
       const reply = msg.json<AskReply>();
       if (!reply.ok) throw new EngineError(reply.error.code as EngineError['code'], reply.error.message);
       return reply.result as T;
     } catch (err) {
       if (err instanceof EngineError) throw err;
       const msg = String((err as Error)?.message ?? err);
-      if (/timeout/i.test(msg)) throw new TimeoutError(`asking the shard of partition ${p}`, ASK_TIMEOUT_MS);
+      if (/timeout/i.test(msg)) throw new TimeoutError(`asking the shard of partition ${p}`, timeout);
       throw new UnavailableError(`no shard is serving partition ${p} (${msg})`, err);
     }
   }
 
   /** The user actor's live state, including every event this node acked for the user. */
-  profile(userId: string): Promise<Profile> {
+  profile(userId: string, opts: { timeoutMs?: number } = {}): Promise<Profile> {
     if (!USER_ID_PATTERN.test(userId)) throw new NotFoundError('E_NOT_FOUND', `no such user "${userId.slice(0, 64)}"`);
     const minSeq = this.#lastSeq.get(userId);
-    return this.#ask<Profile>(minSeq ? { op: 'profile', userId, minSeq } : { op: 'profile', userId });
+    return this.#ask<Profile>(minSeq ? { op: 'profile', userId, minSeq } : { op: 'profile', userId }, opts.timeoutMs);
   }
 
   async recommend(userId: string, opts: RecommendOptions = {}): Promise<{ items: RecItem[]; ts: number }> {
@@ -151,7 +155,7 @@ export class EngineServices {
     if (opts.itemId) req.itemId = opts.itemId;
     if (opts.category) req.category = opts.category;
     if (opts.exclude?.length) req.exclude = opts.exclude;
-    return this.#ask(req);
+    return this.#ask(req, opts.timeoutMs);
   }
 
   stockOf(itemId: string): number {
