@@ -23,6 +23,8 @@ export class ModelReplica {
   seq: number;
   /** Units sold per item, from every purchase in the log: the hot path's stock check reads memory, not LMDB. */
   readonly sold: Map<string, number>;
+  /** Told after each purchase is counted (the recommender keeps units left per item). */
+  onSold: ((itemId: string) => void) | undefined;
   readonly #file: string;
 
   private constructor(file: string, model: SessionModel, trending: TrendingBoard, seq: number, sold: Map<string, number>) {
@@ -56,7 +58,10 @@ export class ModelReplica {
   observe(e: ShopEvent, seq: number): void {
     if (seq <= this.seq) return;
     this.seq = seq;
-    if (e.kind === 'purchase' && e.itemId) this.sold.set(e.itemId, (this.sold.get(e.itemId) ?? 0) + Math.max(1, e.qty ?? 1));
+    if (e.kind === 'purchase' && e.itemId) {
+      this.sold.set(e.itemId, (this.sold.get(e.itemId) ?? 0) + Math.max(1, e.qty ?? 1));
+      this.onSold?.(e.itemId);
+    }
     if (!e.itemId || !INTERACTION.has(e.kind)) return;
     this.model.observe(e.userId, { itemId: e.itemId, ts: e.ts, kind: e.kind as SessionItemKind });
     this.trending.observe(e.itemId, e.kind, e.ts);

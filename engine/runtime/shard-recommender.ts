@@ -130,11 +130,24 @@ export class ShardRecommender {
   /** Call when catalog entries changed (categories may have moved). */
   catalogChanged(): void {
     this.#byCategory = undefined;
+    this.#left = undefined;
   }
 
+  /** Units left per item (catalog stock - sold); one lookup on the hot path. */
+  #left: Map<string, number> | undefined;
+
   inStock(itemId: string): boolean {
+    if (!this.#left) {
+      this.#left = new Map();
+      for (const f of this.#d.catalog.values()) this.#left.set(f.itemId, f.stock - this.#d.sold(f.itemId));
+    }
+    return (this.#left.get(itemId) ?? 0) > 0;
+  }
+
+  /** Call after a purchase of itemId was folded (its units left changed). */
+  soldChanged(itemId: string): void {
     const f = this.#d.catalog.get(itemId);
-    return f !== undefined && f.stock - this.#d.sold(itemId) > 0;
+    if (this.#left && f) this.#left.set(itemId, f.stock - this.#d.sold(itemId));
   }
 
   recommend(state: UserState, ctx: RecommendContext): RecItem[] {

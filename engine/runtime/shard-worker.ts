@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     sold: (id) => model.sold.get(id) ?? 0,
     excludePurchased: init.excludePurchased,
   });
+  model.onSold = (id) => recommender.soldChanged(id);
   const shard = new Shard({
     init, store, nc, js, recommender, model, log,
     catalog: (id) => catalog.get(id),
