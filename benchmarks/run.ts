@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only e2e,ann,actors,restart] [--out DIR]`: runs the
+ * `npm run bench [-- --quick] [--only e2e,ingest,ann,actors,restart] [--out DIR]`: runs the
  * benchmark suites and writes JSON + markdown under benchmarks/results/ with the
  * machine, commit and command. Exit codes: 0 written (budgets may still fail: read
  * the verdicts), 1 a suite crashed, 2 bad flags.
@@ -10,10 +10,10 @@ import { loadSnapshot, provenance } from './lib/machine.js';
 import { verdicts, writeResults, type BenchResults } from './lib/results.js';
 import { FULL_ACTOR_MEMORY, QUICK_ACTOR_MEMORY, runActorMemory } from './suites/actor-memory.js';
 import { FULL_ANN, QUICK_ANN, runAnn } from './suites/ann.js';
-import { FULL_E2E, QUICK_E2E, runE2e } from './suites/e2e.js';
+import { FULL_E2E, QUICK_E2E, runIngest, runLatency } from './suites/e2e.js';
 import { FULL_RESTART, QUICK_RESTART, runRestart } from './suites/restart.js';
 
-export const SUITES = ['e2e', 'ann', 'actors', 'restart'] as const;
+export const SUITES = ['e2e', 'ingest', 'ann', 'actors', 'restart'] as const;
 type Suite = (typeof SUITES)[number];
 const DEFAULT_OUT = fileURLToPath(new URL('../../benchmarks/results/', import.meta.url));
 
@@ -64,7 +64,10 @@ async function main(): Promise<number> {
     }
   };
   await step('e2e', async () => {
-    r.e2e = await runE2e(opts.quick ? QUICK_E2E : FULL_E2E, log);
+    r.e2e = { ...r.e2e, ...(await runLatency(opts.quick ? QUICK_E2E : FULL_E2E, log)) };
+  });
+  await step('ingest', async () => {
+    r.e2e = { rows: [], ...r.e2e, ...(await runIngest(opts.quick ? QUICK_E2E : FULL_E2E, log)) };
   });
   await step('ann', async () => {
     r.ann = await runAnn(opts.quick ? QUICK_ANN : FULL_ANN, log);

@@ -28,6 +28,10 @@ export interface TimelinePoint {
   pushes: number;
   errors: number;
   pending: number;
+  /** Events sent and not yet acked (or refused) at the tick. */
+  awaitingAck: number;
+  /** Whether the tick fell in the sending phase (warm-up included). */
+  sending: boolean;
   ackP99: number;
   pushP99: number;
 }
@@ -113,7 +117,7 @@ export async function runLoad(opts: LoadgenOptions, hooks: RunHooks = {}): Promi
   const connecting = sizes.map(() => ({ connected: 0, failed: 0 }));
   const ready: Array<Extract<WorkerToMain, { type: 'ready' }> | undefined> = [];
   let fatal: LoadgenError | undefined;
-  const acc = { sent: 0, acked: 0, pushes: 0, errors: 0, pending: new Map<number, number>(), ack: newHistogram(), push: newHistogram() };
+  const acc = { sent: 0, acked: 0, pushes: 0, errors: 0, pending: new Map<number, number>(), awaitingAck: new Map<number, number>(), ack: newHistogram(), push: newHistogram() };
   let onReady: () => void = () => undefined;
   let onDone: () => void = () => undefined;
   const allReady = new Promise<void>((r) => (onReady = r));
@@ -149,6 +153,7 @@ export async function runLoad(opts: LoadgenOptions, hooks: RunHooks = {}): Promi
           acc.pushes += m.tick.pushes;
           acc.errors += m.tick.errors;
           acc.pending.set(w, m.tick.pending);
+          acc.awaitingAck.set(w, m.tick.awaitingAck);
           mergeEncoded(acc.ack, m.tick.ack);
           mergeEncoded(acc.push, m.tick.push);
           break;
@@ -201,7 +206,8 @@ export async function runLoad(opts: LoadgenOptions, hooks: RunHooks = {}): Promi
       const push = summarize(acc.push);
       const t = Math.round((clock() - startAt) / 100) / 10;
       const pending = [...acc.pending.values()].reduce((a, b) => a + b, 0);
-      const point: TimelinePoint = { t, sent: acc.sent, acked: acc.acked, pushes: acc.pushes, errors: acc.errors, pending, ackP99: ack.p99, pushP99: push.p99 };
+      const awaitingAck = [...acc.awaitingAck.values()].reduce((a, b) => a + b, 0);
+      const point: TimelinePoint = { t, sent: acc.sent, acked: acc.acked, pushes: acc.pushes, errors: acc.errors, pending, awaitingAck, sending: clock() <= sendUntil, ackP99: ack.p99, pushP99: push.p99 };
       const total = opts.warmupS + opts.durationS;
       const phase = clock() < measureFrom ? 'warm-up ' : clock() > sendUntil ? 'draining ' : '';
       progress(`[${phase}${Math.min(t, total).toFixed(0)}/${total}s] sent ${acc.sent}/s acked ${acc.acked}/s pushes ${acc.pushes}/s | ack p50 ${ack.p50} p99 ${ack.p99} ms | push p50 ${push.p50} p99 ${push.p99} ms | errors ${acc.errors} | in flight ${pending}`, point);
@@ -262,7 +268,7 @@ function merge(opts: LoadgenOptions, startedAt: string, rs: WorkerResult[], conn
   }
   const pushMissing = sum((r) => r.pushMissing);
   if (pushMissing > 0) warnings.push(`${pushMissing} acked events never got their recs push within the drain window (push percentiles leave them out)`);
-  const stalled = timeline.filter((p) => p.acked === 0 && p.pending > 0).length;
+  const stalled = timeline.filter((p) => p.sending && p.acked === 0 && p.awaitingAck > 0).length;
   if (stalled > 0) warnings.push(`acks stalled: ${stalled} one-second tick(s) with events in flight and not one ack (the engine stopped confirming; look for a NATS slow-consumer disconnect or a blocked event loop)`);
   if (opts.scenario === 'flood') warnings.push('flood is closed loop: latencies are measured from the actual send, and only describe a saturated engine');
   if (verify && verify.failed > 0) warnings.push(`${verify.failed} shoppers' profiles could not be read at the end (engine overloaded or behind): lost counts only the ${verify.checked} read`);

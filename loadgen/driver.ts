@@ -53,6 +53,8 @@ export class LoadDriver {
   #measureFrom = 0;
   #sendUntil = 0;
   #sending = false;
+  /** Events sent and not yet answered by an ack or an error. */
+  #awaitingAck = 0;
   #timer: NodeJS.Timeout | undefined;
   #onIdle: (() => void) | undefined;
   readonly #stats = {
@@ -200,6 +202,7 @@ export class LoadDriver {
     this.#pending.set(id, { shopper: s, action, intended, measured, acked: false, awaitingPush: expectsPush });
     if (expectsPush) s.awaitingPush.push(id);
     s.outstanding++;
+    this.#awaitingAck++;
     s.ws.send(JSON.stringify(msg));
     recordMs(this.#lagH, clock() - intended);
     this.#stats.sent++;
@@ -223,6 +226,7 @@ export class LoadDriver {
         if (!p || p.acked) return;
         p.acked = true;
         s.outstanding--;
+        this.#awaitingAck--;
         if (m.duplicate) this.#stats.duplicates++;
         else {
           s.acked++;
@@ -278,6 +282,7 @@ export class LoadDriver {
         this.#pending.delete(m.id!);
         if (p.awaitingPush) s.awaitingPush.splice(s.awaitingPush.indexOf(m.id!), 1);
         s.outstanding--;
+        this.#awaitingAck--;
         // The engine could not confirm the write: it may or may not be in the log.
         if (UNCERTAIN_CODES.has(m.code ?? '')) s.unanswered++;
         s.behaviour.onRejected(p.action, m.code ?? '');
@@ -307,6 +312,7 @@ export class LoadDriver {
         this.#pending.delete(id);
         if (p.awaitingPush) p.shopper.awaitingPush.splice(p.shopper.awaitingPush.indexOf(id), 1);
         p.shopper.outstanding--;
+        this.#awaitingAck--;
         p.shopper.unanswered++;
         this.#error('LG_NO_ACK');
         this.#afterReply(p.shopper);
@@ -341,11 +347,12 @@ export class LoadDriver {
       } else if (p.awaitingPush) this.#stats.pushMissing++;
     }
     this.#pending.clear();
+    this.#awaitingAck = 0;
   }
 
   /** Counters and interval histograms since the previous call. */
   takeTick(): WorkerTick {
-    const t: WorkerTick = { ...this.#tick, pending: this.#pending.size, ack: encodeHistogram(this.#tickAck), push: encodeHistogram(this.#tickPush) };
+    const t: WorkerTick = { ...this.#tick, pending: this.#pending.size, awaitingAck: this.#awaitingAck, ack: encodeHistogram(this.#tickAck), push: encodeHistogram(this.#tickPush) };
     this.#tick = { sent: 0, acked: 0, pushes: 0, errors: 0 };
     this.#tickAck.reset();
     this.#tickPush.reset();

@@ -33,7 +33,10 @@ export interface WorkerTick {
   acked: number;
   pushes: number;
   errors: number;
+  /** Events waiting for an ack or a push. */
   pending: number;
+  /** Events waiting for an ack (or error). */
+  awaitingAck: number;
   /** Encoded interval histograms (microseconds). */
   ack: string;
   push: string;

@@ -67,13 +67,16 @@ export function verdicts(r: BenchResults): Verdict[] {
         note: pass ? 'within budget' : `FALLS SHORT: ${why.join('; ')}`,
       });
     }
-    out.push({
-      budget: 'sustained ingest vs bare JetStream (same machine, same run)',
-      target: `>= ${BUDGET.ingestRatio} x`,
-      measured: `${e2e.ingestRatio} x (${e2e.ceiling.events_per_s} vs ${Math.max(e2e.bare.msgsPerS, e2e.bareNoTraces?.msgsPerS ?? 0)} events/s; ${e2e.ingestRatioSameClient ?? '-'} x against a publisher with the engine's client settings, ${e2e.bare.msgsPerS}/s)`,
-      pass: e2e.ingestRatio >= BUDGET.ingestRatio,
-      note: e2e.ingestRatio >= BUDGET.ingestRatio ? 'within budget' : `FALLS SHORT: the engine ingests ${Math.round(e2e.ingestRatio * 100)}% of what a bare publisher does`,
-    });
+    if (e2e.ceiling && e2e.bare && e2e.ingestRatio !== undefined) {
+      const bestBare = Math.max(e2e.bare.best5sMsgsPerS, e2e.bareNoTraces?.best5sMsgsPerS ?? 0);
+      out.push({
+        budget: 'sustained ingest vs bare JetStream (same machine, same run)',
+        target: `>= ${BUDGET.ingestRatio} x`,
+        measured: `${e2e.ingestRatio} x: best 5 s ${e2e.ceiling.best_5s_events_per_s} vs ${bestBare} events/s (over the whole window ${e2e.ingestRatioMean} x: ${e2e.ceiling.events_per_s} vs ${Math.max(e2e.bare.msgsPerS, e2e.bareNoTraces?.msgsPerS ?? 0)}/s)`,
+        pass: e2e.ingestRatio >= BUDGET.ingestRatio,
+        note: e2e.ingestRatio >= BUDGET.ingestRatio ? 'within budget' : `FALLS SHORT: the engine ingests ${Math.round(e2e.ingestRatio * 100)}% of what a bare publisher does`,
+      });
+    }
   }
   if (r.restart) {
     const x = r.restart;
@@ -121,16 +124,18 @@ export function markdown(r: BenchResults): string {
   ];
   if (r.e2e) {
     const e = r.e2e;
-    out.push('## End to end (browse shoppers over WebSockets, open loop)', '', table(E2E_HEADER, [...e.rows, ...(e.replay ? [e.replay] : [])].map(e2eCells)), '');
+    if (e.rows.length) out.push('## End to end (browse shoppers over WebSockets, open loop)', '', table(E2E_HEADER, [...e.rows, ...(e.replay ? [e.replay] : [])].map(e2eCells)), '');
     if (e.replaySkipped) out.push(`e2e-replay: skipped (${e.replaySkipped}).`, '');
-    out.push('## Ingest ceiling', '', table(E2E_HEADER, [e2eCells(e.ceiling)]), '');
-    const bareRow = (name: string, b: E2eResult['bare'], ratio: unknown) =>
-      [name, b.msgsPerS, b.messageBytes, b.window, b.ackP50Ms, b.ackP99Ms, b.cpu['nats'], b.cpu['publisher'], ratio];
-    out.push(table(['scenario', 'msg/s', 'message bytes', 'in flight', 'ack p50 ms', 'ack p99 ms', 'nats cores', 'publisher cores', 'engine / this'], [
+    if (e.ceiling && e.bare) {
+    out.push('## Ingest ceiling', '', table([...E2E_HEADER.slice(0, 4), 'best 5 s ev/s', ...E2E_HEADER.slice(4)], [[...e2eCells(e.ceiling).slice(0, 4), e.ceiling.best_5s_events_per_s, ...e2eCells(e.ceiling).slice(4)]]), '');
+    const bareRow = (name: string, b: NonNullable<E2eResult['bare']>, ratio: unknown) =>
+      [name, b.msgsPerS, b.best5sMsgsPerS ?? '-', b.messageBytes, b.window, b.ackP50Ms, b.ackP99Ms, b.cpu['nats'], b.cpu['publisher'], ratio];
+    out.push(table(['scenario', 'msg/s', 'best 5 s msg/s', 'message bytes', 'in flight', 'ack p50 ms', 'ack p99 ms', 'nats cores', 'publisher cores', 'engine / this (best 5 s)'], [
       bareRow('jetstream-bare-ceiling', e.bare, e.ingestRatioSameClient ?? '-'),
-      ...(e.bareNoTraces ? [bareRow('jetstream-bare-ceiling-notraces', e.bareNoTraces, e.ingestRatio)] : []),
-    ]), '', 'Both bare publishers use one connection. `jetstream-bare-ceiling` connects exactly as the engine does (engine/log connectNats); `-notraces` adds nats.js `noAsyncTraces: true`, which skips the two Error objects nats.js builds per request for async stack traces. The budget compares the engine with the better of the two: what a bare publisher reaches.', '');
-    const warn = [...e.rows, ...(e.replay ? [e.replay] : []), e.ceiling].flatMap((x) => x.warnings.map((w) => `- ${x.scenario}: ${w}`));
+      ...(e.bareNoTraces ? [bareRow('jetstream-bare-ceiling-notraces', e.bareNoTraces, '-')] : []),
+    ]), '', 'Both bare publishers use one connection. `jetstream-bare-ceiling` connects exactly as the engine does (engine/log connectNats); `-notraces` adds nats.js `noAsyncTraces: true`, which skips the two Error objects nats.js builds per request for async stack traces. The budget compares the engine with the better of the two (what a bare publisher reaches), each side by its best sustained 5 s: other work on a shared machine only ever slows a window down.', '');
+    }
+    const warn = [...e.rows, ...(e.replay ? [e.replay] : []), ...(e.ceiling ? [e.ceiling] : [])].flatMap((x) => x.warnings.map((w) => `- ${x.scenario}: ${w}`));
     if (warn.length) out.push('Warnings from the load generator:', '', ...warn, '');
   }
   if (r.ann) {

@@ -10,6 +10,7 @@ import { DEFAULT_DATA_DIR } from '../../loadgen/args.js';
 import { findSessionsFile, parseLoadgenArgs, runLoad, type LoadResult } from '../../loadgen/index.js';
 import { loadSnapshot, waitForQuiet, type QuietWait } from '../lib/machine.js';
 import { CpuMeter } from '../lib/proc-cpu.js';
+import { best5s } from '../lib/windows.js';
 import { removeDataDir, startEngine, type EngineProcess } from '../lib/engine-process.js';
 import { bareJetStreamCeiling, type BareResult } from './bare-jetstream.js';
 
@@ -36,6 +37,8 @@ export interface E2eRow {
   engine_cpu: number | null;
   nats_cpu: number | null;
   loadgen_cpu: number | null;
+  /** Highest acked events/s over any 5 consecutive seconds of the run. */
+  best_5s_events_per_s: number;
   loadavg: number[];
   /** Other processes busy on the machine when the step ended (CPU %, command). */
   busy_others: string[];
@@ -47,18 +50,26 @@ export interface E2eRow {
 }
 
 export interface E2eResult {
+  /** Latency at fixed rates (suite e2e); empty when only the ingest suite ran. */
   rows: E2eRow[];
   /** `e2e-replay@<rate>`: real sessions; undefined with `replaySkipped` when ../shared/data is absent. */
   replay?: E2eRow;
   replaySkipped?: string;
-  ceiling: E2eRow;
-  bare: BareResult;
-  /** The same publisher without nats.js async traces: what the engine's client setting costs. */
-  bareNoTraces: BareResult;
-  /** Engine ceiling / the better of the two bare publishers (what a bare JetStream publisher reaches). */
-  ingestRatio: number;
-  /** Engine ceiling / the bare publisher connected exactly as the engine connects. */
-  ingestRatioSameClient: number;
+  /** The ingest suite: absent when only the latency rows ran. */
+  ceiling?: E2eRow;
+  bare?: BareResult;
+  /** The same publisher without nats.js async traces: what that client setting costs. */
+  bareNoTraces?: BareResult;
+  /**
+   * Engine / the better bare publisher, each side's best sustained 5 s (other work on
+   * a shared machine only ever slows a window down, so the best window is the fairest
+   * estimate of each capacity).
+   */
+  ingestRatio?: number;
+  /** The same over the whole measured window (mean), for reference. */
+  ingestRatioMean?: number;
+  /** Engine / the bare publisher connected exactly as the engine connects (best 5 s). */
+  ingestRatioSameClient?: number;
 }
 
 export interface E2ePlan {
@@ -86,6 +97,7 @@ function row(scenario: string, r: LoadResult, cpu: Record<string, number | null>
     ack_p50: r.ack.p50, ack_p99: r.ack.p99, push_p50: r.push.p50, push_p95: r.push.p95, push_p99: r.push.p99, push_max: r.push.max,
     errors: r.errors, errors_by_code: r.errorsByCode, lost: r.lost, unverified: r.verify?.failed ?? null, push_missing: r.pushMissing, send_lag_p99: r.sendLag.p99,
     engine_cpu: cpu['engine'] ?? null, nats_cpu: cpu['nats'] ?? null, loadgen_cpu: cpu['loadgen'] ?? null,
+    best_5s_events_per_s: best5s(r.timeline.map((p) => p.acked)),
     loadavg: r.loadgen.loadavg, busy_others: loadSnapshot(mine).busy.map((b) => `${b.cpu}% ${b.command.slice(0, 80)}`),
     quiet_wait: lastQuiet, warnings: r.warnings, timeline: r.timeline,
   };
@@ -127,7 +139,8 @@ async function measuredLoad(engine: EngineProcess, args: string[], log: (s: stri
   return { result, cpu: meter.stop() };
 }
 
-export async function runE2e(plan: E2ePlan, log: (s: string) => void): Promise<E2eResult> {
+/** Suite e2e: push latency at fixed open-loop rates, and the replay row. */
+export async function runLatency(plan: E2ePlan, log: (s: string) => void): Promise<Pick<E2eResult, 'rows' | 'replay' | 'replaySkipped'>> {
   const rows: E2eRow[] = [];
   for (const rate of plan.rates) {
     const scenario = `e2e-push@${rateName(rate)}`;
@@ -162,7 +175,11 @@ export async function runE2e(plan: E2ePlan, log: (s: string) => void): Promise<E
     });
     log(`  -> ${replay.events_per_s} ev/s, push p50 ${replay.push_p50} p95 ${replay.push_p95} p99 ${replay.push_p99} ms, lost ${replay.lost}`);
   }
+  return replay ? { rows, replay } : { rows, replaySkipped: replaySkipped! };
+}
 
+/** Suite ingest: the engine's ceiling (flood) and a bare JetStream publisher's, in the same run. */
+export async function runIngest(plan: E2ePlan, log: (s: string) => void): Promise<Omit<E2eResult, 'rows' | 'replay' | 'replaySkipped'>> {
   log(`e2e-ceiling: flood, ${plan.ceilingShoppers} shoppers x ${plan.ceilingInflight} in flight, ${plan.ceilingDurationS} s`);
   const ceiling = await withEngine({ MAX_WS_MESSAGES_PER_S: '100000' }, log, async (engine) => {
     const { result, cpu } = await measuredLoad(engine, [
@@ -171,18 +188,19 @@ export async function runE2e(plan: E2ePlan, log: (s: string) => void): Promise<E
     ], log);
     return row('e2e-ceiling', result, cpu, engine);
   });
-  log(`  -> ${ceiling.events_per_s} ev/s acked (ack p50 ${ceiling.ack_p50} ms), engine ${ceiling.engine_cpu} cores, nats ${ceiling.nats_cpu} cores`);
+  log(`  -> ${ceiling.events_per_s} ev/s acked (best 5 s ${ceiling.best_5s_events_per_s}/s; ack p50 ${ceiling.ack_p50} ms), engine ${ceiling.engine_cpu} cores, nats ${ceiling.nats_cpu} cores`);
 
   log(`jetstream-bare-ceiling: one connection, ${plan.bareWindow} async publishes in flight, ${plan.ceilingDurationS} s`);
   lastQuiet = await waitForQuiet();
   const bare = await bareJetStreamCeiling({ durationS: plan.ceilingDurationS, window: plan.bareWindow, partitions: 32 });
-  log(`  -> ${bare.msgsPerS} msg/s (${bare.messageBytes} B, ack p50 ${bare.ackP50Ms} ms), nats ${bare.cpu['nats']} cores`);
+  log(`  -> ${bare.msgsPerS} msg/s (best 5 s ${bare.best5sMsgsPerS}/s; ${bare.messageBytes} B, ack p50 ${bare.ackP50Ms} ms), nats ${bare.cpu['nats']} cores`);
   const bareNoTraces = await bareJetStreamCeiling({ durationS: plan.ceilingDurationS, window: plan.bareWindow, partitions: 32, noAsyncTraces: true });
-  log(`  -> with noAsyncTraces: ${bareNoTraces.msgsPerS} msg/s (${bareNoTraces.messageBytes} B, ack p50 ${bareNoTraces.ackP50Ms} ms)`);
-  const ratio = (b: number) => (b > 0 ? Math.round((ceiling.events_per_s / b) * 1000) / 1000 : 0);
+  log(`  -> with noAsyncTraces: ${bareNoTraces.msgsPerS} msg/s (best 5 s ${bareNoTraces.best5sMsgsPerS}/s; ${bareNoTraces.messageBytes} B, ack p50 ${bareNoTraces.ackP50Ms} ms)`);
+  const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : 0);
   return {
-    rows, replay, replaySkipped, ceiling, bare, bareNoTraces,
-    ingestRatio: ratio(Math.max(bare.msgsPerS, bareNoTraces.msgsPerS)),
-    ingestRatioSameClient: ratio(bare.msgsPerS),
+    ceiling, bare, bareNoTraces,
+    ingestRatio: ratio(ceiling.best_5s_events_per_s, Math.max(bare.best5sMsgsPerS, bareNoTraces.best5sMsgsPerS)),
+    ingestRatioMean: ratio(ceiling.events_per_s, Math.max(bare.msgsPerS, bareNoTraces.msgsPerS)),
+    ingestRatioSameClient: ratio(ceiling.best_5s_events_per_s, bare.best5sMsgsPerS),
   };
 }
