@@ -83,42 +83,52 @@ function sameSeq(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+/** A test session for test-then-learn: all its clicks, and which positions are test cases. */
+export interface OnlineSession {
+  items: string[];
+  /** Positions i where a test case asks for items[i] after items[0..i). */
+  cases: number[];
+}
+
 /**
  * Groups test cases back into whole sessions (prefix + target of the longest
- * case), so a test-then-learn run can score each click before learning it.
- * Cases of one session are recognised in either order (longest first or
+ * case), so a test-then-learn run can score each case before learning its
+ * click. Cases of one session are recognised in either order (longest first or
  * shortest first); a case that chains to no neighbour is a session of its own.
- * Every case is covered exactly once.
+ * Exactly the given cases are scored: a split whose lines are not every prefix
+ * (retailrocket) scores only its lines, but still learns the prefix clicks.
  */
-export function testSessions(cases: readonly TestCase[]): string[][] {
-  const sessions: string[][] = [];
-  let current: string[] | undefined;
+export function testSessions(cases: readonly TestCase[]): OnlineSession[] {
+  const sessions: OnlineSession[] = [];
+  let current: OnlineSession | undefined;
   let last: TestCase | undefined;
   for (const c of cases) {
     const full = [...c.prefix, c.target];
     if (current !== undefined && last !== undefined) {
       // longest first: this case is the previous one's prefix
       if (sameSeq(full, last.prefix)) {
+        current.cases.unshift(c.prefix.length);
         last = c;
         continue;
       }
       // shortest first: the previous case is this one's prefix
-      if (c.prefix.length === current.length && sameSeq(c.prefix, current)) {
-        current.push(c.target);
+      if (c.prefix.length === current.items.length && sameSeq(c.prefix, current.items)) {
+        current.items.push(c.target);
+        current.cases.push(c.prefix.length);
         last = c;
         continue;
       }
     }
-    current = full;
+    current = { items: full, cases: [c.prefix.length] };
     sessions.push(current);
     last = c;
   }
   return sessions;
 }
 
-/** Number of cases a list of sessions stands for (one per click after the first). */
-export function caseCount(sessions: readonly string[][]): number {
+/** Number of cases a list of online sessions holds. */
+export function caseCount(sessions: readonly OnlineSession[]): number {
   let n = 0;
-  for (const s of sessions) n += Math.max(0, s.length - 1);
+  for (const s of sessions) n += s.cases.length;
   return n;
 }

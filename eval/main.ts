@@ -101,7 +101,7 @@ function main(): void {
     cases = cases.slice(0, args.maxCases);
     if (online !== undefined) {
       let n = 0;
-      online = online.filter((s) => (n += s.length - 1) <= (args.maxCases as number));
+      online = online.filter((s) => (n += s.cases.length) <= (args.maxCases as number));
     }
   }
   const nCases = online === undefined ? cases.length : caseCount(online);

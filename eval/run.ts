@@ -6,12 +6,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { Ranker } from './baselines.js';
-import type { TestCase } from './dataset.js';
+import type { OnlineSession, TestCase } from './dataset.js';
 import { CUTOFF, RankMetrics } from './metrics.js';
 import type { ModelRanker } from './model-ranker.js';
 import { CLICK_SPACING_MS } from './model-ranker.js';
 
-export function evalBaseline(r: Ranker, train: readonly string[][], cases: readonly TestCase[], online: readonly string[][] | undefined): RankMetrics {
+export function evalBaseline(r: Ranker, train: readonly string[][], cases: readonly TestCase[], online: readonly OnlineSession[] | undefined): RankMetrics {
   for (const s of train) r.learn(s);
   const m = new RankMetrics();
   if (online === undefined) {
@@ -19,8 +19,8 @@ export function evalBaseline(r: Ranker, train: readonly string[][], cases: reado
   } else {
     // baselines learn a test session once it is over (session granularity)
     for (const s of online) {
-      for (let i = 1; i < s.length; i++) m.add(r.rank(s.slice(0, i), CUTOFF), s[i] as string);
-      r.learn(s);
+      for (const i of s.cases) m.add(r.rank(s.items.slice(0, i), CUTOFF), s.items[i] as string);
+      r.learn(s.items);
     }
   }
   return m;
@@ -31,7 +31,7 @@ export interface ModelRun {
   trainMs: number;
 }
 
-export function evalModel(r: ModelRanker, train: readonly string[][], cases: readonly TestCase[], online: readonly string[][] | undefined): ModelRun {
+export function evalModel(r: ModelRanker, train: readonly string[][], cases: readonly TestCase[], online: readonly OnlineSession[] | undefined): ModelRun {
   const t0 = performance.now();
   for (const s of train) r.learnSession(s);
   const trainMs = performance.now() - t0;
@@ -48,10 +48,14 @@ export function evalModel(r: ModelRanker, train: readonly string[][], cases: rea
   } else {
     for (const s of online) {
       const { key, start } = r.startSession();
-      for (let i = 0; i < s.length; i++) {
+      const scored = new Set(s.cases);
+      for (let i = 0; i < s.items.length; i++) {
         const ts = start + i * CLICK_SPACING_MS;
-        if (i > 0) score(s.slice(0, i), s[i] as string, r.toItems(s.slice(0, i), ts - CLICK_SPACING_MS));
-        r.learnClick(key, s[i] as string, ts);
+        if (scored.has(i)) {
+          const prefix = s.items.slice(0, i);
+          score(prefix, s.items[i] as string, r.toItems(prefix, ts - CLICK_SPACING_MS));
+        }
+        r.learnClick(key, s.items[i] as string, ts);
       }
     }
   }

@@ -10,10 +10,22 @@ test('eval dataset - test cases group back into sessions, longest-first or short
     { prefix: ['a'], target: 'b' },
     { prefix: ['x'], target: 'y' },
   ];
-  assert.deepEqual(testSessions(longestFirst), [['a', 'b', 'c', 'd'], ['x', 'y']]);
+  assert.deepEqual(testSessions(longestFirst), [
+    { items: ['a', 'b', 'c', 'd'], cases: [1, 2, 3] },
+    { items: ['x', 'y'], cases: [1] },
+  ]);
   const shortestFirst = [{ prefix: ['a'], target: 'b' }, { prefix: ['a', 'b'], target: 'c' }, { prefix: ['q'], target: 'q' }];
-  assert.deepEqual(testSessions(shortestFirst), [['a', 'b', 'c'], ['q', 'q']]);
+  assert.deepEqual(testSessions(shortestFirst), [
+    { items: ['a', 'b', 'c'], cases: [1, 2] },
+    { items: ['q', 'q'], cases: [1] },
+  ]);
   assert.equal(caseCount(testSessions(longestFirst)), longestFirst.length);
+});
+
+test('eval dataset - a lone last-click case is scored once, its prefix only learned', () => {
+  const s = testSessions([{ prefix: ['a', 'b', 'c'], target: 'd' }, { prefix: ['x', 'y'], target: 'z' }]);
+  assert.deepEqual(s.map((x) => x.cases), [[3], [2]]);
+  assert.equal(caseCount(s), 2);
 });
 
 test('eval dataset - validation cut from the end, unseen items dropped, every prefix a case', () => {
