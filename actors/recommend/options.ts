@@ -27,6 +27,8 @@ export const DEFAULT_KNN_RECENCY_HALF_LIFE_MS = 30 * DAY;
 export const DEFAULT_KNN_ITEM_DECAY = 4;
 export const DEFAULT_KNN_BACKWARD_WEIGHT = 1;
 export const DEFAULT_KNN_IDF_EXPONENT = 0.3;
+export const DEFAULT_KNN_VOTE_IDF_EXPONENT = 0;
+export const DEFAULT_CO_VISIT_ANCHOR_DECAY = -1;
 export const DEFAULT_CO_VISIT_POP_EXPONENT = 0.5;
 export const DEFAULT_WEIGHT_KNN = 1;
 export const DEFAULT_WEIGHT_SEQUENCE = 1;
@@ -80,6 +82,10 @@ export interface SessionModelOptions {
   knnBackwardWeight?: number;
   /** A shared item's weight in kNN similarity is popularity^-this (0 = off). @default 0.3 */
   knnIdfExponent?: number;
+  /** A neighbour's vote for an item is scaled by its popularity^-this (0 = off). @default 0 */
+  knnVoteIdfExponent?: number;
+  /** anchorDecay for co-visitation only; -1 = same as anchorDecay. @default -1 */
+  coVisitAnchorDecay?: number;
   /** Co-visitation is divided by popularity^this (0 = raw counts, 0.5 = cosine-like). @default 0.5 */
   coVisitPopExponent?: number;
   /** Fusion weight of session-kNN. @default 1 */
@@ -138,6 +144,8 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = {
   knnItemDecay: DEFAULT_KNN_ITEM_DECAY,
   knnBackwardWeight: DEFAULT_KNN_BACKWARD_WEIGHT,
   knnIdfExponent: DEFAULT_KNN_IDF_EXPONENT,
+  knnVoteIdfExponent: DEFAULT_KNN_VOTE_IDF_EXPONENT,
+  coVisitAnchorDecay: DEFAULT_CO_VISIT_ANCHOR_DECAY,
   coVisitPopExponent: DEFAULT_CO_VISIT_POP_EXPONENT,
   weightKnn: DEFAULT_WEIGHT_KNN,
   weightSequence: DEFAULT_WEIGHT_SEQUENCE,
@@ -174,6 +182,8 @@ const BOUNDS: Record<NumericOption, [number, number, boolean]> = {
   knnItemDecay: [Number.MIN_VALUE, Infinity, false],
   knnBackwardWeight: [0, 1, false],
   knnIdfExponent: [0, 2, false],
+  knnVoteIdfExponent: [0, 2, false],
+  coVisitAnchorDecay: [-1, 1, false],
   coVisitPopExponent: [0, 2, false],
   weightKnn: [0, Infinity, false],
   weightSequence: [0, Infinity, false],

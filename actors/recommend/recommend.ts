@@ -102,6 +102,7 @@ export function recommend(s: ModelState, x: Scratch, q: RecommendQuery): Recomme
 
   aw = 1;
   const e = o.coVisitPopExponent;
+  const covDecay = o.coVisitAnchorDecay < 0 ? o.anchorDecay : o.coVisitAnchorDecay;
   for (const a of anchors) {
     const row = s.coVisit.row(a);
     if (row !== undefined) {
@@ -111,7 +112,7 @@ export function recommend(s: ModelState, x: Scratch, q: RecommendQuery): Recomme
         if (b >= 0) sig.add(b, (aw * row.vals[j]!) / (na * Math.pow(s.pop[b]!, e)), a);
       }
     }
-    aw *= o.anchorDecay;
+    aw *= covDecay;
   }
   fold(x, Signal.CoVisit, o.weightCoVisit, undefined, sumMode);
 

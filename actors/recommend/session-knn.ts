@@ -89,6 +89,7 @@ export function knnScores(s: ModelState, x: Scratch, seq: readonly number[], anc
 
   const sig = x.signal;
   const decay = o.knnItemDecay;
+  const voteIdf = o.knnVoteIdfExponent;
   for (let h = 0; h < heap.length; h++) {
     const slot = heap[h]!;
     const v = hsim[h]!;
@@ -96,7 +97,9 @@ export function knnScores(s: ModelState, x: Scratch, seq: readonly number[], anc
     const pm = items.lastIndexOf(match[slot]!);
     const back = v * o.knnBackwardWeight;
     for (let p = 0; p < items.length; p++) {
-      sig.add(items[p]!, (p < pm ? back : v) * Math.exp(-Math.abs(p - pm) / decay), -1);
+      const it = items[p]!;
+      const idf = voteIdf > 0 ? Math.pow(s.pop[it]! / popRef, -voteIdf) : 1;
+      sig.add(it, idf * (p < pm ? back : v) * Math.exp(-Math.abs(p - pm) / decay), -1);
     }
   }
 }
