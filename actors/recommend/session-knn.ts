@@ -29,11 +29,10 @@ export function knnScores(s: ModelState, x: Scratch, seq: readonly number[], anc
 
   for (const a of anchors) {
     const lastPos = seq.lastIndexOf(a);
-    // never exactly 0: 0 marks an untouched slot
     let w = Math.exp(-(n - 1 - lastPos) / o.knnPositionDecay);
     // rarer shared items say more about a shopper's intent (idf-like)
     if (o.knnIdfExponent > 0) w *= Math.pow(s.pop[a]! / popRef, -o.knnIdfExponent);
-    w = Math.max(w, 1e-300);
+    w = Math.max(w, 1e-300); // never exactly 0: 0 marks an untouched slot
     const p = idx.posting(a);
     if (p === undefined) continue;
     const len = p.buf.length;
