@@ -20,6 +20,8 @@ export type ShardState = 'starting' | 'recovering' | 'serving' | 'draining' | 's
 
 export type MainToShard =
   | { type: 'drain' }
+  /** Fault injection: the shard throws an uncaught error between batches. */
+  | { type: 'crash' }
   /** Answered with `applied` carrying the same requestId once the shard uses the new facts. */
   | { type: 'catalog-changed'; requestId: number; itemIds: string[] }
   | { type: 'index-changed'; indexDir: string };

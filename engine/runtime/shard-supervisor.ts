@@ -8,6 +8,7 @@ import type { MainToShard, ShardInit, ShardState, ShardStats, ShardToMain } from
 
 const RESTART_BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
 const DRAIN_TIMEOUT_MS = 10_000;
+const TERMINATE_TIMEOUT_MS = 3_000;
 
 interface Slot {
   index: number;
@@ -89,9 +90,19 @@ export class ShardSupervisor {
     });
   }
 
-  /** Abruptly terminates one shard's thread (what a crash looks like); the supervisor restarts it. */
+  /**
+   * Crashes one shard the way a bug does: an uncaught error in its thread, with its
+   * in-memory batch lost; the supervisor restarts it. Not worker.terminate(): lmdb-js
+   * 3.5 deadlocks when a thread is terminated inside transactionSync (its cleanup
+   * waits on a lock the dead transaction holds, and every other shard then waits on
+   * LMDB's writer lock).
+   */
   async crash(index: number): Promise<void> {
-    await this.#slots[index]?.worker?.terminate();
+    const w = this.#slots[index]?.worker;
+    if (!w) return;
+    const exited = new Promise<void>((r) => w.once('exit', () => r()));
+    w.postMessage({ type: 'crash' } satisfies MainToShard);
+    await exited;
   }
 
   #spawn(slot: Slot): void {
@@ -147,9 +158,21 @@ export class ShardSupervisor {
       if (!w) return;
       const exited = new Promise<void>((r) => w.once('exit', () => r()));
       w.postMessage({ type: 'drain' } satisfies MainToShard);
-      const t = setTimeout(() => void w.terminate(), DRAIN_TIMEOUT_MS);
-      await exited;
-      clearTimeout(t);
+      // A straggler is terminated; if even that does not end it (see crash()), stop
+      // waiting so the process can still exit: the log replays whatever it lost.
+      let t: NodeJS.Timeout;
+      const gaveUp = new Promise<void>((r) => {
+        t = setTimeout(() => {
+          this.#log.error('shard did not drain in time; terminating it', { shard: s.index });
+          void w.terminate();
+          t = setTimeout(() => {
+            this.#log.error('shard thread did not terminate; leaving it', { shard: s.index });
+            r();
+          }, TERMINATE_TIMEOUT_MS);
+        }, DRAIN_TIMEOUT_MS);
+      });
+      await Promise.race([exited, gaveUp]);
+      clearTimeout(t!);
     }));
   }
 }

@@ -58,6 +58,10 @@ async function main(): Promise<void> {
         await store.close();
         process.exit(0);
       })();
+    } else if (m.type === 'crash') {
+      setImmediate(() => {
+        throw new Error(`injected crash of shard ${init.shardIndex}`);
+      });
     } else if (m.type === 'catalog-changed') {
       for (const id of m.itemIds) {
         const p = store.catalog.get(id);
