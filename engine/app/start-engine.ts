@@ -64,7 +64,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       natsUrl = await embedded.start();
       cleanups.push(() => embedded.stop());
     }
-    const nc: NatsConnection = await connectNats(natsUrl, 'engine-main');
+    const nc: NatsConnection = await connectNats(natsUrl, 'engine-main', log.child('nats-client'));
     cleanups.push(() => nc.drain().catch(() => undefined));
     const eventLog = await EventLog.open(nc, config.partitions, config.streamReplicas);
     const store = StateStore.open(config.dataDir);

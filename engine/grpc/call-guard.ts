@@ -9,6 +9,7 @@ import { AuthError, EngineError, toEngineError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import type { Metrics } from '../observability/index.js';
 import { API_KEY_METADATA, type ApiKeyCheck } from './api-key.js';
+import { NextTurn } from '../services/index.js';
 import { Budget } from './budget.js';
 import { toServiceError } from './status-error.js';
 
@@ -103,6 +104,7 @@ export class CallGuard {
   readonly streams: Budget;
   /** Signals of the calls in progress, aborted on stop (one listener per call on a shared signal would not scale). */
   readonly #active = new Set<CallSignal>();
+  readonly #nextTurn = new NextTurn();
   #stopReason: EngineError | undefined;
   readonly #stats = { calls: 0, unauthenticated: 0, overloaded: 0, deadlineExceeded: 0, cancelled: 0, internalErrors: 0 };
 
@@ -208,7 +210,7 @@ export class CallGuard {
           return Promise.reject(err);
         }
       };
-      const p = opts.coalesce ? this.#inNextTurn(start) : start();
+      const p = opts.coalesce ? this.#nextTurn.run(start) : start();
       p.then(
         (res) => {
           a.finish();
@@ -220,21 +222,6 @@ export class CallGuard {
         },
       );
     };
-  }
-
-  #turn: Array<() => void> | undefined;
-
-  #inNextTurn<T>(start: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (this.#turn === undefined) {
-        const turn: Array<() => void> = (this.#turn = []);
-        setImmediate(() => {
-          this.#turn = undefined;
-          for (const run of turn) run();
-        });
-      }
-      this.#turn.push(() => start().then(resolve, reject));
-    });
   }
 
   /** `fn` owns the stream and resolves when it is over (ended, failed or cancelled). */

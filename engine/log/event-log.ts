@@ -3,7 +3,7 @@
  * file storage, de-duplicated by event id (Nats-Msg-Id). A publish resolves only
  * after JetStream stored the event, so a client ack means the event is in the log.
  */
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, StorageType, DiscardPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { encodeEvent, type ShopEvent } from '../../protos/index.js';
 import { UnavailableError } from '../errors/index.js';
@@ -16,16 +16,6 @@ export const MAX_EVENT_BYTES = 64 * 1024;
 export interface PublishResult {
   seq: number;
   duplicate: boolean;
-}
-
-export async function connectNats(servers: string, name: string): Promise<NatsConnection> {
-  try {
-    // noAsyncTraces: nats.js otherwise builds an Error (a stack capture) per request to
-    // enrich timeouts; on the publish hot path that halves JetStream throughput.
-    return await connect({ servers: servers.split(','), name, maxReconnectAttempts: -1, reconnectTimeWait: 250, pingInterval: 10_000, noAsyncTraces: true });
-  } catch (err) {
-    throw new UnavailableError(`cannot connect to NATS at ${servers}`, err);
-  }
 }
 
 export async function ensureEventStream(jsm: JetStreamManager, replicas: number): Promise<void> {

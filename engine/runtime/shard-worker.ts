@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     catalog.set(p.itemId, { itemId: p.itemId, name: p.name, category: p.category, price: p.price, stock: p.stock });
   }
   let ann: AnnLike | undefined = loadAnnReplica(init.indexDir, log);
-  const nc = await connectNats(init.natsUrl, `shard-${init.shardIndex}`);
+  const nc = await connectNats(init.natsUrl, `shard-${init.shardIndex}`, log);
   const js = jetstream(nc, { timeout: 5000 });
   const jsm = await jetstreamManager(nc);
   const lastSeq = (await jsm.streams.info(EVENT_STREAM)).state.last_seq;

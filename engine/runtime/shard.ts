@@ -153,7 +153,7 @@ export class Shard {
     if (batch.length === 0) return;
     this.#queue = [];
     const { init, store, log } = this.#d;
-    const touched = new Map<string, string>(); // userId -> id of the event that caused the recompute
+    const touched = new Map<string, { id: string; seq: number }>(); // userId -> the latest event that caused a recompute
     const coupons: Array<{ userId: string; effect: Extract<UserEffect, { type: 'coupon' }> }> = [];
     const reminderPuts: ReminderEntry[] = [];
     const reminderDels: string[] = [];
@@ -172,7 +172,7 @@ export class Shard {
       if (this.ownsPartition(p) && m.seq > this.#userCursor.get(p)!) {
         const s = this.#users.get(e.userId);
         for (const eff of foldUserEvent(s, e, m.seq, this.#foldCtx)) {
-          if (eff.type === 'recompute') touched.set(e.userId, e.id);
+          if (eff.type === 'recompute') touched.set(e.userId, { id: e.id, seq: m.seq });
           else if (eff.type === 'set-reminder') reminderPuts.push({ userId: e.userId, name: eff.name, dueAt: eff.dueAt, partition: p });
           else if (eff.type === 'cancel-reminder') reminderDels.push(reminderKey(eff.dueAt, e.userId, eff.name));
           else coupons.push({ userId: e.userId, effect: eff });
@@ -221,7 +221,7 @@ export class Shard {
     if (this.#state === 'recovering' && seq >= this.#recoverUntil) this.#setState('serving');
     // Pushes are for live shoppers: events replayed during recovery are history.
     if (this.#state === 'serving') {
-      for (const [userId, causedBy] of touched) this.#pushRecs(userId, causedBy);
+      for (const [userId, cause] of touched) this.#pushRecs(userId, cause.id, cause.seq);
       for (const c of coupons) this.#publishPush(c.userId, { type: 'coupon', coupon: c.effect.coupon, causedBy: c.effect.coupon.causedBy, ts: Date.now() });
     }
     if (this.#waiters.length) {
@@ -229,11 +229,12 @@ export class Shard {
     }
   }
 
-  #pushRecs(userId: string, causedBy: string): void {
+  /** `seq`: log sequence of `causedBy`; the recs reflect every event of the user up to it. */
+  #pushRecs(userId: string, causedBy: string, seq: number): void {
     const t0 = performance.now();
     const items = this.#d.recommender.recommend(this.#users.get(userId), { k: DEFAULT_K });
     this.#recordRecompute(performance.now() - t0);
-    this.#publishPush(userId, { type: 'recs', items, causedBy, ts: Date.now() });
+    this.#publishPush(userId, { type: 'recs', items, causedBy, seq, ts: Date.now() });
   }
 
   #recordRecompute(ms: number): void {

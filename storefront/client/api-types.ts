@@ -42,6 +42,8 @@ export interface Recs {
   ts: number;
   /** Set on pushes: the event that caused this recompute. */
   causedBy?: string;
+  /** Set on pushes: log sequence of causedBy; the recs reflect every event of this shopper up to it. */
+  seq?: number;
 }
 
 export interface CartLine {
@@ -108,6 +110,6 @@ export interface Ack {
 export type ServerMessage =
   | { type: 'hello'; userId: string }
   | { type: 'ack'; id: string; seq: number }
-  | { type: 'recs'; items: RecItem[]; causedBy: string; ts: number }
+  | { type: 'recs'; items: RecItem[]; causedBy: string; seq?: number; ts: number }
   | { type: 'coupon'; coupon: Coupon; causedBy?: string }
   | { type: 'error'; code: string; message: string; id?: string };

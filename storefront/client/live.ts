@@ -169,7 +169,7 @@ export class LiveSocket {
         return;
       }
       case 'recs': {
-        const r: Recs = { items: m.items, ts: m.ts, causedBy: m.causedBy };
+        const r: Recs = { items: m.items, ts: m.ts, causedBy: m.causedBy, seq: m.seq };
         this.lastRecs = r;
         for (const l of this.#recsL) l(r);
         return;

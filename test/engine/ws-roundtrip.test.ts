@@ -18,12 +18,13 @@ describe('gateway - websocket round trip', () => {
     await nats?.stop();
   });
 
-  it('gateway - an event is acked with its log sequence, then a recs push names it in causedBy', async () => {
+  it('gateway - an event is acked with its log sequence, then a recs push names it in causedBy and seq', async () => {
     const s = await Shopper.connect(engine.url);
     const ack = await s.track({ id: 'view-1', kind: 'view', itemId: itemIds[0] });
     assert.equal(ack['id'], 'view-1');
     assert.ok(typeof ack['seq'] === 'number' && ack['seq'] > 0);
     const recs = await s.waitFor((m) => m.type === 'recs' && m['causedBy'] === 'view-1');
+    assert.equal(recs['seq'], ack['seq'], 'the push names the log sequence it reflects');
     const items = recs['items'] as Array<{ itemId: string; score: number; reason: string }>;
     assert.ok(items.length > 0, 'recs has items');
     for (const it of items) {

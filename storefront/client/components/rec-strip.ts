@@ -50,6 +50,7 @@ export class RecStrip {
   show(recs: Recs): void {
     this.el.dataset['ts'] = String(recs.ts);
     if (recs.causedBy) this.el.dataset['causedBy'] = recs.causedBy;
+    if (recs.seq !== undefined) this.el.dataset['seq'] = String(recs.seq);
     if (recs.items.length === 0) {
       replaceChildren(this.#list, h('li', { class: 'strip-empty' }, 'Nothing to suggest yet: browse a few products.'));
       return;

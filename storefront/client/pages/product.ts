@@ -107,7 +107,10 @@ export const product: Page = async (ctx) => {
   // The view goes out first, so the push it causes is what the "for you" strip shows next.
   const view = live.track({ kind: 'view', itemId: p.itemId });
   view.then((ack) => {
-    if (ack) main.dataset['viewEventId'] = ack.id;
+    if (ack) {
+      main.dataset['viewSeq'] = String(ack.seq);
+      main.dataset['viewEventId'] = ack.id;
+    }
   }, () => undefined);
   const stopDwell = dwellTracker(p.itemId);
 

@@ -27,8 +27,11 @@ export function viewEventId(): string | undefined {
 /** "for you" shows the push caused by this page's view, with at least `min` products of `category`. */
 export function forYouFollowed(category: string, min: number): boolean {
   const view = viewEventId();
+  const viewSeq = Number(document.querySelector<HTMLElement>('article.product[data-view-seq]')?.dataset['viewSeq']);
   const strip = document.querySelector<HTMLElement>('[data-testid="for-you"]');
-  if (!view || !strip || strip.dataset['causedBy'] !== view) return false;
+  // The push caused by this page's view, or by a later event of the shopper (e.g. the
+  // previous page's dwell, sent over HTTP on unload, can reach the log after the view).
+  if (!view || !strip || (strip.dataset['causedBy'] !== view && !(Number(strip.dataset['seq']) >= viewSeq))) return false;
   return stripCards('for-you').filter((c) => c.category === category).length >= min;
 }
 
