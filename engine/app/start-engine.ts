@@ -82,6 +82,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       actorIdleMs: config.actorIdleMs,
       excludePurchased: config.excludePurchased,
       logLevel: config.logLevel,
+      niceness: config.shardNiceness,
       indexDir,
     }, log.child('shards'));
     shards.start();

@@ -16,6 +16,7 @@ export const DEFAULT_ACTOR_IDLE_MS = 10 * 60_000;
 export const DEFAULT_CART_ABANDON_MS = 30 * 60_000;
 export const DEFAULT_TOKEN_TTL_S = 7 * 24 * 3600;
 export const DEFAULT_MAX_WS_MESSAGES_PER_S = 50;
+export const DEFAULT_SHARD_NICENESS = 5;
 
 export interface EngineConfig {
   /** NATS server or cluster URL(s); undefined = run an embedded nats-server. */
@@ -45,6 +46,8 @@ export interface EngineConfig {
   /** Exclude recently purchased items from recommendations. */
   excludePurchased: boolean;
   maxWsMessagesPerS: number;
+  /** Niceness of shard threads relative to the gateway (0 = same priority); see runtime/thread-priority.ts. */
+  shardNiceness: number;
   /** Start even when uWebSockets.js fell back to its slow pure-JS shim. */
   allowUwsFallback: boolean;
   /** Stream replicas (1 on one node, 3 on a cluster). */
@@ -104,6 +107,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<EngineConf
     cartAbandonMs: int(env, 'CART_ABANDON_MS', DEFAULT_CART_ABANDON_MS, 50, 7 * 24 * 3600_000),
     excludePurchased: bool(env, 'EXCLUDE_PURCHASED', true),
     maxWsMessagesPerS: int(env, 'MAX_WS_MESSAGES_PER_S', DEFAULT_MAX_WS_MESSAGES_PER_S, 1, 100_000),
+    shardNiceness: int(env, 'SHARD_NICENESS', DEFAULT_SHARD_NICENESS, 0, 19),
     allowUwsFallback: bool(env, 'ALLOW_UWS_FALLBACK', false),
     streamReplicas: int(env, 'STREAM_REPLICAS', 1, 1, 5),
     logLevel: level as EngineConfig['logLevel'],

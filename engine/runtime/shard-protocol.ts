@@ -11,6 +11,8 @@ export interface ShardInit {
   actorIdleMs: number;
   excludePurchased: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** CPU niceness of the shard thread (0 = as the gateway). */
+  niceness: number;
   /** Directory of the ANN index built for the current catalog. */
   indexDir: string;
 }

@@ -12,7 +12,7 @@ import { Shard } from './shard.js';
 import type { MainToShard, ShardInit, ShardToMain } from './shard-protocol.js';
 import { ShardRecommender, type AnnLike, type CatalogFacts } from './shard-recommender.js';
 import { ModelReplica } from './model-replica.js';
-import { lowerThreadPriority, SHARD_THREAD_NICENESS } from './thread-priority.js';
+import { lowerThreadPriority } from './thread-priority.js';
 
 const STATS_INTERVAL_MS = 1000;
 
@@ -23,7 +23,7 @@ const log = createLogger(init.logLevel, `shard${init.shardIndex}`);
 
 async function main(): Promise<void> {
   post({ type: 'state', state: 'starting', appliedSeq: 0 });
-  if (lowerThreadPriority(SHARD_THREAD_NICENESS) === undefined) log.debug('cannot lower the shard thread priority here');
+  if (init.niceness > 0 && lowerThreadPriority(init.niceness) === undefined) log.debug('cannot lower the shard thread priority here');
   const store = StateStore.open(init.dataDir);
   const catalog = new Map<string, CatalogFacts>();
   for (const { value: p } of store.catalog.getRange()) {

@@ -9,9 +9,6 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
-/** Niceness of shard threads (0 = same as the gateway, 19 = lowest). */
-export const SHARD_THREAD_NICENESS = 5;
-
 /**
  * Lowers the calling thread's priority (Linux: setpriority on the thread's id, which
  * affects only that thread). Returns the thread id, or undefined where unsupported.
