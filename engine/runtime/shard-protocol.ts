@@ -38,6 +38,8 @@ export interface ShardStats {
   passivations: number;
   recomputes: number;
   recomputeMsP50: number;
+  /** Users whose recs push waits for a recompute (grows when recomputes cannot keep up). */
+  pendingPushes: number;
   heapUsed: number;
 }
 

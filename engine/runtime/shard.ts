@@ -22,6 +22,13 @@ import type { ShardRecommender } from './shard-recommender.js';
 import type { ModelReplica } from './model-replica.js';
 
 const MAX_BATCH = 1000;
+/**
+ * Recs are recomputed after folding, in slices of this many ms between batches. Users
+ * waiting for a recompute are coalesced: one recompute names their latest event. So
+ * when recomputes cannot keep up, folding (state, cursors, asks) still does, and each
+ * waiting shopper gets one fresh push per round instead of a growing backlog.
+ */
+const PUSH_SLICE_MS = 8;
 const REMINDER_TICK_MS = 200;
 const SWEEP_TICK_MS = 5000;
 /** How often the model replica is snapshotted (and at drain). */
@@ -221,12 +228,36 @@ export class Shard {
     if (this.#state === 'recovering' && seq >= this.#recoverUntil) this.#setState('serving');
     // Pushes are for live shoppers: events replayed during recovery are history.
     if (this.#state === 'serving') {
-      for (const [userId, cause] of touched) this.#pushRecs(userId, cause.id, cause.seq);
+      for (const [userId, cause] of touched) this.#pendingRecs.set(userId, cause);
+      this.#schedulePushes();
       for (const c of coupons) this.#publishPush(c.userId, { type: 'coupon', coupon: c.effect.coupon, causedBy: c.effect.coupon.causedBy, ts: Date.now() });
     }
     if (this.#waiters.length) {
       this.#waiters = this.#waiters.filter((w) => (w.seq <= seq ? (w.resolve(), false) : true));
     }
+  }
+
+  /** userId -> the latest event whose recs push is still to be computed (insertion order = waiting order). */
+  readonly #pendingRecs = new Map<string, { id: string; seq: number }>();
+  #pushesScheduled = false;
+
+  #schedulePushes(): void {
+    if (this.#pushesScheduled || this.#pendingRecs.size === 0) return;
+    this.#pushesScheduled = true;
+    setImmediate(() => this.#runPushes());
+  }
+
+  /** One slice of recomputes; the rest wait for the next turn, after any newly arrived batch is folded. */
+  #runPushes(): void {
+    this.#pushesScheduled = false;
+    if (this.#state !== 'serving') return;
+    const end = performance.now() + PUSH_SLICE_MS;
+    for (const [userId, cause] of this.#pendingRecs) {
+      this.#pendingRecs.delete(userId);
+      this.#pushRecs(userId, cause.id, cause.seq);
+      if (performance.now() >= end) break;
+    }
+    this.#schedulePushes();
   }
 
   /** `seq`: log sequence of `causedBy`; the recs reflect every event of the user up to it. */
@@ -310,6 +341,7 @@ export class Shard {
       passivations: this.#users.passivations + this.#items.passivations,
       recomputes: this.stats.recomputes,
       recomputeMsP50: t.length ? t[Math.floor(t.length / 2)]! : 0,
+      pendingPushes: this.#pendingRecs.size,
       heapUsed: process.memoryUsage().heapUsed,
     };
   }
