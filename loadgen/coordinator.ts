@@ -3,14 +3,16 @@
  * over worker threads, starts them on one clock, merges their counters and
  * histograms into progress ticks and the final result.
  */
+import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { LoadgenOptions } from './args.js';
 import { loadReplaySessions } from './behaviour/replay.js';
-import { fetchCatalogSample } from './catalog-sample.js';
+import { fetchCatalogSample, httpCatalogPages } from './catalog-sample.js';
 import { clock } from './driver.js';
 import { LoadgenError } from './errors.js';
 import { mergeEncoded, newHistogram, summarize, type LatencySummary } from './histogram.js';
+import { grpcCatalogPages, openChannels } from './transport/index.js';
 import type { MainToWorker, VerifyResult, WorkerInit, WorkerResult, WorkerToMain } from './worker-protocol.js';
 
 const WORKER_URL = new URL('./shopper-worker.js', import.meta.url);
@@ -38,6 +40,8 @@ export interface TimelinePoint {
 
 export interface LoadResult {
   scenario: LoadgenOptions['scenario'];
+  protocol: LoadgenOptions['protocol'];
+  /** Where the shoppers went: the base URL (ws) or HOST:PORT (grpc). */
   url: string;
   startedAt: string;
   shoppers: number;
@@ -99,12 +103,29 @@ function flatten(sessions: number[][]): { items: Int32Array; offsets: Int32Array
   return { items, offsets };
 }
 
+/** Where the run's shoppers go: the base URL or the gRPC address. */
+export const targetOf = (opts: LoadgenOptions): string => (opts.protocol === 'grpc' ? opts.grpcTarget : opts.url);
+
+/** The catalog over the run's protocol; over gRPC this is also where a wrong key shows (E_UNAUTHENTICATED). */
+async function readCatalog(opts: LoadgenOptions) {
+  if (opts.protocol !== 'grpc') return fetchCatalogSample(httpCatalogPages(opts.url), opts.url);
+  const ch = openChannels(opts.grpcTarget, opts.apiKey!, 1);
+  try {
+    return await fetchCatalogSample(grpcCatalogPages(ch, opts.grpcTarget), opts.grpcTarget);
+  } finally {
+    ch.close();
+  }
+}
+
 export async function runLoad(opts: LoadgenOptions, hooks: RunHooks = {}): Promise<LoadResult> {
   const progress = hooks.onProgress ?? (() => undefined);
   const cpu0 = process.cpuUsage();
   const startedAt = new Date().toISOString();
-  progress(`reading the catalog from ${opts.url} ...`);
-  const catalog = await fetchCatalogSample(opts.url);
+  const target = targetOf(opts);
+  progress(`reading the catalog from ${target}${opts.protocol === 'grpc' ? ` over gRPC (API key from ${opts.apiKeySource})` : ''} ...`);
+  const catalog = await readCatalog(opts);
+  // gRPC shoppers are user ids made here: a fresh tag per run keeps earlier runs' profiles out of the lost check.
+  const runTag = randomBytes(3).toString('hex');
   let replay: WorkerInit['replay'];
   if (opts.scenario === 'replay') {
     const r = loadReplaySessions(opts.dataDir, catalog.itemIds.length, opts.seed);
@@ -130,7 +151,9 @@ export async function runLoad(opts: LoadgenOptions, hooks: RunHooks = {}): Promi
   let first = 0;
   sizes.forEach((n, w) => {
     const init: WorkerInit = {
-      workerIndex: w, url: opts.url, firstShopper: first, shoppers: n, totalShoppers: opts.shoppers,
+      workerIndex: w, protocol: opts.protocol, url: opts.url,
+      grpc: opts.protocol === 'grpc' ? { target: opts.grpcTarget, apiKey: opts.apiKey!, channels: opts.grpcChannels, runTag } : undefined,
+      firstShopper: first, shoppers: n, totalShoppers: opts.shoppers,
       rate: (opts.rate * n) / opts.shoppers, scenario: opts.scenario, inflight: opts.inflight, seed: opts.seed,
       catalog: { itemIds: catalog.itemIds, categoryOf: catalog.categoryOf, categories: catalog.categories, stock: catalog.stock },
       replay, drainMs: opts.drainS * 1000, settleMs: opts.settleMs, skipVerify: opts.skipVerify,
@@ -191,9 +214,9 @@ export async function runLoad(opts: LoadgenOptions, hooks: RunHooks = {}): Promi
     const connectS = Math.max(...ready.map((r) => r?.connectMs ?? 0)) / 1000;
     if (connected === 0) {
       const codes = ready.map((r) => JSON.stringify(r?.errorsByCode)).join(' ');
-      throw new LoadgenError('E_NO_SHOPPERS', `none of ${opts.shoppers} shoppers could connect to ${opts.url} (${codes})`);
+      throw new LoadgenError('E_NO_SHOPPERS', `none of ${opts.shoppers} shoppers could connect to ${target} (${codes})`);
     }
-    progress(`${connected}/${opts.shoppers} shoppers connected in ${connectS.toFixed(1)} s; ${opts.scenario} at ${opts.scenario === 'flood' ? `${opts.inflight} in flight each` : `${opts.rate} events/s`} for ${opts.warmupS ? `${opts.warmupS} s warm-up + ` : ''}${opts.durationS} s`);
+    progress(`${connected}/${opts.shoppers} shoppers connected${opts.protocol === 'grpc' ? ' over gRPC' : ''} in ${connectS.toFixed(1)} s; ${opts.scenario} at ${opts.scenario === 'flood' ? `${opts.inflight} in flight each` : `${opts.rate} events/s`} for ${opts.warmupS ? `${opts.warmupS} s warm-up + ` : ''}${opts.durationS} s`);
 
     const startAt = clock() + START_DELAY_MS;
     const measureFrom = startAt + opts.warmupS * 1000;
@@ -263,7 +286,10 @@ function merge(opts: LoadgenOptions, startedAt: string, rs: WorkerResult[], conn
     warnings.push(`the load generator sent late (send lag p99 ${lagS.p99} ms; its threads' event-loop use ${elu.join(', ')}): latencies include that delay. High lag with low event-loop use means the CPUs are contended (engine and loadgen share the box); high event-loop use means more --workers are needed`);
   }
   if (connected < opts.shoppers) warnings.push(`${opts.shoppers - connected} of ${opts.shoppers} shoppers could not connect`);
-  if (opts.scenario !== 'flood' && opts.rate / Math.max(1, connected) > 40) {
+  if (opts.protocol === 'grpc' && (errorsByCode['E_OVERLOADED'] ?? 0) > 0) {
+    warnings.push(`the engine's gRPC server refused calls with E_OVERLOADED (${errorsByCode['E_OVERLOADED']}): it admits at most maxInFlight unary calls (default 256) and maxStreams streams (default 1000, one per shopper here) at once`);
+  }
+  if (opts.protocol === 'ws' && opts.scenario !== 'flood' && opts.rate / Math.max(1, connected) > 40) {
     warnings.push(`${(opts.rate / connected).toFixed(0)} events/s per socket is near the engine's per-socket limit (MAX_WS_MESSAGES_PER_S, default 50): expect E_RATE_LIMITED; use more shoppers`);
   }
   const pushMissing = sum((r) => r.pushMissing);
@@ -275,7 +301,7 @@ function merge(opts: LoadgenOptions, startedAt: string, rs: WorkerResult[], conn
   const lost = verify ? verify.lost : null;
   const errors = Object.values(errorsByCode).reduce((a, b) => a + b, 0);
   return {
-    scenario: opts.scenario, url: opts.url, startedAt, shoppers: opts.shoppers, connected, connectFailed: sum((r) => r.connectFailed), connectS,
+    scenario: opts.scenario, protocol: opts.protocol, url: targetOf(opts), startedAt, shoppers: opts.shoppers, connected, connectFailed: sum((r) => r.connectFailed), connectS,
     workers: opts.workers, targetRate: opts.scenario === 'flood' ? 0 : opts.rate, durationS: opts.durationS, warmupS: opts.warmupS,
     eventsPerS: Math.round((measuredAcked / opts.durationS) * 10) / 10,
     sendRate: Math.round((sum((r) => r.measured.sent) / opts.durationS) * 10) / 10,

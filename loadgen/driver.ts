@@ -1,8 +1,9 @@
 /**
- * One loadgen thread's shoppers: opens their sessions and sockets, sends their
- * events on an open-loop schedule (each send has an intended time fixed in advance
- * by the clock, never by replies), matches acks and pushes to events, and at the
- * end reads every profile to check that nothing acked was lost.
+ * One loadgen thread's shoppers: opens their sessions and push channels, sends
+ * their events on an open-loop schedule (each send has an intended time fixed in
+ * advance by the clock, never by replies), matches acks and pushes to events, and
+ * at the end reads every profile to check that nothing acked was lost. The
+ * protocol (WebSocket or gRPC) is the transport's business (transport/).
  *
  * Latency is measured from the intended send time, so when the engine (or this
  * thread) falls behind, the wait counts: no coordinated omission. How late this
@@ -16,15 +17,14 @@ import { encodeHistogram, newHistogram, recordMs } from './histogram.js';
 import { TimeHeap } from './heap.js';
 import { deriveSeed, Rng } from './rng.js';
 import { verifyShoppers } from './verify.js';
-import { behaviourFor, clock, newShopper, openSocket, pool, type SocketHandlers, type VirtualShopper } from './virtual-shopper.js';
+import { ConnectError, createTransport, UNCERTAIN_STATUS_CODES, type ShopperReplies, type ShopperTransport } from './transport/index.js';
+import { behaviourFor, clock, pool, type VirtualShopper } from './virtual-shopper.js';
 import type { VerifyResult, WorkerInit, WorkerResult, WorkerTick } from './worker-protocol.js';
 
-const SESSION_CONCURRENCY = 32;
-const CONNECT_CONCURRENCY = 100;
 /** Flood (closed loop): an event unanswered this long frees its slot (the engine may have dropped it). */
 const FLOOD_REPLY_TIMEOUT_MS = 5000;
 /** Error codes after which an event may still have been stored (the log did not confirm in time). */
-const UNCERTAIN_CODES: ReadonlySet<string> = new Set(['E_UNAVAILABLE', 'E_TIMEOUT', 'E_INTERNAL']);
+const UNCERTAIN_CODES: ReadonlySet<string> = new Set(['E_UNAVAILABLE', 'E_TIMEOUT', 'E_INTERNAL', ...UNCERTAIN_STATUS_CODES]);
 
 interface Pending {
   shopper: VirtualShopper;
@@ -39,6 +39,7 @@ interface Pending {
 export class LoadDriver {
   readonly #init: WorkerInit;
   readonly #rng: Rng;
+  readonly #transport: ShopperTransport;
   readonly #shoppers: VirtualShopper[] = [];
   readonly #pending = new Map<string, Pending>();
   readonly #heap = new TimeHeap();
@@ -65,6 +66,7 @@ export class LoadDriver {
   constructor(init: WorkerInit) {
     this.#init = init;
     this.#rng = new Rng(deriveSeed(init.seed, init.workerIndex, 0xbeef));
+    this.#transport = createTransport(init, this.#replies);
   }
 
   #error(code: string): void {
@@ -83,7 +85,7 @@ export class LoadDriver {
   /** Sessions and sockets for every shopper of this thread; reports progress through `onProgress`. */
   async connect(onProgress: (connected: number, failed: number) => void): Promise<void> {
     const t0 = clock();
-    const { url, shoppers, firstShopper } = this.#init;
+    const { shoppers, firstShopper } = this.#init;
     const catalog = new CatalogIndex(this.#init.catalog);
     const indices = Array.from({ length: shoppers }, (_, i) => i);
     let lastReport = 0;
@@ -95,22 +97,23 @@ export class LoadDriver {
       }
     };
     const created: VirtualShopper[] = new Array(shoppers);
-    await pool(indices, SESSION_CONCURRENCY, async (i) => {
+    const t = this.#transport;
+    await pool(indices, t.createConcurrency, async (i) => {
       try {
-        created[i] = await newShopper(url, i, behaviourFor(this.#init, firstShopper + i, catalog));
-      } catch {
-        this.#error('LG_SESSION');
+        created[i] = await t.create(i, firstShopper + i, behaviourFor(this.#init, firstShopper + i, catalog));
+      } catch (err) {
+        this.#error(err instanceof ConnectError ? err.code : 'LG_SESSION');
         this.#stats.connectFailed++;
       }
     });
     const ok = created.filter((s): s is VirtualShopper => s !== undefined);
-    await pool(ok, CONNECT_CONCURRENCY, async (s) => {
+    await pool(ok, t.openConcurrency, async (s) => {
       try {
-        await openSocket(url, s, this.#handlers);
+        await t.open(s);
         this.#shoppers.push(s);
         this.#stats.connected++;
-      } catch {
-        this.#error('LG_CONNECT');
+      } catch (err) {
+        this.#error(err instanceof ConnectError ? err.code : 'LG_CONNECT');
         this.#stats.connectFailed++;
       }
       report();
@@ -119,10 +122,16 @@ export class LoadDriver {
     this.#stats.connectMs = Math.round(clock() - t0);
   }
 
-  readonly #handlers: SocketHandlers = {
-    onMessage: (s, data) => this.#onMessage(s, data),
-    onClosed: (s) => {
-      if (this.#sending || s.outstanding > 0) this.#error('LG_SOCKET_CLOSED');
+  readonly #replies: ShopperReplies = {
+    ack: (s, id, seq, duplicate) => this.#onAck(s, id, seq, duplicate),
+    recs: (s, causedBy, itemIds) => this.#onRecs(s, causedBy, itemIds),
+    refused: (s, id, code) => this.#onRefused(s, id, code),
+    coupon: () => {
+      this.#stats.coupons++;
+    },
+    fault: (code) => this.#error(code),
+    closed: (s, code) => {
+      if (this.#sending || s.outstanding > 0) this.#error(code);
     },
   };
 
@@ -190,20 +199,15 @@ export class LoadDriver {
 
   #send(s: VirtualShopper, intended: number): ShopperAction {
     const action = s.behaviour.next();
-    if (!s.alive || !s.ws) return action;
+    if (!s.alive) return action;
     const id = `${(this.#init.firstShopper + s.index).toString(36)}.${(s.counter++).toString(36)}`;
-    const msg: Record<string, unknown> = { type: 'event', id, kind: action.kind };
-    if (action.itemId !== undefined) msg['itemId'] = action.itemId;
-    if (action.qty !== undefined) msg['qty'] = action.qty;
-    if (action.query !== undefined) msg['query'] = action.query;
-    if (action.dwellMs !== undefined) msg['dwellMs'] = action.dwellMs;
     const measured = intended >= this.#measureFrom && intended < this.#sendUntil;
     const expectsPush = PUSHING_KINDS.has(action.kind);
     this.#pending.set(id, { shopper: s, action, intended, measured, acked: false, awaitingPush: expectsPush });
     if (expectsPush) s.awaitingPush.push(id);
     s.outstanding++;
     this.#awaitingAck++;
-    s.ws.send(JSON.stringify(msg));
+    this.#transport.send(s, id, action);
     recordMs(this.#lagH, clock() - intended);
     this.#stats.sent++;
     this.#tick.sent++;
@@ -211,90 +215,74 @@ export class LoadDriver {
     return action;
   }
 
-  #onMessage(s: VirtualShopper, data: Buffer): void {
+  #onAck(s: VirtualShopper, id: string, seq: number | undefined, duplicate: boolean): void {
     const now = clock();
-    let m: { type?: string; id?: string; seq?: number; duplicate?: boolean; code?: string; causedBy?: string; items?: Array<{ itemId: string }> };
-    try {
-      m = JSON.parse(data.toString()) as typeof m;
-    } catch {
-      this.#error('LG_BAD_MESSAGE');
+    const p = this.#pending.get(id);
+    if (!p || p.acked) return;
+    p.acked = true;
+    s.outstanding--;
+    this.#awaitingAck--;
+    if (duplicate) this.#stats.duplicates++;
+    else {
+      s.acked++;
+      if (seq !== undefined) {
+        s.ackedSeqs.push(seq);
+        const k = p.action.kind;
+        if (k === 'cart_add' || k === 'cart_remove' || k === 'purchase') s.cartOps.push({ seq, kind: k, itemId: p.action.itemId!, qty: p.action.qty });
+      }
+    }
+    this.#stats.acked++;
+    this.#tick.acked++;
+    if (p.measured) {
+      this.#stats.measuredAcked++;
+      recordMs(this.#ackH, now - p.intended);
+      recordMs(this.#tickAck, now - p.intended);
+    }
+    if (!p.awaitingPush) this.#pending.delete(id);
+    this.#afterReply(s);
+  }
+
+  #onRecs(s: VirtualShopper, causedBy: string, itemIds: readonly string[] | undefined): void {
+    const now = clock();
+    this.#stats.pushes++;
+    this.#tick.pushes++;
+    if (itemIds) s.behaviour.onRecs(itemIds);
+    const at = causedBy === '' ? -1 : s.awaitingPush.indexOf(causedBy);
+    if (at < 0) {
+      this.#stats.pushUnmatched++;
       return;
     }
-    switch (m.type) {
-      case 'ack': {
-        const p = m.id === undefined ? undefined : this.#pending.get(m.id);
-        if (!p || p.acked) return;
-        p.acked = true;
-        s.outstanding--;
-        this.#awaitingAck--;
-        if (m.duplicate) this.#stats.duplicates++;
-        else {
-          s.acked++;
-          if (typeof m.seq === 'number') {
-            s.ackedSeqs.push(m.seq);
-            const k = p.action.kind;
-            if (k === 'cart_add' || k === 'cart_remove' || k === 'purchase') s.cartOps.push({ seq: m.seq, kind: k, itemId: p.action.itemId!, qty: p.action.qty });
-          }
-        }
-        this.#stats.acked++;
-        this.#tick.acked++;
-        if (p.measured) {
-          this.#stats.measuredAcked++;
-          recordMs(this.#ackH, now - p.intended);
-          recordMs(this.#tickAck, now - p.intended);
-        }
-        if (!p.awaitingPush) this.#pending.delete(m.id!);
-        this.#afterReply(s);
-        return;
+    // Events are applied in order, so this push reflects every earlier event of the shopper too.
+    for (let i = 0; i <= at; i++) {
+      const id = s.awaitingPush[i]!;
+      const p = this.#pending.get(id);
+      if (!p) continue;
+      p.awaitingPush = false;
+      if (p.acked) this.#pending.delete(id);
+      this.#stats.pushMatched++;
+      if (i < at) this.#stats.pushCoalesced++;
+      if (p.measured) {
+        this.#stats.measuredPushes++;
+        recordMs(this.#pushH, now - p.intended);
+        recordMs(this.#tickPush, now - p.intended);
       }
-      case 'recs': {
-        this.#stats.pushes++;
-        this.#tick.pushes++;
-        if (m.items) s.behaviour.onRecs(m.items.map((i) => i.itemId));
-        const at = m.causedBy === undefined ? -1 : s.awaitingPush.indexOf(m.causedBy);
-        if (at < 0) {
-          this.#stats.pushUnmatched++;
-          return;
-        }
-        // Events are applied in order, so this push reflects every earlier event of the shopper too.
-        for (let i = 0; i <= at; i++) {
-          const id = s.awaitingPush[i]!;
-          const p = this.#pending.get(id);
-          if (!p) continue;
-          p.awaitingPush = false;
-          if (p.acked) this.#pending.delete(id);
-          this.#stats.pushMatched++;
-          if (i < at) this.#stats.pushCoalesced++;
-          if (p.measured) {
-            this.#stats.measuredPushes++;
-            recordMs(this.#pushH, now - p.intended);
-            recordMs(this.#tickPush, now - p.intended);
-          }
-        }
-        s.awaitingPush.splice(0, at + 1);
-        this.#checkIdle();
-        return;
-      }
-      case 'error': {
-        this.#error(m.code ?? 'E_UNKNOWN');
-        const p = m.id === undefined ? undefined : this.#pending.get(m.id);
-        if (!p || p.acked) return;
-        this.#pending.delete(m.id!);
-        if (p.awaitingPush) s.awaitingPush.splice(s.awaitingPush.indexOf(m.id!), 1);
-        s.outstanding--;
-        this.#awaitingAck--;
-        // The engine could not confirm the write: it may or may not be in the log.
-        if (UNCERTAIN_CODES.has(m.code ?? '')) s.unanswered++;
-        s.behaviour.onRejected(p.action, m.code ?? '');
-        this.#afterReply(s);
-        return;
-      }
-      case 'coupon':
-        this.#stats.coupons++;
-        return;
-      default:
-        return;
     }
+    s.awaitingPush.splice(0, at + 1);
+    this.#checkIdle();
+  }
+
+  #onRefused(s: VirtualShopper, id: string | undefined, code: string): void {
+    this.#error(code);
+    const p = id === undefined ? undefined : this.#pending.get(id);
+    if (!p || p.acked) return;
+    this.#pending.delete(id!);
+    if (p.awaitingPush) s.awaitingPush.splice(s.awaitingPush.indexOf(id!), 1);
+    s.outstanding--;
+    this.#awaitingAck--;
+    // The engine could not confirm the write: it may or may not be in the log.
+    if (UNCERTAIN_CODES.has(code)) s.unanswered++;
+    s.behaviour.onRejected(p.action, code);
+    this.#afterReply(s);
   }
 
   #afterReply(s: VirtualShopper): void {
@@ -361,14 +349,12 @@ export class LoadDriver {
 
   /** Reads every shopper's profile and compares it with what was acked. */
   verify(): Promise<VerifyResult> {
-    return verifyShoppers(this.#init.url, this.#shoppers, () => this.#error('LG_PROFILE'));
+    return verifyShoppers(this.#shoppers, (s, timeoutMs) => this.#transport.readProfile(s, timeoutMs), () => this.#error('LG_PROFILE'));
   }
 
   close(): void {
-    for (const s of this.#shoppers) {
-      s.alive = false;
-      s.ws?.terminate();
-    }
+    for (const s of this.#shoppers) s.alive = false;
+    this.#transport.close();
   }
 
   result(verify: VerifyResult | undefined, elu: number): WorkerResult {

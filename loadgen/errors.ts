@@ -7,7 +7,8 @@
 export const LOADGEN_ERROR_CODES = {
   E_BAD_FLAG: 'a command-line flag is missing, unknown or out of range',
   E_NO_DATA: 'the replay scenario found no session data',
-  E_UNREACHABLE: 'the engine did not answer (wrong --url, or not started)',
+  E_UNREACHABLE: 'the engine did not answer (wrong --url or --grpc-url, or not started)',
+  E_UNAUTHENTICATED: "the engine's gRPC API refused the API key (--api-key, --engine-data)",
   E_NO_SHOPPERS: 'no virtual shopper could connect',
 } as const;
 

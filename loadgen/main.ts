@@ -1,6 +1,6 @@
 /**
  * `npm run loadgen -- --url URL --shoppers N --rate R --duration S [--scenario NAME] [--json]`:
- * virtual shoppers over real WebSockets. Prints a progress line on stderr, the
+ * virtual shoppers over real WebSockets, or over gRPC with --protocol grpc. Prints a progress line on stderr, the
  * summary on stdout and, with --json, one JSON object as the last line.
  * Exit codes: 0 done (or replay skipped for want of data), 1 the run failed, 2 bad flags.
  */

@@ -10,6 +10,7 @@ export function jsonSummary(r: LoadResult): Record<string, unknown> {
     push_ms: { p50: r.push.p50, p95: r.push.p95, p99: r.push.p99, max: r.push.max },
     errors: r.errors,
     lost: r.lost,
+    protocol: r.protocol,
     scenario: r.scenario,
     shoppers: r.shoppers,
     connected: r.connected,
@@ -34,7 +35,7 @@ const lat = (s: LatencySummary) =>
 export function humanSummary(r: LoadResult): string {
   const lines = [
     '',
-    `loadgen ${r.scenario} against ${r.url}: ${r.connected}/${r.shoppers} shoppers on ${r.workers} thread(s), ${r.targetRate ? `target ${r.targetRate} events/s, ` : ''}${r.warmupS ? `${r.warmupS} s warm-up + ` : ''}${r.durationS} s measured`,
+    `loadgen ${r.scenario} over ${r.protocol === 'grpc' ? 'gRPC' : 'WebSocket'} against ${r.url}: ${r.connected}/${r.shoppers} shoppers on ${r.workers} thread(s), ${r.targetRate ? `target ${r.targetRate} events/s, ` : ''}${r.warmupS ? `${r.warmupS} s warm-up + ` : ''}${r.durationS} s measured`,
     `  throughput      ${r.eventsPerS} events/s acked (sent ${r.sendRate}/s in the window; ${r.sent} sent, ${r.acked} acked overall)`,
     `  event -> ack    ms  ${lat(r.ack)}`,
     `  event -> push   ms  ${lat(r.push)}`,

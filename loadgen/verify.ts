@@ -1,6 +1,6 @@
 /**
  * The end-of-run check that nothing acked was lost: each shopper's profile (as the
- * user actor holds it) must count every acked event, have applied up to the
+ * user actor holds it, read over the run's protocol) must count every acked event, have applied up to the
  * highest acked log sequence, and hold the cart that the acked cart events make.
  */
 import type { VerifyResult } from './worker-protocol.js';
@@ -81,9 +81,9 @@ export function checkProfile(rec: ShopperRecord, p: ProfileView): ProfileCheck {
 }
 
 /** Reads every shopper's profile (a few at a time, within a deadline) and checks it. */
-export async function verifyShoppers(
-  url: string,
-  shoppers: ReadonlyArray<ShopperRecord & { userId: string; token: string }>,
+export async function verifyShoppers<S extends ShopperRecord & { userId: string }>(
+  shoppers: readonly S[],
+  readProfile: (s: S, timeoutMs: number) => Promise<ProfileView>,
   onReadError: () => void,
 ): Promise<VerifyResult> {
   const res: VerifyResult = { checked: 0, lost: 0, cartMismatch: 0, failed: 0, examples: [] };
@@ -98,9 +98,7 @@ export async function verifyShoppers(
       let p: ProfileView;
       try {
         if (Date.now() > deadline) throw new Error(`not read: the lost check ran out of its ${VERIFY_DEADLINE_MS / 1000} s`);
-        const r = await fetch(`${url}/api/profile`, { headers: { authorization: `Bearer ${s.token}` }, signal: AbortSignal.timeout(PROFILE_TIMEOUT_MS) });
-        if (r.status !== 200) throw new Error(`GET /api/profile answered ${r.status}: ${(await r.text()).slice(0, 200)}`);
-        p = (await r.json()) as ProfileView;
+        p = await readProfile(s, PROFILE_TIMEOUT_MS);
       } catch (err) {
         res.failed++;
         onReadError();

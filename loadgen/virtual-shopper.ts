@@ -1,9 +1,8 @@
 /**
- * One virtual shopper: its session, its WebSocket and what it has sent and had
- * acked. Opening sessions and sockets for many shoppers, a few at a time.
+ * One virtual shopper: its user id, its behaviour and what it has sent and had
+ * acked. The connection itself belongs to the transport (transport/).
  */
 import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
 import { BrowseShopper, type CatalogIndex } from './behaviour/browse.js';
 import { ReplayShopper } from './behaviour/replay.js';
 import type { Behaviour } from './behaviour/types.js';
@@ -11,7 +10,6 @@ import { deriveSeed, Rng } from './rng.js';
 import type { CartOp } from './verify.js';
 import type { WorkerInit } from './worker-protocol.js';
 
-const HELLO_TIMEOUT_MS = 15_000;
 /** Sessions one shopper replays at most (it cycles through them). */
 const MAX_REPLAY_SESSIONS = 64;
 
@@ -21,10 +19,9 @@ export const clock = (): number => performance.timeOrigin + performance.now();
 export interface VirtualShopper {
   index: number;
   userId: string;
-  token: string;
-  ws: WebSocket | undefined;
   behaviour: Behaviour;
   counter: number;
+  /** Its push channel is open: events may be sent. */
   alive: boolean;
   /** Events sent and not yet answered (ack or error). */
   outstanding: number;
@@ -63,51 +60,10 @@ export function behaviourFor(init: WorkerInit, g: number, catalog: CatalogIndex)
   return new BrowseShopper(new Rng(deriveSeed(init.seed, g)), catalog);
 }
 
-/** POST /api/session: a new shopper with its own user id and token. */
-export async function newShopper(url: string, index: number, behaviour: Behaviour): Promise<VirtualShopper> {
-  const r = await fetch(`${url}/api/session`, { method: 'POST' });
-  if (r.status !== 200) throw new Error(`POST /api/session answered ${r.status}`);
-  const s = (await r.json()) as { userId: string; token: string };
+/** A shopper that has not sent anything yet. */
+export function newVirtualShopper(index: number, userId: string, behaviour: Behaviour): VirtualShopper {
   return {
-    index, userId: s.userId, token: s.token, ws: undefined, behaviour,
+    index, userId, behaviour,
     counter: 0, alive: false, outstanding: 0, awaitingPush: [], acked: 0, ackedSeqs: [], cartOps: [], unanswered: 0,
   };
-}
-
-export interface SocketHandlers {
-  onMessage(s: VirtualShopper, data: Buffer): void;
-  /** The socket closed after it was open. */
-  onClosed(s: VirtualShopper): void;
-}
-
-/** Opens the shopper's WebSocket; resolves on the engine's `hello`, rejects on an error or no hello. */
-export function openSocket(url: string, s: VirtualShopper, h: SocketHandlers): Promise<void> {
-  const wsUrl = `${url.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(s.token)}`;
-  const ws = new WebSocket(wsUrl, { perMessageDeflate: false, skipUTF8Validation: true });
-  s.ws = ws;
-  return new Promise<void>((resolve, reject) => {
-    const t = setTimeout(() => {
-      ws.terminate();
-      reject(new Error('no hello'));
-    }, HELLO_TIMEOUT_MS);
-    ws.on('message', (data: Buffer) => {
-      if (s.alive) return h.onMessage(s, data);
-      clearTimeout(t);
-      const text = data.toString();
-      if (text.startsWith('{"type":"error"')) return reject(new Error(text));
-      s.alive = true;
-      resolve();
-    });
-    ws.on('error', (err) => {
-      clearTimeout(t);
-      if (!s.alive) reject(err);
-    });
-    ws.on('close', () => {
-      clearTimeout(t);
-      if (s.alive) {
-        s.alive = false;
-        h.onClosed(s);
-      } else reject(new Error('closed before hello'));
-    });
-  });
 }

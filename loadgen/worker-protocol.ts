@@ -1,10 +1,14 @@
 /** Messages between the loadgen coordinator (main thread) and its shopper workers: tagged unions, one per direction. */
-import type { ScenarioName } from './args.js';
+import type { Protocol, ScenarioName } from './args.js';
 import type { CatalogSample } from './behaviour/types.js';
 
 export interface WorkerInit {
   workerIndex: number;
+  protocol: Protocol;
+  /** The engine's base URL (WebSocket mode). */
   url: string;
+  /** gRPC mode: where, with which key, over how many HTTP/2 channels per thread, and the run's user id tag. */
+  grpc: { target: string; apiKey: string; channels: number; runTag: string } | undefined;
   /** Global index of this worker's first shopper; it drives `shoppers` from there. */
   firstShopper: number;
   shoppers: number;

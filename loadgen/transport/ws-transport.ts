@@ -1,0 +1,132 @@
+/**
+ * The WebSocket transport: each shopper a session (`POST /api/session`) and its own
+ * socket; events and their acks, errors and pushes are JSON messages on it; the
+ * profile for the lost check is `GET /api/profile` with the session token.
+ */
+import WebSocket from 'ws';
+import type { Behaviour, ShopperAction } from '../behaviour/types.js';
+import type { ProfileView } from '../verify.js';
+import { newVirtualShopper, type VirtualShopper } from '../virtual-shopper.js';
+import { ConnectError, type ShopperReplies, type ShopperTransport } from './types.js';
+
+const HELLO_TIMEOUT_MS = 15_000;
+const SESSION_CONCURRENCY = 32;
+const CONNECT_CONCURRENCY = 100;
+
+interface ServerMessage {
+  type?: string;
+  id?: string;
+  seq?: number;
+  duplicate?: boolean;
+  code?: string;
+  causedBy?: string;
+  items?: Array<{ itemId: string }>;
+}
+
+export class WsTransport implements ShopperTransport {
+  readonly createConcurrency = SESSION_CONCURRENCY;
+  readonly openConcurrency = CONNECT_CONCURRENCY;
+  readonly #url: string;
+  readonly #replies: ShopperReplies;
+  /** By shopper index. */
+  readonly #tokens: string[] = [];
+  readonly #sockets: Array<WebSocket | undefined> = [];
+
+  constructor(url: string, replies: ShopperReplies) {
+    this.#url = url;
+    this.#replies = replies;
+  }
+
+  async create(index: number, _globalIndex: number, behaviour: Behaviour): Promise<VirtualShopper> {
+    let r: Response;
+    try {
+      r = await fetch(`${this.#url}/api/session`, { method: 'POST' });
+    } catch (err) {
+      throw new ConnectError('LG_SESSION', `POST /api/session failed: ${(err as Error).message}`, { cause: err });
+    }
+    if (r.status !== 200) throw new ConnectError('LG_SESSION', `POST /api/session answered ${r.status}`);
+    const s = (await r.json()) as { userId: string; token: string };
+    this.#tokens[index] = s.token;
+    return newVirtualShopper(index, s.userId, behaviour);
+  }
+
+  /** Opens the shopper's WebSocket; resolves on the engine's `hello`, rejects on an error or no hello. */
+  open(s: VirtualShopper): Promise<void> {
+    const wsUrl = `${this.#url.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(this.#tokens[s.index] ?? '')}`;
+    const ws = new WebSocket(wsUrl, { perMessageDeflate: false, skipUTF8Validation: true });
+    this.#sockets[s.index] = ws;
+    return new Promise<void>((resolve, reject) => {
+      const fail = (message: string, cause?: unknown) => reject(new ConnectError('LG_CONNECT', message, { cause }));
+      const t = setTimeout(() => {
+        ws.terminate();
+        fail('no hello');
+      }, HELLO_TIMEOUT_MS);
+      ws.on('message', (data: Buffer) => {
+        if (s.alive) return this.#onMessage(s, data);
+        clearTimeout(t);
+        const text = data.toString();
+        if (text.startsWith('{"type":"error"')) return fail(text);
+        s.alive = true;
+        resolve();
+      });
+      ws.on('error', (err) => {
+        clearTimeout(t);
+        if (!s.alive) fail(err.message, err);
+      });
+      ws.on('close', () => {
+        clearTimeout(t);
+        if (s.alive) {
+          s.alive = false;
+          this.#replies.closed(s, 'LG_SOCKET_CLOSED');
+        } else fail('closed before hello');
+      });
+    });
+  }
+
+  send(s: VirtualShopper, id: string, action: ShopperAction): void {
+    const ws = this.#sockets[s.index];
+    if (!ws) return;
+    const msg: Record<string, unknown> = { type: 'event', id, kind: action.kind };
+    if (action.itemId !== undefined) msg['itemId'] = action.itemId;
+    if (action.qty !== undefined) msg['qty'] = action.qty;
+    if (action.query !== undefined) msg['query'] = action.query;
+    if (action.dwellMs !== undefined) msg['dwellMs'] = action.dwellMs;
+    ws.send(JSON.stringify(msg));
+  }
+
+  #onMessage(s: VirtualShopper, data: Buffer): void {
+    let m: ServerMessage;
+    try {
+      m = JSON.parse(data.toString()) as ServerMessage;
+    } catch {
+      this.#replies.fault('LG_BAD_MESSAGE');
+      return;
+    }
+    switch (m.type) {
+      case 'ack':
+        if (m.id !== undefined) this.#replies.ack(s, m.id, typeof m.seq === 'number' ? m.seq : undefined, m.duplicate === true);
+        return;
+      case 'recs':
+        this.#replies.recs(s, m.causedBy ?? '', m.items?.map((i) => i.itemId));
+        return;
+      case 'error':
+        this.#replies.refused(s, m.id, m.code ?? 'E_UNKNOWN');
+        return;
+      case 'coupon':
+        this.#replies.coupon(s);
+        return;
+      default:
+        return;
+    }
+  }
+
+  async readProfile(s: VirtualShopper, timeoutMs: number): Promise<ProfileView> {
+    const r = await fetch(`${this.#url}/api/profile`, { headers: { authorization: `Bearer ${this.#tokens[s.index] ?? ''}` }, signal: AbortSignal.timeout(timeoutMs) });
+    if (r.status !== 200) throw new Error(`GET /api/profile answered ${r.status}: ${(await r.text()).slice(0, 200)}`);
+    return (await r.json()) as ProfileView;
+  }
+
+  close(): void {
+    for (const ws of this.#sockets) ws?.terminate();
+  }
+}
