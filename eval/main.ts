@@ -7,6 +7,7 @@
  * `--validate` evaluates on a split cut from the end of the training sessions
  * instead: the only place where constants may be chosen.
  */
+import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -18,12 +19,14 @@ import type { TestCase } from './dataset.js';
 import type { MetricSummary } from './metrics.js';
 import { DEFAULT_SESSION_SPACING_MS, ModelRanker } from './model-ranker.js';
 import { PUBLISHED } from './published.js';
+import { dumpSignals } from './dump-signals.js';
 import { evalBaseline, evalModel } from './run.js';
 
 export const DEFAULT_VALIDATION_FRACTION = 0.1;
 
 const USAGE = `usage: npm run eval -- --data DIR [--json] [--online] [--validate[=FRACTION]]
-  [--max-cases N] [--no-baselines] [--set option=number ...] [--session-spacing-ms MS]`;
+  [--max-cases N] [--no-baselines] [--set option=number ...] [--options FILE.json] [--session-spacing-ms MS]
+  [--dump-signals FILE] (with --validate: candidates' signal scores for eval/fit-fusion.ts)`;
 
 function fail(msg: string): never {
   process.stderr.write(`eval: ${msg}\n${USAGE}\n`);
@@ -32,7 +35,7 @@ function fail(msg: string): never {
 
 function parse(): {
   data: string; json: boolean; online: boolean; validate: number | undefined; maxCases: number | undefined;
-  baselines: boolean; options: SessionModelOptions; spacing: number;
+  baselines: boolean; options: SessionModelOptions; spacing: number; dump: string | undefined;
 } {
   let values;
   try {
@@ -46,6 +49,8 @@ function parse(): {
         'no-baselines': { type: 'boolean', default: false },
         set: { type: 'string', multiple: true, default: [] },
         'session-spacing-ms': { type: 'string' },
+        options: { type: 'string' },
+        'dump-signals': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       // `--validate` alone means the default fraction
@@ -67,16 +72,29 @@ function parse(): {
   };
   const validate = num('validate', values.validate);
   if (validate !== undefined && !(validate > 0 && validate < 1)) fail('--validate fraction must be in (0, 1)');
-  const options: Record<string, number> = {};
+  let options: Record<string, unknown> = {};
+  if (values.options !== undefined) {
+    try {
+      options = JSON.parse(readFileSync(values.options, 'utf8')) as Record<string, unknown>;
+    } catch (e) {
+      fail(`--options ${values.options}: ${(e as Error).message}`);
+    }
+  }
+  if (values['dump-signals'] !== undefined && validate === undefined) fail('--dump-signals only with --validate (never fit on a test set)');
   for (const s of values.set) {
     const eq = s.indexOf('=');
     if (eq < 0) fail(`--set wants option=number, got ${JSON.stringify(s)}`);
-    options[s.slice(0, eq)] = num('set', s.slice(eq + 1)) as number;
+    const [name, sub] = s.slice(0, eq).split('.', 2) as [string, string | undefined];
+    const v = num('set', s.slice(eq + 1)) as number;
+    // fusionWeights.knnLog=0.2 sets one entry of an object option
+    if (sub === undefined) options[name] = v;
+    else options[name] = { ...(options[name] as object | undefined), [sub]: v };
   }
   return {
     data: resolve(values.data), json: values.json, online: values.online, validate,
     maxCases: num('max-cases', values['max-cases']), baselines: !values['no-baselines'],
     options: options as SessionModelOptions, spacing: num('session-spacing-ms', values['session-spacing-ms']) ?? DEFAULT_SESSION_SPACING_MS,
+    dump: values['dump-signals'],
   };
 }
 
@@ -109,6 +127,11 @@ function main(): void {
   const log = (s: string): void => void process.stdout.write(`${s}\n`);
   log(`eval ${basename(args.data)}: ${train.length} training sessions, ${nCases} ${split} cases, mode ${args.online ? 'online (test-then-learn)' : 'default (no test-data training)'}`);
 
+  if (args.dump !== undefined) {
+    dumpSignals(new ModelRanker(args.options, args.spacing), train, cases, args.dump);
+    log(`wrote ${args.dump}`);
+    return;
+  }
   const results: Array<{ name: string; s: MetricSummary }> = [];
   if (args.baselines) {
     const rankers: Ranker[] = [new SessionPop(), new ItemKnn()];

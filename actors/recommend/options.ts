@@ -4,6 +4,8 @@
  * were chosen (on a validation split, never a test set) is written down in
  * benchmarks/quality/README.md.
  */
+import { DEFAULT_FUSION_WEIGHTS, FUSION_FEATURES } from './fusion.js';
+import type { FusionFeature } from './fusion.js';
 import type { SessionItemKind } from './types.js';
 
 const MINUTE = 60_000;
@@ -36,8 +38,8 @@ export const DEFAULT_WEIGHT_CO_VISIT = 0.3;
 export const DEFAULT_WEIGHT_REPEAT = 5;
 export const DEFAULT_WEIGHT_POPULARITY = 0.02;
 export const DEFAULT_WEIGHT_EXTRA = 0.3;
-export const DEFAULT_DIVERSITY = 0.05;
-export const DEFAULT_FUSION_MODE = 0;
+export const DEFAULT_DIVERSITY = 0.02;
+export const DEFAULT_FUSION_MODE = 3;
 export const DEFAULT_REPEAT_PER_ITEM = 1;
 export const DEFAULT_REPEAT_PRIOR = 40;
 /** How much one event of each kind counts; 0 = not a click (dwell refines a view, it is no new step). */
@@ -107,9 +109,12 @@ export interface SessionModelOptions {
    * How signals are made comparable before the weighted sum: 0 = divide by the
    * signal's best score, 1 = turn each into a distribution (sequence rules per
    * anchor row, so confident rules count more), 2 = like 0 but sequence rules as
-   * in 1. @default 0
+   * in 1, 3 = learned: exp(fusionWeights . features), see fusion.ts; a signal
+   * whose weight* option is 0 is off in every mode. @default 3
    */
   fusionMode?: number;
+  /** Weights of the learned fusion (fusionMode 3), by feature name. @default DEFAULT_FUSION_WEIGHTS */
+  fusionWeights?: Partial<Record<FusionFeature, number>>;
   /** 1 = the latest item's re-click rate is its own (shrunk to the global rate), 0 = global only. @default 1 */
   repeatPerItem?: number;
   /**
@@ -117,13 +122,20 @@ export interface SessionModelOptions {
    * seen followed by a click only a few times stays near the shop's average. @default 40
    */
   repeatPrior?: number;
-  /** Score penalty per already chosen item explained by the same anchor (0 = none). @default 0.05 */
+  /**
+   * Score penalty per already chosen item explained by the same anchor (0 =
+   * none). In fusionMode 3 scores are exp(logit), so 0.02 lowers the logit by
+   * 0.02 per such item. @default 0.02
+   */
   diversity?: number;
   /** Weight of each event kind; 0 = ignored as a click. @default DEFAULT_KIND_WEIGHTS */
   kindWeights?: Partial<Record<SessionItemKind, number>>;
 }
 
-export type ResolvedOptions = Required<Omit<SessionModelOptions, 'kindWeights'>> & { kindWeights: Record<SessionItemKind, number> };
+export type ResolvedOptions = Required<Omit<SessionModelOptions, 'kindWeights' | 'fusionWeights'>> & {
+  kindWeights: Record<SessionItemKind, number>;
+  fusionWeights: Record<FusionFeature, number>;
+};
 
 export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = {
   sessionGapMs: DEFAULT_SESSION_GAP_MS,
@@ -158,9 +170,10 @@ export const DEFAULT_OPTIONS: Readonly<ResolvedOptions> = {
   repeatPerItem: DEFAULT_REPEAT_PER_ITEM,
   repeatPrior: DEFAULT_REPEAT_PRIOR,
   kindWeights: { ...DEFAULT_KIND_WEIGHTS },
+  fusionWeights: { ...DEFAULT_FUSION_WEIGHTS },
 };
 
-type NumericOption = Exclude<keyof ResolvedOptions, 'kindWeights'>;
+type NumericOption = Exclude<keyof ResolvedOptions, 'kindWeights' | 'fusionWeights'>;
 
 /** [min, max, integer?] for every numeric option. */
 const BOUNDS: Record<NumericOption, [number, number, boolean]> = {
@@ -192,7 +205,7 @@ const BOUNDS: Record<NumericOption, [number, number, boolean]> = {
   weightPopularity: [0, Infinity, false],
   weightExtra: [0, Infinity, false],
   diversity: [0, 1, false],
-  fusionMode: [0, 2, true],
+  fusionMode: [0, 3, true],
   repeatPerItem: [0, 1, true],
   repeatPrior: [0, 1e9, false],
 };
@@ -206,7 +219,7 @@ function checkNumber(name: string, v: unknown, [min, max, int]: [number, number,
 
 export function resolveOptions(options: SessionModelOptions = {}): ResolvedOptions {
   if (typeof options !== 'object' || options === null) throw new TypeError('SessionModel options must be an object');
-  const out: ResolvedOptions = { ...DEFAULT_OPTIONS, kindWeights: { ...DEFAULT_KIND_WEIGHTS } };
+  const out: ResolvedOptions = { ...DEFAULT_OPTIONS, kindWeights: { ...DEFAULT_KIND_WEIGHTS }, fusionWeights: { ...DEFAULT_FUSION_WEIGHTS } };
   for (const [name, v] of Object.entries(options)) {
     if (v === undefined) continue;
     if (name === 'kindWeights') {
@@ -214,6 +227,14 @@ export function resolveOptions(options: SessionModelOptions = {}): ResolvedOptio
       for (const [kind, w] of Object.entries(v as Record<string, unknown>)) {
         if (!(kind in DEFAULT_KIND_WEIGHTS)) throw new RangeError(`SessionModel option kindWeights has unknown kind ${kind}`);
         out.kindWeights[kind as SessionItemKind] = checkNumber(`kindWeights.${kind}`, w, [0, 1000, false]);
+      }
+      continue;
+    }
+    if (name === 'fusionWeights') {
+      if (typeof v !== 'object' || v === null) throw new TypeError('SessionModel option fusionWeights must be an object');
+      for (const [f, w] of Object.entries(v as Record<string, unknown>)) {
+        if (!(FUSION_FEATURES as readonly string[]).includes(f)) throw new RangeError(`SessionModel option fusionWeights has unknown feature ${f}`);
+        out.fusionWeights[f as FusionFeature] = checkNumber(`fusionWeights.${f}`, w, [-1000, 1000, false]);
       }
       continue;
     }

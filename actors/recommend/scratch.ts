@@ -4,6 +4,9 @@
  * cost follows the candidates, not the catalogue size. Not part of snapshots.
  */
 
+import { CONTEXT_VALUES, FUSION_FEATURE_COUNT, RAW_SIGNALS, weightVector } from './fusion.js';
+import type { ResolvedOptions } from './options.js';
+
 /** Signal codes: which signal explains a fused score best, and so the reason text. */
 export const Signal = { Knn: 0, Sequence: 1, CoVisit: 2, Repeat: 3, Extra: 4, Popularity: 5 } as const;
 export type Signal = (typeof Signal)[keyof typeof Signal];
@@ -69,6 +72,14 @@ export interface Scratch {
   total: SparseScores;
   /** Which anchor item explains the fused score best (-1 = none). */
   why: Int32Array;
+  /** Per candidate, each signal's normalised score (RAW_SIGNALS per item, see fusion.ts). */
+  raw: Float64Array;
+  /** fusionMode 3: the weights in FUSION_FEATURES order, and one candidate's features. */
+  fusionW: Float64Array;
+  phi: Float64Array;
+  /** The query's context (CONTEXT_VALUES, see fusion.ts); norm[signal] = the max a signal was divided by. */
+  ctx: Float64Array;
+  norm: Float64Array;
   /** Per-query availability cache: 0 unknown, 1 allowed, 2 not allowed. */
   allowed: Uint8Array;
   /** Session-kNN: accumulated overlap per index slot, and the touched slots. */
@@ -77,11 +88,17 @@ export interface Scratch {
   slots: number[];
 }
 
-export function newScratch(maxSessions: number): Scratch {
+export function newScratch(opts: ResolvedOptions): Scratch {
+  const maxSessions = opts.maxSessions;
   return {
     signal: new SparseScores(),
     total: new SparseScores(),
     why: new Int32Array(0),
+    raw: new Float64Array(0),
+    fusionW: weightVector(opts.fusionWeights),
+    phi: new Float64Array(FUSION_FEATURE_COUNT),
+    ctx: new Float64Array(CONTEXT_VALUES),
+    norm: new Float64Array(RAW_SIGNALS),
     allowed: new Uint8Array(0),
     slotSim: new Float64Array(maxSessions),
     slotMatch: new Int32Array(maxSessions),
@@ -96,5 +113,6 @@ export function ensureScratch(x: Scratch, items: number): void {
     const cap = Math.max(items, x.why.length * 2, 1024);
     x.why = new Int32Array(cap).fill(-1);
     x.allowed = new Uint8Array(cap);
+    x.raw = new Float64Array(cap * RAW_SIGNALS);
   }
 }

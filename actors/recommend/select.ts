@@ -5,6 +5,7 @@
  * anchor that already explains chosen items (mild diversity), then trending
  * items if the session signals found too few. Every item gets a reason.
  */
+import { RAW_SIGNALS } from './fusion.js';
 import type { Scratch } from './scratch.js';
 import { Signal } from './scratch.js';
 import type { ModelState } from './state.js';
@@ -126,7 +127,17 @@ export function select(s: ModelState, x: Scratch, q: RecommendQuery, trending: r
   }
 
   for (const i of checked) x.allowed[i] = 0;
-  for (const i of tot.touched) x.why[i] = -1;
-  tot.clear();
+  clearQuery(x);
   return out;
+}
+
+/** Resets what a query wrote into the scratch (fused scores, reasons, raw signals). */
+export function clearQuery(x: Scratch): void {
+  const tot = x.total;
+  const raw = x.raw;
+  for (const i of tot.touched) {
+    x.why[i] = -1;
+    for (let j = i * RAW_SIGNALS, e = j + RAW_SIGNALS; j < e; j++) raw[j] = 0;
+  }
+  tot.clear();
 }

@@ -5,7 +5,7 @@
  */
 import { resolveOptions } from './options.js';
 import type { SessionModelOptions } from './options.js';
-import { recommend } from './recommend.js';
+import { candidateSignals, recommend } from './recommend.js';
 import { newScratch } from './scratch.js';
 import type { Scratch } from './scratch.js';
 import { decodeState, encodeState } from './snapshot.js';
@@ -20,7 +20,7 @@ export class SessionModel {
   /** @throws RangeError / TypeError naming the option when an option is invalid. */
   constructor(options?: SessionModelOptions) {
     this.#s = newState(resolveOptions(options));
-    this.#x = newScratch(this.#s.opts.maxSessions);
+    this.#x = newScratch(this.#s.opts);
   }
 
   /**
@@ -38,6 +38,14 @@ export class SessionModel {
     return recommend(this.#s, this.#x, q);
   }
 
+  /**
+   * For fitting the learned fusion offline (eval/fit-fusion.ts): the `max` best
+   * candidates by the weighted-sum fusion with each signal's raw score.
+   */
+  candidateSignals(q: RecommendQuery, max: number): { items: string[]; raw: Float64Array; ctx: Float64Array } {
+    return candidateSignals(this.#s, this.#x, q, max);
+  }
+
   toSnapshot(): Uint8Array {
     return encodeState(this.#s);
   }
@@ -45,7 +53,7 @@ export class SessionModel {
   static fromSnapshot(b: Uint8Array): SessionModel {
     const m = new SessionModel({ maxSessions: 1 });
     m.#s = decodeState(b);
-    m.#x = newScratch(m.#s.opts.maxSessions);
+    m.#x = newScratch(m.#s.opts);
     return m;
   }
 
