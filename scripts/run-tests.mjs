@@ -15,6 +15,11 @@ const files = [];
 })('dist/test');
 const filter = process.argv.slice(2);
 const selected = filter.length ? files.filter((f) => filter.some((x) => f.includes(x))) : files;
+if (selected.length === 0) {
+  // node --test with no files would run everything it can find instead.
+  console.error(`no test file matches ${filter.join(', ')}`);
+  process.exit(2);
+}
 // A hung test fails after 10 minutes instead of holding CI until its limit.
 const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-timeout=600000', '--test-reporter=spec', ...selected.sort()], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

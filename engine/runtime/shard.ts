@@ -257,6 +257,8 @@ export class Shard {
       this.#pushRecs(userId, cause.id, cause.seq);
       if (performance.now() >= end) break;
     }
+    // A waiting user may have been passivated since its batch: recomputing reactivated it.
+    this.#users.enforceCap();
     this.#schedulePushes();
   }
 
