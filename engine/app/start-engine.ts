@@ -124,6 +124,8 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       auth: apiKey ? { apiKey } : false,
       health: () => health(),
       onItemsChanged: (changed) => updates.apply(changed),
+      maxInFlight: config.grpcMaxInFlight,
+      maxStreams: config.grpcMaxStreams,
       log: log.child('grpc'),
     });
     const grpcPort = await grpc.start(config.grpcPort);

@@ -26,6 +26,9 @@ export interface EngineConfig {
   dataDir: string;
   port: number;
   grpcPort: number;
+  /** gRPC unary calls worked on at once, and open streams; beyond them, RESOURCE_EXHAUSTED. */
+  grpcMaxInFlight: number;
+  grpcMaxStreams: number;
   /** Number of shard worker threads. @default one per core */
   shards: number;
   partitions: number;
@@ -94,6 +97,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<EngineConf
     dataDir: resolve(str(env, 'DATA_DIR') ?? DEFAULT_DATA_DIR),
     port: int(env, 'PORT', DEFAULT_PORT, 0, 65535),
     grpcPort: int(env, 'GRPC_PORT', DEFAULT_GRPC_PORT, 0, 65535),
+    grpcMaxInFlight: int(env, 'GRPC_MAX_IN_FLIGHT', 256, 1, 100_000),
+    grpcMaxStreams: int(env, 'GRPC_MAX_STREAMS', 1000, 1, 1_000_000),
     shards: int(env, 'SHARDS', Math.max(1, availableParallelism()), 1, 64),
     partitions: int(env, 'PARTITIONS', DEFAULT_PARTITIONS, 1, 1024),
     catalog: str(env, 'CATALOG'),

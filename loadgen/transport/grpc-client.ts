@@ -5,7 +5,7 @@
  * name prefixed `GRPC_` (a deadline the client hit, a dropped connection).
  */
 import * as grpc from '@grpc/grpc-js';
-import { API_KEY_METADATA, CODE_TRAILER, loadEngineProto } from '../../engine/grpc/index.js';
+import { API_KEY_METADATA, CODE_TRAILER, loadEngineProto } from '../../engine/grpc/client.js';
 import type { ProtoGrpcType } from '../../protos/gen/engine/engine.js';
 import type { EngineClient } from '../../protos/gen/engine/shop/v1/Engine.js';
 import type { ListItemsResponse__Output } from '../../protos/gen/engine/shop/v1/ListItemsResponse.js';
