@@ -49,6 +49,7 @@ export function trendAt(s: Pick<ItemState, 'trend' | 'trendTs'>, ts: number): nu
   return s.trend * Math.pow(0.5, (ts - s.trendTs) / TREND_HALF_LIFE_MS);
 }
 
-export function effectiveStock(catalogStock: number, s: ItemState | undefined): number {
-  return Math.max(0, catalogStock - (s?.sold ?? 0));
+/** Units left: the catalog's stock minus what sold since it was set (`soldAtStock`: units sold by then). */
+export function effectiveStock(catalogStock: number, s: ItemState | undefined, soldAtStock = 0): number {
+  return Math.max(0, catalogStock - Math.max(0, (s?.sold ?? 0) - soldAtStock));
 }

@@ -123,7 +123,8 @@ export class Catalog implements Iterable<Product> {
   upsert(product: Product): { product: Product; created: boolean } {
     const check = checkProduct(product);
     if (!check.ok) throw new BadRequestError(check.message, check.field || undefined);
-    const next = check.product;
+    // soldAtStock is the engine's own bookkeeping, not a field rows may carry: kept from the caller.
+    const next = product.soldAtStock ? (Object.freeze({ ...check.product, soldAtStock: product.soldAtStock }) as Product) : check.product;
     const previous = this.#products.get(next.itemId);
     if (previous !== undefined && previous.category !== next.category) this.#leaveCategory(previous);
     let ids = this.#byCategory.get(next.category);

@@ -13,8 +13,14 @@ export interface Product {
   description: string;
   /** >= 0, at most 2 decimals. */
   price: number;
-  /** Integer >= 0. */
+  /** Integer >= 0: units on hand when it was last set (see soldAtStock). */
   stock: number;
+  /**
+   * Units sold (all time, from the log) when `stock` was last set. Live stock is
+   * stock - (sold now - soldAtStock), so a merchant's new count is not reduced by
+   * sales it already accounts for. Absent (0) for the imported catalog.
+   */
+  soldAtStock?: number;
   brand: string;
   /** 0..5 */
   rating?: number;

@@ -97,12 +97,15 @@ export function upsertItems(services: EngineServices, onItemsChanged: ItemsChang
         const previous = row.itemId ? services.catalog.get(row.itemId) : undefined;
         const check = checkProduct(mergeRow(row, previous));
         if (!check.ok) throw fieldError(check.field ? protoFieldName(check.field) : 'item', check.message);
-        const next = check.product;
-        const changed = previous === undefined ? [] : COMPARED.filter((f) => !sameValue(previous[f], next[f])).map(protoFieldName);
+        const checked = check.product;
+        const changed = previous === undefined ? [] : COMPARED.filter((f) => !sameValue(previous[f], checked[f])).map(protoFieldName);
         if (previous !== undefined && changed.length === 0) {
           summary.unchanged++;
           return;
         }
+        // A new stock figure is the merchant's count now: sales until now are already in it.
+        const soldAtStock = previous === undefined || previous.stock !== checked.stock ? services.unitsSold(checked.itemId) : (previous.soldAtStock ?? 0);
+        const next: Product = Object.freeze({ ...checked, soldAtStock });
         services.catalog.upsert(next);
         if (previous === undefined) summary.created++;
         else summary.updated++;

@@ -13,6 +13,8 @@ export interface CatalogFacts {
   category: string;
   price: number;
   stock: number;
+  /** Units sold when stock was set (live stock = stock - (sold - soldAtStock)). */
+  soldAtStock: number;
 }
 
 export interface AnnLike {
@@ -139,7 +141,7 @@ export class ShardRecommender {
   inStock(itemId: string): boolean {
     if (!this.#left) {
       this.#left = new Map();
-      for (const f of this.#d.catalog.values()) this.#left.set(f.itemId, f.stock - this.#d.sold(f.itemId));
+      for (const f of this.#d.catalog.values()) this.#left.set(f.itemId, this.#unitsLeft(f));
     }
     return (this.#left.get(itemId) ?? 0) > 0;
   }
@@ -147,7 +149,11 @@ export class ShardRecommender {
   /** Call after a purchase of itemId was folded (its units left changed). */
   soldChanged(itemId: string): void {
     const f = this.#d.catalog.get(itemId);
-    if (this.#left && f) this.#left.set(itemId, f.stock - this.#d.sold(itemId));
+    if (this.#left && f) this.#left.set(itemId, this.#unitsLeft(f));
+  }
+
+  #unitsLeft(f: CatalogFacts): number {
+    return f.stock - Math.max(0, this.#d.sold(f.itemId) - f.soldAtStock);
   }
 
   recommend(state: UserState, ctx: RecommendContext): RecItem[] {

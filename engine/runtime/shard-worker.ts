@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const store = StateStore.open(init.dataDir);
   const catalog = new Map<string, CatalogFacts>();
   for (const { value: p } of store.catalog.getRange()) {
-    catalog.set(p.itemId, { itemId: p.itemId, name: p.name, category: p.category, price: p.price, stock: p.stock });
+    catalog.set(p.itemId, { itemId: p.itemId, name: p.name, category: p.category, price: p.price, stock: p.stock, soldAtStock: p.soldAtStock ?? 0 });
   }
   let ann: AnnLike | undefined = loadAnnReplica(init.indexDir, log);
   const nc = await connectNats(init.natsUrl, `shard-${init.shardIndex}`, log);
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     } else if (m.type === 'catalog-changed') {
       for (const id of m.itemIds) {
         const p = store.catalog.get(id);
-        if (p) catalog.set(id, { itemId: p.itemId, name: p.name, category: p.category, price: p.price, stock: p.stock });
+        if (p) catalog.set(id, { itemId: p.itemId, name: p.name, category: p.category, price: p.price, stock: p.stock, soldAtStock: p.soldAtStock ?? 0 });
         else catalog.delete(id);
       }
       recommender.catalogChanged();

@@ -161,13 +161,19 @@ export class EngineServices {
   stockOf(itemId: string): number {
     const p = this.catalog.get(itemId);
     if (!p) return 0;
-    return effectiveStock(p.stock, this.#store.items.get(itemId));
+    return effectiveStock(p.stock, this.#store.items.get(itemId), p.soldAtStock);
+  }
+
+  /** Units of itemId sold so far (all time), as the item actors have folded them. */
+  unitsSold(itemId: string): number {
+    return this.#store.items.get(itemId)?.sold ?? 0;
   }
 
   product(itemId: string): ProductView {
     const p = this.catalog.get(itemId);
     if (!p) throw new NotFoundError('E_UNKNOWN_ITEM', `item "${itemId.slice(0, 64)}" is not in the catalog`);
-    return { ...p, stock: this.stockOf(itemId) };
+    const { soldAtStock: _internal, ...view } = p;
+    return { ...view, stock: this.stockOf(itemId) };
   }
 
   popularity(itemId: string): number {

@@ -60,4 +60,28 @@ describe('grpc - live catalog', () => {
     const second = await recommend(userId, 'live-tents');
     assert.equal(second.items.find((i) => i.itemId === 'live-1')?.price, 449);
   });
+
+  it('grpc - a new stock figure is the count on hand: sales before it are not subtracted again', async () => {
+    await upsert([{ itemId: 'stock-1', name: 'Summit Stove', category: 'live-stoves', description: 'a camping stove', price: 89, stock: 2, brand: 'Summit' }]);
+    const buyer = engine.services.createSession().userId;
+    await engine.services.checkout(buyer, [{ itemId: 'stock-1', qty: 2 }]);
+    const waitStock = async (want: number) => {
+      const end = Date.now() + 10_000;
+      while (engine.services.stockOf('stock-1') !== want && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(engine.services.stockOf('stock-1'), want);
+    };
+    await waitStock(0);
+    const shopper = engine.services.createSession().userId;
+    assert.deepEqual((await recommend(shopper, 'live-stoves')).items.map((i) => i.itemId), [], 'sold out: not recommended');
+
+    // The merchant restocks: 5 on hand now (the 2 sold are already gone from that count).
+    await upsert([{ itemId: 'stock-1', stock: 5, updateMask: { paths: ['stock'] } }]);
+    assert.equal(engine.services.stockOf('stock-1'), 5);
+    assert.deepEqual((await recommend(shopper, 'live-stoves')).items.map((i) => i.itemId), ['stock-1'], 'restocked: recommended again');
+    await engine.services.checkout(buyer, [{ itemId: 'stock-1', qty: 1 }]);
+    await waitStock(4);
+    // A change of price only keeps the stock baseline.
+    await upsert([{ itemId: 'stock-1', price: 79, updateMask: { paths: ['price'] } }]);
+    assert.equal(engine.services.stockOf('stock-1'), 4);
+  });
 });
