@@ -34,6 +34,13 @@ export interface ProductView extends Product {
   stock: number;
 }
 
+/** Units of an item held for a purchase until the item actor has folded it (seq: its log sequence once appended). */
+interface Reservation {
+  itemId: string;
+  qty: number;
+  seq: number;
+}
+
 export interface TrackResult extends PublishResult {
   id: string;
 }
@@ -63,6 +70,7 @@ export class EngineServices {
   readonly #nc: NatsConnection;
   readonly #store: StateStore;
   readonly #lastSeq = new Map<string, number>();
+  readonly #reserved = new Map<string, Reservation[]>();
   #appendsInFlight = 0;
   readonly #appendLatency: ReturnType<Metrics['histogram']>;
   readonly #eventCounters = new Map<string, { inc(by?: number): void }>();
@@ -92,20 +100,30 @@ export class EngineServices {
     return e;
   }
 
-  /** Appends a validated event to the log; resolves once JetStream stored it. */
-  async track(e: ShopEvent): Promise<TrackResult> {
+  /**
+   * Appends a validated event to the log; resolves once JetStream stored it. A
+   * purchase first reserves its units (E_OUT_OF_STOCK if they are not there), unless
+   * the caller reserved them already (checkout reserves a whole order at once).
+   */
+  async track(e: ShopEvent, reserved?: Reservation): Promise<TrackResult> {
     if (this.#appendsInFlight >= MAX_APPENDS_IN_FLIGHT) {
       this.#shed.inc();
       throw new EngineError('E_OVERLOADED', 'the event log is saturated; retry shortly with the same event id');
     }
+    const reservation = reserved ?? (e.kind === 'purchase' ? this.#reserve([{ itemId: e.itemId!, qty: e.qty ?? 1 }])[0] : undefined);
     const t0 = performance.now();
     this.#appendsInFlight++;
     let r;
     try {
       r = await this.#log.append(e);
+    } catch (err) {
+      if (reservation) this.#release(reservation);
+      throw err;
     } finally {
       this.#appendsInFlight--;
     }
+    // Held until the item actor has folded this sequence into LMDB (see stockOf).
+    if (reservation) reservation.seq = r.seq;
     this.#appendLatency.observe(performance.now() - t0);
     const ck = `${e.kind}/${e.source ?? ''}`;
     let c = this.#eventCounters.get(ck);
@@ -161,12 +179,14 @@ export class EngineServices {
   stockOf(itemId: string): number {
     const p = this.catalog.get(itemId);
     if (!p) return 0;
-    return effectiveStock(p.stock, this.#store.items.get(itemId), p.soldAtStock);
+    const state = this.#store.items.get(itemId);
+    return Math.max(0, effectiveStock(p.stock, state, p.soldAtStock) - this.#pendingUnits(itemId, state?.lastSeq ?? 0));
   }
 
-  /** Units of itemId sold so far (all time), as the item actors have folded them. */
+  /** Units of itemId sold so far (all time): folded by its item actor, plus purchases held for folding. */
   unitsSold(itemId: string): number {
-    return this.#store.items.get(itemId)?.sold ?? 0;
+    const state = this.#store.items.get(itemId);
+    return (state?.sold ?? 0) + this.#pendingUnits(itemId, state?.lastSeq ?? 0);
   }
 
   product(itemId: string): ProductView {
@@ -179,6 +199,44 @@ export class EngineServices {
   popularity(itemId: string): number {
     const s = this.#store.items.get(itemId);
     return s ? s.views + 3 * s.cartAdds + 5 * s.purchases : 0;
+  }
+
+  /**
+   * Reserves units for purchases about to be appended: checked and taken in one
+   * synchronous step, so two checkouts of the last unit cannot both pass. Released
+   * once the item's folded state has the purchase (or the append failed).
+   */
+  #reserve(lines: Array<{ itemId: string; qty: number }>): Reservation[] {
+    this.#checkStock(lines);
+    return lines.map((l) => {
+      const r: Reservation = { itemId: l.itemId, qty: l.qty, seq: Infinity };
+      let list = this.#reserved.get(l.itemId);
+      if (!list) this.#reserved.set(l.itemId, (list = []));
+      list.push(r);
+      return r;
+    });
+  }
+
+  #release(r: Reservation): void {
+    const list = this.#reserved.get(r.itemId);
+    if (!list) return;
+    const i = list.indexOf(r);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) this.#reserved.delete(r.itemId);
+  }
+
+  /** Units reserved for itemId that its folded state (at lastSeq) does not count yet. */
+  #pendingUnits(itemId: string, lastSeq: number): number {
+    const list = this.#reserved.get(itemId);
+    if (!list) return 0;
+    let units = 0;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const r = list[i]!;
+      if (r.seq <= lastSeq) list.splice(i, 1);
+      else units += r.qty;
+    }
+    if (list.length === 0) this.#reserved.delete(itemId);
+    return units;
   }
 
   #checkStock(lines: Array<{ itemId: string; qty: number }>): void {
@@ -196,16 +254,22 @@ export class EngineServices {
     const toBuy = lines ?? (await this.profile(userId)).cart;
     if (toBuy.length === 0) throw new EngineError('E_BAD_REQUEST', 'the cart is empty', { field: 'cart' });
     for (const l of toBuy) if (!this.catalog.has(l.itemId)) throw new NotFoundError('E_UNKNOWN_ITEM', `item "${l.itemId}" is not in the catalog`);
-    // Note: two concurrent checkouts of the last unit can both pass this check; stock is
-    // folded from the log afterwards. A reservation step is future work.
-    this.#checkStock(toBuy);
+    // Checks then holds every line's units in one step: the order is all or nothing.
+    // (Within this process; engines on several nodes do not share reservations.)
+    const held = this.#reserve(toBuy);
     const orderId = `o-${randomUUID()}`;
     const now = Date.now();
     const out: OrderResult = { orderId, lines: [], total: 0, seq: 0 };
     for (let i = 0; i < toBuy.length; i++) {
       const l = toBuy[i]!;
       const price = this.catalog.get(l.itemId)!.price;
-      const r = await this.track({ id: `${orderId}-${i}`, userId, kind: 'purchase', itemId: l.itemId, qty: l.qty, price, orderId, ts: now, source: 'http' });
+      let r;
+      try {
+        r = await this.track({ id: `${orderId}-${i}`, userId, kind: 'purchase', itemId: l.itemId, qty: l.qty, price, orderId, ts: now, source: 'http' }, held[i]);
+      } catch (err) {
+        for (const h of held.slice(i + 1)) this.#release(h);
+        throw err;
+      }
       out.lines.push({ itemId: l.itemId, qty: l.qty, price });
       out.total = Math.round((out.total + l.qty * price) * 100) / 100;
       out.seq = r.seq;

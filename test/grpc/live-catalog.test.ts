@@ -84,4 +84,22 @@ describe('grpc - live catalog', () => {
     await upsert([{ itemId: 'stock-1', price: 79, updateMask: { paths: ['price'] } }]);
     assert.equal(engine.services.stockOf('stock-1'), 4);
   });
+
+  it('grpc - concurrent checkouts of the last units: exactly the units in stock are sold, the rest get E_OUT_OF_STOCK', async () => {
+    await upsert([{ itemId: 'last-1', name: 'Last Lantern', category: 'live-lanterns', description: 'a lantern', price: 25, stock: 2, brand: 'Summit' }]);
+    const buyers = Array.from({ length: 6 }, () => engine.services.createSession().userId);
+    const results = await Promise.allSettled(buyers.map((u) => engine.services.checkout(u, [{ itemId: 'last-1', qty: 1 }])));
+    const sold = results.filter((r) => r.status === 'fulfilled').length;
+    const refused = results.filter((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'E_OUT_OF_STOCK').length;
+    assert.equal(sold, 2, 'two units, two orders');
+    assert.equal(refused, 4);
+    assert.equal(engine.services.stockOf('last-1'), 0, 'held while the purchases are folded');
+    assert.equal(engine.services.unitsSold('last-1'), 2);
+    // Once the item actor has folded both purchases, the holds are released, not counted twice.
+    const profiles = await Promise.all(buyers.map((u) => engine.services.profile(u)));
+    assert.equal(profiles.filter((p) => p.purchased.includes('last-1')).length, 2);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(engine.services.unitsSold('last-1'), 2);
+    assert.equal(engine.services.stockOf('last-1'), 0);
+  });
 });
