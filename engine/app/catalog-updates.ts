@@ -9,7 +9,7 @@ import { catalogFingerprint } from '../catalog/index.js';
 import type { Logger } from '../observability/index.js';
 import type { ShardSupervisor } from '../runtime/index.js';
 import type { StateStore } from '../store/index.js';
-import { setupIndex } from './index-setup.js';
+import { pruneIndexes, setupIndex } from './index-setup.js';
 
 const CONTENT_FIELDS = new Set(['name', 'category', 'description', 'brand', 'tags']);
 /** Upserts often come in bursts: rebuild once they pause. */
@@ -52,6 +52,8 @@ export class CatalogUpdates {
       const fingerprint = catalogFingerprint(catalog.values());
       const dir = await setupIndex(catalog, fingerprint, dataDir, log);
       if (dir !== this.indexDir && !this.#closed) {
+        // The index being replaced may still be in use until every shard loaded the new one; older ones are not.
+        pruneIndexes(dataDir, [dir, this.indexDir], log);
         this.indexDir = dir;
         // A restart then loads the upserted catalog from LMDB with the matching index.
         const meta = this.deps.store.meta.get('catalog') as { source: string; fingerprint: string } | undefined;

@@ -3,7 +3,8 @@
  * catalog fingerprint, building it off the main thread (piscina) when it does not.
  * Shards load it from disk, so a restart with an unchanged catalog builds nothing.
  */
-import { join } from 'node:path';
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
 import { buildIndexInPool } from '../index/index.js';
 import type { Logger } from '../observability/index.js';
@@ -18,4 +19,29 @@ export async function setupIndex(catalog: Catalog, fingerprint: string, dataDir:
   const r = await buildIndexInPool({ maxThreads: 1 }, { source: { kind: 'products', products: [...catalog.values()] }, outPath: annIndexPath(dir) });
   log.info('ANN index built', { dir, items: r.ids.length, dim: r.dim, ms: Math.round(r.timings.totalMs), buildMs: Math.round(r.timings.buildMs) });
   return dir;
+}
+
+/**
+ * Removes index directories other than `keep` (each catalog change that touches text
+ * leaves a new one). Call only when no shard can still be loading a removed one: at
+ * start-up, before the shards, or for indexes older than the one just replaced.
+ */
+export function pruneIndexes(dataDir: string, keep: readonly string[], log: Logger): void {
+  const root = join(dataDir, 'index');
+  const kept = new Set(keep.map((d) => basename(d)));
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (kept.has(name)) continue;
+    try {
+      rmSync(join(root, name), { recursive: true, force: true });
+      log.info('old ANN index removed', { dir: join(root, name) });
+    } catch (err) {
+      log.warn('could not remove an old ANN index', { dir: join(root, name), err });
+    }
+  }
 }

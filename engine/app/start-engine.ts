@@ -17,7 +17,7 @@ import { EngineServices, SessionTokens } from '../services/index.js';
 import { StateStore } from '../store/index.js';
 import { setupCatalog } from './catalog-setup.js';
 import { CatalogUpdates } from './catalog-updates.js';
-import { setupIndex } from './index-setup.js';
+import { pruneIndexes, setupIndex } from './index-setup.js';
 import { annIndexReady } from '../runtime/ann-replica.js';
 
 export interface Engine {
@@ -71,6 +71,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     cleanups.push(() => store.close());
     const { catalog, fingerprint } = await setupCatalog(config.catalog, config.demoCatalogSize, store, log.child('catalog'));
     const indexDir = await setupIndex(catalog, fingerprint, config.dataDir, log.child('index'));
+    pruneIndexes(config.dataDir, [indexDir], log.child('index'));
 
     const shards = new ShardSupervisor({
       shards: config.shards,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -68,8 +68,14 @@ describe('engine - start-up', () => {
       'p-3,Bad Price,running-shoes,oops,-5,3,Acme',
       'p-4,Espresso Beans,coffee,Dark roast,12.50,40,Bean Co',
     ].join('\n'));
-    const e = await spawnEngine({ ...testEnv(nats.url), CATALOG: file });
+    const env: Record<string, string> = { ...testEnv(nats.url), CATALOG: file };
+    // An index left by an earlier catalog is pruned at start-up.
+    const stale = join(env['DATA_DIR']!, 'index', 'stale-catalog-fingerprint');
+    mkdirSync(stale, { recursive: true });
+    const e = await spawnEngine(env);
     try {
+      assert.equal(existsSync(stale), false, 'stale index directory removed');
+      assert.equal(readdirSync(join(env['DATA_DIR']!, 'index')).length, 1, 'the current index is kept');
       assert.match(e.stderr(), /catalog rows rejected/);
       assert.match(e.stderr(), /line 4/);
       const r = (await (await fetch(`${e.url}/api/products?limit=10`)).json()) as { total: number; items: Array<{ itemId: string }> };
