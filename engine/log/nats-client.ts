@@ -41,7 +41,8 @@ export async function connectNats(servers: string, name: string, log?: Logger): 
       for await (const s of nc.status()) {
         if (!LOGGED_STATUS.has(s.type)) continue;
         const fields = { connection: name, ...(s as unknown as Record<string, unknown>) };
-        if (s.type === 'reconnect') log.info('nats status', fields);
+        // reconnect and close (our own drain at shutdown) are normal; the rest deserve attention.
+        if (s.type === 'reconnect' || s.type === 'close') log.info('nats status', fields);
         else log.warn('nats status', fields);
       }
     })().catch(() => undefined);
