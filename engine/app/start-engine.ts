@@ -100,6 +100,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     metrics.gauge('shop_shard_restarts', 'restarts of each shard since start', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.restarts]));
     metrics.gauge('shop_active_actors', 'actors in memory per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, (s.stats?.activeUsers ?? 0) + (s.stats?.activeItems ?? 0)]));
     metrics.gauge('shop_shard_pending_pushes', 'users waiting for a recs recompute per shard (coalesced)', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.pendingPushes ?? 0]));
+    metrics.gauge('shop_recs_cache_hits_total', 'Recommend asks answered from a user\'s last recs, per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.recsCacheHits ?? 0]));
     metrics.gauge('shop_recompute_p50_seconds', 'median recommendation recompute per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, (s.stats?.recomputeMsP50 ?? 0) / 1000]));
 
     const health = () => {

@@ -40,6 +40,8 @@ export interface ShardStats {
   recomputeMsP50: number;
   /** Users whose recs push waits for a recompute (grows when recomputes cannot keep up). */
   pendingPushes: number;
+  /** Recommend asks answered from the user's last recs (state unchanged, young enough). */
+  recsCacheHits: number;
   heapUsed: number;
 }
 

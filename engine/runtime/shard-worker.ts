@@ -71,9 +71,11 @@ async function main(): Promise<void> {
         else catalog.delete(id);
       }
       recommender.catalogChanged();
+      shard.clearRecsCache();
       post({ type: 'applied', requestId: m.requestId });
     } else if (m.type === 'index-changed') {
       ann = loadAnnReplica(m.indexDir, log) ?? ann;
+      shard.clearRecsCache();
     }
   });
   await shard.start(lastSeq);

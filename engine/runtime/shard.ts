@@ -18,7 +18,7 @@ import type { Logger } from '../observability/index.js';
 import { itemCursorKey, reminderKey, userCursorKey, type ReminderEntry, type StateStore } from '../store/index.js';
 import { ActorCache } from './actor-cache.js';
 import type { AskReply, AskRequest, ShardInit, ShardState, ShardStats } from './shard-protocol.js';
-import type { ShardRecommender } from './shard-recommender.js';
+import type { RecItem, ShardRecommender } from './shard-recommender.js';
 import type { ModelReplica } from './model-replica.js';
 
 const MAX_BATCH = 1000;
@@ -35,6 +35,14 @@ const SWEEP_TICK_MS = 5000;
 const MODEL_SNAPSHOT_MS = 60_000;
 const WAIT_TIMEOUT_MS = 3000;
 const DEFAULT_K = 8;
+/**
+ * A user's last computed recs (no context) answer a plain Recommend while the user's
+ * state is unchanged and they are younger than this; the shared model moves with
+ * every shopper's events, so they are not reused for longer. Stock is re-checked on
+ * every reuse. Bounded by RECS_CACHE_MAX users (oldest dropped first).
+ */
+const RECS_CACHE_TTL_MS = 2000;
+const RECS_CACHE_MAX = 50_000;
 
 export interface ShardDeps {
   init: ShardInit;
@@ -74,7 +82,7 @@ export class Shard {
   #publishedReminders = new Set<string>();
   #foldCtx: FoldContext;
   #recomputeTimes: number[] = [];
-  stats = { eventsApplied: 0, batches: 0, recomputes: 0 };
+  stats = { eventsApplied: 0, batches: 0, recomputes: 0, recsCacheHits: 0 };
 
   constructor(deps: ShardDeps) {
     this.#d = deps;
@@ -265,8 +273,10 @@ export class Shard {
   /** `seq`: log sequence of `causedBy`; the recs reflect every event of the user up to it. */
   #pushRecs(userId: string, causedBy: string, seq: number): void {
     const t0 = performance.now();
-    const items = this.#d.recommender.recommend(this.#users.get(userId), { k: DEFAULT_K });
+    const state = this.#users.get(userId);
+    const items = this.#d.recommender.recommend(state, { k: DEFAULT_K });
     this.#recordRecompute(performance.now() - t0);
+    this.#cacheRecs(userId, state.lastSeq, items);
     this.#publishPush(userId, { type: 'recs', items, causedBy, seq, ts: Date.now() });
   }
 
@@ -295,8 +305,15 @@ export class Shard {
         if (req.itemId) ctx.itemId = req.itemId;
         if (req.category) ctx.category = req.category;
         if (req.exclude) ctx.exclude = req.exclude;
+        const plain = !ctx.itemId && !ctx.category && !ctx.exclude?.length;
+        const cached = plain ? this.#cachedRecs(req.userId, state.lastSeq, ctx.k) : undefined;
+        if (cached) {
+          this.stats.recsCacheHits++;
+          return { ok: true, result: { items: cached, ts: Date.now() } };
+        }
         const items = this.#d.recommender.recommend(state, ctx);
         this.#recordRecompute(performance.now() - t0);
+        if (plain) this.#cacheRecs(req.userId, state.lastSeq, items);
         return { ok: true, result: { items, ts: Date.now() } };
       }
       throw new EngineError('E_BAD_REQUEST', `unknown ask op ${(req as { op: unknown }).op}`);
@@ -305,6 +322,30 @@ export class Shard {
       if (e.code === 'E_INTERNAL') this.#d.log.error('ask failed', { err });
       return { ok: false, error: { code: e.code, message: e.message } };
     }
+  }
+
+  readonly #recsCache = new Map<string, { seq: number; at: number; items: RecItem[] }>();
+
+  /** Catalog or index changed: cached recs may show old names, prices or items. */
+  clearRecsCache(): void {
+    this.#recsCache.clear();
+  }
+
+  #cacheRecs(userId: string, seq: number, items: RecItem[]): void {
+    this.#recsCache.delete(userId); // re-insert: Map order is age order
+    if (this.#recsCache.size >= RECS_CACHE_MAX) {
+      const oldest = this.#recsCache.keys().next().value;
+      if (oldest !== undefined) this.#recsCache.delete(oldest);
+    }
+    this.#recsCache.set(userId, { seq, at: performance.now(), items });
+  }
+
+  /** The cached recs if still valid for this state and k, minus items sold out since. */
+  #cachedRecs(userId: string, seq: number, k: number): RecItem[] | undefined {
+    const c = this.#recsCache.get(userId);
+    if (!c || c.seq !== seq || performance.now() - c.at > RECS_CACHE_TTL_MS) return undefined;
+    const items = c.items.filter((r) => this.#d.recommender.inStock(r.itemId));
+    return items.length >= k ? items.slice(0, k) : undefined;
   }
 
   #waitFor(seq: number): Promise<void> {
@@ -344,6 +385,7 @@ export class Shard {
       recomputes: this.stats.recomputes,
       recomputeMsP50: t.length ? t[Math.floor(t.length / 2)]! : 0,
       pendingPushes: this.#pendingRecs.size,
+      recsCacheHits: this.stats.recsCacheHits,
       heapUsed: process.memoryUsage().heapUsed,
     };
   }
