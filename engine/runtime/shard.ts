@@ -29,6 +29,12 @@ const MAX_BATCH = 1000;
  * waiting shopper gets one fresh push per round instead of a growing backlog.
  */
 const PUSH_SLICE_MS = 8;
+/**
+ * With a backlog, slices grow: each slice ends with a fold of whatever arrived meanwhile,
+ * and many tiny folds (one LMDB commit each) cost more than the recomputes they let through.
+ */
+const BACKLOG_SLICE_MS = 50;
+const BACKLOG_USERS = 200;
 const REMINDER_TICK_MS = 200;
 const SWEEP_TICK_MS = 5000;
 /** How often the model replica is snapshotted (and at drain). */
@@ -259,7 +265,7 @@ export class Shard {
   #runPushes(): void {
     this.#pushesScheduled = false;
     if (this.#state !== 'serving') return;
-    const end = performance.now() + PUSH_SLICE_MS;
+    const end = performance.now() + (this.#pendingRecs.size > BACKLOG_USERS ? BACKLOG_SLICE_MS : PUSH_SLICE_MS);
     for (const [userId, cause] of this.#pendingRecs) {
       this.#pendingRecs.delete(userId);
       this.#pushRecs(userId, cause.id, cause.seq);
