@@ -65,6 +65,9 @@ async function main(): Promise<void> {
         throw new Error(`injected crash of shard ${init.shardIndex}`);
       });
     } else if (m.type === 'catalog-changed') {
+      // The main thread wrote these rows: drop this thread's read snapshot, which lmdb-js
+      // keeps until a timer resets it and may predate that commit.
+      store.root.resetReadTxn();
       for (const id of m.itemIds) {
         const p = store.catalog.get(id);
         if (p) catalog.set(id, { itemId: p.itemId, name: p.name, category: p.category, price: p.price, stock: p.stock, soldAtStock: p.soldAtStock ?? 0 });
