@@ -5,43 +5,16 @@
  * wrong API key as a typed failure.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import type { Engine } from '../../engine/index.js';
 import { grpcUserId } from '../../loadgen/transport/index.js';
 import { startNats, startTestEngine, testEnv, type TestNats } from '../kit/index.js';
+import { LOADGEN, run, runLoadgen } from './cli.js';
 
-const run = promisify(execFile);
-const LOADGEN = fileURLToPath(new URL('../../loadgen/main.js', import.meta.url));
-
-interface JsonLine {
-  events_per_s: number;
-  ack_ms: { p50: number; p99: number };
-  push_ms: { p50: number; p95: number; p99: number; max: number };
-  errors: number;
-  lost: number | null;
-  protocol: string;
-  connected: number;
-  sent: number;
-  acked: number;
-  pushes: number;
-  push_missing: number;
-  cart_mismatch: number | null;
-  unverified: number | null;
-  errors_by_code: Record<string, number>;
-}
-
-async function loadgen(args: string[]): Promise<{ stdout: string; json: JsonLine }> {
-  // No API_KEY / DATA_DIR from the test's environment: the key comes from the flags only.
-  const env = { ...process.env, API_KEY: '', DATA_DIR: '/nonexistent-loadgen-test' };
-  const { stdout } = await run(process.execPath, [LOADGEN, '--protocol', 'grpc', ...args, '--json', '--quiet'], { timeout: 120_000, maxBuffer: 1 << 22, env });
-  const lines = stdout.trim().split('\n');
-  return { stdout, json: JSON.parse(lines[lines.length - 1]!) as JsonLine };
-}
+// No API_KEY / DATA_DIR from the test's environment: the key comes from the flags only.
+const loadgen = (args: string[]) => runLoadgen(['--protocol', 'grpc', ...args], { ...process.env, API_KEY: '', DATA_DIR: '/nonexistent-loadgen-test' });
 
 describe('loadgen - gRPC mode against a real engine', () => {
   let nats: TestNats;

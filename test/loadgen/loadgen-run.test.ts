@@ -1,34 +1,12 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { findSessionsFile } from '../../loadgen/index.js';
 import { spawnEngine, startNats, testEnv, type EngineProcess, type TestNats } from '../kit/index.js';
+import { LOADGEN, run, runLoadgen } from './cli.js';
 
-const run = promisify(execFile);
-const LOADGEN = fileURLToPath(new URL('../../loadgen/main.js', import.meta.url));
 const DATA = fileURLToPath(new URL('../../../../shared/data', import.meta.url));
-
-interface JsonLine {
-  events_per_s: number;
-  ack_ms: { p50: number; p99: number };
-  push_ms: { p50: number; p95: number; p99: number; max: number };
-  errors: number;
-  lost: number | null;
-  sent: number;
-  acked: number;
-  pushes: number;
-  push_missing: number;
-  cart_mismatch: number | null;
-  errors_by_code: Record<string, number>;
-}
-
-async function loadgen(args: string[]): Promise<{ stdout: string; json: JsonLine }> {
-  const { stdout } = await run(process.execPath, [LOADGEN, ...args, '--json', '--quiet'], { timeout: 120_000, maxBuffer: 1 << 22 });
-  const lines = stdout.trim().split('\n');
-  return { stdout, json: JSON.parse(lines[lines.length - 1]!) as JsonLine };
-}
+const loadgen = (args: string[]) => runLoadgen(args);
 
 describe('loadgen - a real run against a real engine', () => {
   let nats: TestNats;
