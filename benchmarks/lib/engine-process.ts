@@ -72,7 +72,10 @@ export async function startEngine(opts: EngineOptions = {}): Promise<EngineProce
     SESSION_SECRET: BENCH_SESSION_SECRET,
     ...opts.env,
   };
-  const cmd = opts.command ?? { file: process.execPath, args: [ENGINE_MAIN] };
+  // BENCH_ENGINE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the engine of any benchmark
+  // (node refuses --cpu-prof in NODE_OPTIONS).
+  const nodeArgs = (process.env['BENCH_ENGINE_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+  const cmd = opts.command ?? { file: process.execPath, args: [...nodeArgs, ENGINE_MAIN] };
   const t0 = performance.now();
   const spawnedAt = Date.now();
   const child = spawn(cmd.file, cmd.args, { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -138,6 +138,21 @@ export class CallGuard {
    * Admits a call: returns its context and a `finish(code)` to call exactly once
    * when the handler is done, or the error to answer with.
    */
+  /**
+   * One error per budget, built once: under overload refusals come by the thousand,
+   * and building an Error with its stack and details each time made them cost more
+   * than the calls that were admitted. grpc-js only reads it.
+   */
+  readonly #overloaded = new Map<Budget, grpc.ServiceError>();
+  #overloadedError(budget: Budget): grpc.ServiceError {
+    let e = this.#overloaded.get(budget);
+    if (!e) {
+      const what = budget === this.unary ? `${budget.limit} calls are in flight` : `${budget.limit} streams are open`;
+      this.#overloaded.set(budget, (e = toServiceError(new EngineError('E_OVERLOADED', `the engine is at capacity (${what}); retry with backoff`))));
+    }
+    return e;
+  }
+
   #admit(call: AnyCall, method: string, budget: Budget): Admitted | { error: grpc.ServiceError } {
     this.#stats.calls++;
     const authError = this.#authenticate(call);
@@ -149,8 +164,7 @@ export class CallGuard {
     }
     if (!budget.tryTake()) {
       this.#stats.overloaded++;
-      const what = budget === this.unary ? `${budget.limit} calls are in flight` : `${budget.limit} streams are open`;
-      return { error: this.#count(method, 0, toServiceError(new EngineError('E_OVERLOADED', `the engine is at capacity (${what}); retry with backoff`))) };
+      return { error: this.#count(method, 0, this.#overloadedError(budget)) };
     }
     const t0 = performance.now();
     const signal = new CallSignal();

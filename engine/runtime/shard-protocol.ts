@@ -26,7 +26,9 @@ export type MainToShard =
   | { type: 'crash' }
   /** Answered with `applied` carrying the same requestId once the shard uses the new facts. */
   | { type: 'catalog-changed'; requestId: number; itemIds: string[] }
-  | { type: 'index-changed'; indexDir: string };
+  | { type: 'index-changed'; indexDir: string }
+  /** An ask from this process, answered with `ask-reply` (same id): no NATS round trip, no JSON. */
+  | { type: 'ask'; id: number; req: AskRequest };
 
 export interface ShardStats {
   appliedSeq: number;
@@ -49,9 +51,10 @@ export type ShardToMain =
   | { type: 'state'; state: ShardState; appliedSeq: number }
   | { type: 'stats'; stats: ShardStats }
   | { type: 'applied'; requestId: number }
+  | { type: 'ask-reply'; id: number; reply: AskReply }
   | { type: 'fatal'; message: string; stack?: string };
 
-/** Requests on the NATS ask subject of a partition (request/reply, JSON). */
+/** Asks to the shard owning a partition: over its worker port in this process, or the partition's NATS ask subject (request/reply, JSON). */
 export type AskRequest =
   | { op: 'profile'; userId: string; minSeq?: number }
   | { op: 'recommend'; userId: string; k: number; itemId?: string; category?: string; exclude?: string[]; minSeq?: number };

@@ -4,14 +4,21 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../observability/index.js';
-import type { MainToShard, ShardInit, ShardState, ShardStats, ShardToMain } from './shard-protocol.js';
+import type { AskReply, AskRequest, MainToShard, ShardInit, ShardState, ShardStats, ShardToMain } from './shard-protocol.js';
 
 const RESTART_BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
 const DRAIN_TIMEOUT_MS = 10_000;
 const TERMINATE_TIMEOUT_MS = 3_000;
 
+interface PendingAsk {
+  resolve: (r: AskReply) => void;
+  timer: NodeJS.Timeout;
+}
+
 interface Slot {
   index: number;
+  /** Asks posted to this slot's current worker, by id. */
+  asks: Map<number, PendingAsk>;
   worker: Worker | undefined;
   state: ShardState;
   appliedSeq: number;
@@ -33,7 +40,7 @@ export class ShardSupervisor {
     this.#base = base;
     this.#log = log;
     for (let i = 0; i < base.shards; i++) {
-      this.#slots.push({ index: i, worker: undefined, state: 'stopped', appliedSeq: 0, stats: undefined, restarts: 0, startedAt: 0 });
+      this.#slots.push({ index: i, asks: new Map(), worker: undefined, state: 'stopped', appliedSeq: 0, stats: undefined, restarts: 0, startedAt: 0 });
     }
   }
 
@@ -91,6 +98,38 @@ export class ShardSupervisor {
   }
 
   /**
+   * Asks the shard of this process that owns `partition` over its worker port
+   * (structured clone, no NATS hop). Undefined when that shard is not running
+   * (restarting after a crash): the caller then asks over NATS, where another
+   * node's replica of the partition may answer.
+   */
+  ask(partition: number, req: AskRequest, timeoutMs: number): Promise<AskReply> | undefined {
+    const slot = this.#slots[partition % this.#slots.length];
+    const w = slot?.worker;
+    if (!slot || !w || (slot.state !== 'serving' && slot.state !== 'recovering')) return undefined;
+    const id = this.#nextAskId++;
+    return new Promise<AskReply>((resolve) => {
+      const timer = setTimeout(() => {
+        slot.asks.delete(id);
+        resolve({ ok: false, error: { code: 'E_TIMEOUT', message: `shard ${slot.index} did not answer within ${timeoutMs} ms` } });
+      }, timeoutMs);
+      slot.asks.set(id, { resolve, timer });
+      w.postMessage({ type: 'ask', id, req } satisfies MainToShard);
+    });
+  }
+
+  #nextAskId = 1;
+
+  /** The worker is gone: its unanswered asks will never be answered. */
+  #failAsks(slot: Slot, why: string): void {
+    for (const a of slot.asks.values()) {
+      clearTimeout(a.timer);
+      a.resolve({ ok: false, error: { code: 'E_UNAVAILABLE', message: why } });
+    }
+    slot.asks.clear();
+  }
+
+  /**
    * Crashes one shard the way a bug does: an uncaught error in its thread, with its
    * in-memory batch lost; the supervisor restarts it. Not worker.terminate(): lmdb-js
    * 3.5 deadlocks when a thread is terminated inside transactionSync (its cleanup
@@ -120,6 +159,13 @@ export class ShardSupervisor {
       } else if (m.type === 'stats') {
         slot.stats = m.stats;
         slot.appliedSeq = m.stats.appliedSeq;
+      } else if (m.type === 'ask-reply') {
+        const a = slot.asks.get(m.id);
+        if (a) {
+          slot.asks.delete(m.id);
+          clearTimeout(a.timer);
+          a.resolve(m.reply);
+        }
       } else if (m.type === 'applied') {
         const p = this.#pending.get(m.requestId);
         if (p && --p.left === 0) {
@@ -134,6 +180,7 @@ export class ShardSupervisor {
     worker.on('exit', (code) => {
       if (slot.worker !== worker) return;
       slot.worker = undefined;
+      this.#failAsks(slot, `shard ${slot.index} stopped before answering`);
       if (this.#stopping) {
         slot.state = 'stopped';
         return;

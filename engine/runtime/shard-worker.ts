@@ -76,6 +76,8 @@ async function main(): Promise<void> {
       recommender.catalogChanged();
       shard.clearRecsCache();
       post({ type: 'applied', requestId: m.requestId });
+    } else if (m.type === 'ask') {
+      void shard.answer(m.req).then((reply) => post({ type: 'ask-reply', id: m.id, reply }));
     } else if (m.type === 'index-changed') {
       ann = loadAnnReplica(m.indexDir, log) ?? ann;
       shard.clearRecsCache();

@@ -136,7 +136,7 @@ export class Shard {
     for (const p of this.#ownedPartitions) {
       const sub = this.#d.nc.subscribe(askSubject(p), { queue: 'shards', callback: (err, msg) => {
         if (err) return;
-        void this.#handleAsk(msg.data).then((reply) => msg.respond(JSON.stringify(reply)));
+        void this.#answerEncoded(msg.data).then((reply) => msg.respond(JSON.stringify(reply)));
       } });
       this.#subs.push(sub);
     }
@@ -296,10 +296,20 @@ export class Shard {
     this.#d.nc.publish(pushSubject(userId), JSON.stringify(msg));
   }
 
-  async #handleAsk(data: Uint8Array): Promise<AskReply> {
+  #answerEncoded(data: Uint8Array): Promise<AskReply> {
+    let req: AskRequest;
     try {
-      const req = JSON.parse(new TextDecoder().decode(data)) as AskRequest;
-      if (typeof req.userId !== 'string') throw new EngineError('E_BAD_REQUEST', 'userId is required');
+      req = JSON.parse(new TextDecoder().decode(data)) as AskRequest;
+    } catch {
+      return Promise.resolve({ ok: false, error: { code: 'E_BAD_REQUEST', message: 'an ask must be JSON' } });
+    }
+    return this.answer(req);
+  }
+
+  /** Answers an ask (from NATS or this process's main thread) from the user actor's live state. */
+  async answer(req: AskRequest): Promise<AskReply> {
+    try {
+      if (typeof req?.userId !== 'string') throw new EngineError('E_BAD_REQUEST', 'userId is required');
       // A recovering shard's state is behind the log: answer once it has caught up.
       const need = Math.max(req.minSeq ?? 0, this.#state === 'recovering' ? this.#recoverUntil : 0);
       if (need > this.#appliedSeq) await this.#waitFor(need);

@@ -61,6 +61,11 @@ export interface RecommendOptions {
   exclude?: string[];
 }
 
+/** The shards running in this process (ShardSupervisor): asked directly, without a NATS round trip. */
+export interface LocalShards {
+  ask(partition: number, req: AskRequest, timeoutMs: number): Promise<AskReply> | undefined;
+}
+
 export class EngineServices {
   readonly tokens: SessionTokens;
   readonly catalog: Catalog;
@@ -75,8 +80,11 @@ export class EngineServices {
   readonly #appendLatency: ReturnType<Metrics['histogram']>;
   readonly #eventCounters = new Map<string, { inc(by?: number): void }>();
   readonly #shed: { inc(by?: number): void };
+  readonly #localShards: LocalShards | undefined;
+  readonly #asksLocal: { inc(by?: number): void };
+  readonly #asksNats: { inc(by?: number): void };
 
-  constructor(deps: { tokens: SessionTokens; catalog: Catalog; pushes: PushRouter; metrics: Metrics; log: EventLog; nc: NatsConnection; store: StateStore }) {
+  constructor(deps: { tokens: SessionTokens; catalog: Catalog; pushes: PushRouter; metrics: Metrics; log: EventLog; nc: NatsConnection; store: StateStore; localShards?: LocalShards }) {
     this.tokens = deps.tokens;
     this.catalog = deps.catalog;
     this.pushes = deps.pushes;
@@ -84,6 +92,10 @@ export class EngineServices {
     this.#log = deps.log;
     this.#nc = deps.nc;
     this.#store = deps.store;
+    this.#localShards = deps.localShards;
+    const asks = this.metrics.counter('shop_asks_total', 'asks to user actors, by route (local: a shard thread of this process; nats: any node\'s shard over NATS)');
+    this.#asksLocal = asks.with({ route: 'local' });
+    this.#asksNats = asks.with({ route: 'nats' });
     this.#appendLatency = this.metrics.histogram('shop_log_append_seconds', 'time to get a JetStream ack for one event');
     this.#shed = this.metrics.counter('shop_events_shed_total', 'events refused with E_OVERLOADED (too many appends in flight)').with({});
     this.metrics.gauge('shop_log_appends_in_flight', 'events waiting for a JetStream ack', () => this.#appendsInFlight);
@@ -145,6 +157,15 @@ export class EngineServices {
   async #ask<T>(req: AskRequest, timeoutMs = ASK_TIMEOUT_MS): Promise<T> {
     const p = this.#log.partitionOf(req.userId);
     const timeout = Math.max(1, Math.min(timeoutMs, ASK_TIMEOUT_MS));
+    // Every node runs a shard for each partition, so the local one answers unless it is restarting.
+    const local = this.#localShards?.ask(p, req, timeout);
+    if (local) {
+      this.#asksLocal.inc();
+      const reply = await local;
+      if (!reply.ok) throw new EngineError(reply.error.code as EngineError['code'], reply.error.message);
+      return reply.result as T;
+    }
+    this.#asksNats.inc();
     try {
       const msg = await this.#nc.request(askSubject(p), JSON.stringify(req), { timeout });
       const reply = msg.json<AskReply>();

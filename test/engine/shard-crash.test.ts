@@ -24,6 +24,14 @@ describe('runtime - a shard worker killed mid-stream', () => {
     const traffic = await startTraffic(engine.url, { shoppers: 30, itemIds, inFlight: 3 });
     await sleep(1000);
     await engine.shards.crash(0);
+    // A user of the crashed shard: the ask is answered (restarted already) or fails with a
+    // typed error (single node: nobody else serves the partition), and never hangs.
+    const victim = traffic.shoppers.find((s) => shardOf(s.userId) === 0)!;
+    const t0 = Date.now();
+    const res = await fetch(`${engine.url}/api/profile`, { headers: { authorization: `Bearer ${victim.token}` } });
+    assert.ok(res.status === 200 || res.status === 503 || res.status === 504, `status ${res.status}`);
+    if (res.status !== 200) assert.match(((await res.json()) as { error: { code: string } }).error.code, /^E_(UNAVAILABLE|TIMEOUT)$/);
+    assert.ok(Date.now() - t0 < 3000, 'the ask ended within its timeout');
 
     // While shard 0 is down (or recovering), a shopper owned by shard 1 still gets acks and pushes.
     let other: Shopper;
@@ -47,6 +55,10 @@ describe('runtime - a shard worker killed mid-stream', () => {
       assert.deepEqual(got, JSON.parse(JSON.stringify(expected.get(s.userId))), `profile of ${s.userId} (shard ${shardOf(s.userId)})`);
     }
     assert.ok(onShard0 > 5, 'enough users on the crashed shard');
+    // Asks go to this process's shard threads directly; NATS only while one is down.
+    const metrics = await (await fetch(`${engine.url}/metrics`)).text();
+    const local = Number(/^shop_asks_total\{route="local"\} (\d+)/m.exec(metrics)?.[1] ?? 0);
+    assert.ok(local >= traffic.shoppers.length + 1, `profiles were asked locally (${local})`);
     for (const s of [...traffic.shoppers, other]) s.close();
   });
 });
