@@ -8,6 +8,7 @@ export const SCENARIOS = {
   all: 'TrackBatch ingest (which also gives the users their history), then Recommend at a fixed rate',
   recommend: 'Recommend only, at a fixed rate (open loop): p50/p99 latency from the scheduled send time',
   'track-batch': 'TrackBatch only: events/s with every event acked after JetStream stored it',
+  floor: 'no engine: the same Recommend load against do-nothing servers (grpc-js, bare node:http2), i.e. what the transport alone costs here',
 } as const;
 export type ScenarioName = keyof typeof SCENARIOS;
 
@@ -32,6 +33,8 @@ export interface BenchOptions {
   /** Where to append the results section. @default benchmarks/grpc/results.md */
   out: string | undefined;
   json: boolean;
+  /** Also run the transport floor (see scenario floor) at the same rates, after the engine. */
+  floor: boolean;
 }
 
 export const USAGE = `Usage: node dist/benchmarks/grpc/main.js [flags]
@@ -46,6 +49,7 @@ export const USAGE = `Usage: node dist/benchmarks/grpc/main.js [flags]
   --k K             recommendations per call (default 8)
   --shards N        engine shard workers (default: one per core)
   --out FILE        append the results here (default benchmarks/grpc/results.md; "-" = nowhere)
+  --floor           also measure the transport floor at the same rates (scenario floor)
   --json            print one JSON object as the last line
   --help
 
@@ -68,7 +72,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     options: {
       scenario: { type: 'string' }, rate: { type: 'string' }, duration: { type: 'string' }, warmup: { type: 'string' },
       users: { type: 'string' }, events: { type: 'string' }, streams: { type: 'string' }, k: { type: 'string' },
-      shards: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+      shards: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, floor: { type: 'boolean' }, help: { type: 'boolean' },
     },
   });
   if (values.help) return 'help';
@@ -86,5 +90,6 @@ export function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     shards: values.shards === undefined ? undefined : int('shards', values.shards, 0, 1, 64),
     out: values.out === '-' ? undefined : (values.out ?? 'benchmarks/grpc/results.md'),
     json: values.json ?? false,
+    floor: values.floor ?? scenario === 'floor',
   };
 }

@@ -6,12 +6,16 @@
  *
  *   npm run build && node dist/benchmarks/grpc/main.js [--rate 2000 --duration 30 ...]
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { startEngine, removeDataDir } from '../lib/engine-process.js';
 import { loadSnapshot, machineInfo, provenance } from '../lib/machine.js';
 import { CpuMeter } from '../lib/proc-cpu.js';
 import { parseBenchArgs, USAGE, type BenchOptions } from './args.js';
+import { loadEngineProto } from '../../engine/grpc/index.js';
+import { FLOOR_SERVERS, type FloorServer } from './floor-server.js';
+import { LeanUnaryClient } from './lean-client.js';
 import { connect, itemIdsOf, recommendOpenLoop, serverBuckets, serverQuantiles, shardsCaughtUp, trackBatchLoad, userIds, type RecommendResult, type TrackBatchResult } from './load.js';
 
 /** The performance budget of design.md for gRPC Recommend. */
@@ -24,10 +28,50 @@ interface RecommendRun extends RecommendResult {
   serverSide: Record<string, string>;
 }
 
+interface FloorRun extends RecommendResult {
+  server: FloorServer;
+  /** Cores used by the do-nothing server process and this load client. */
+  cpu: Record<string, number | null>;
+}
+
 interface Result {
   shards: number;
   trackBatch?: TrackBatchResult & { cpu: Record<string, number | null> };
   recommend: RecommendRun[];
+  floor: FloorRun[];
+}
+
+/**
+ * The same open-loop Recommend load against servers that only answer a fixed message
+ * (floor-server.ts): the part of the engine's latency and CPU that is HTTP/2 + gRPC.
+ */
+async function floorRuns(o: BenchOptions, users: string[]): Promise<FloorRun[]> {
+  const out: FloorRun[] = [];
+  const method = loadEngineProto().service.Recommend;
+  for (const server of FLOOR_SERVERS) {
+    const child = fork(new URL('./floor-server.js', import.meta.url), [server], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        child.once('message', (m: { port: number }) => resolve(m.port));
+        child.once('exit', (code) => reject(new Error(`floor server ${server} exited (${code})`)));
+      });
+      const recommend = new LeanUnaryClient(`127.0.0.1:${port}`, method, {});
+      try {
+        for (const rate of o.rates) {
+          const m = new CpuMeter({ server: child.pid });
+          const client0 = process.cpuUsage();
+          m.start();
+          const run = await recommendOpenLoop({ recommend } as Parameters<typeof recommendOpenLoop>[0], users, { ...o, rate });
+          out.push({ ...run, server, cpu: { ...m.stop(), loadClient: cpuCores(process.cpuUsage(client0), o.warmupS + o.durationS) } });
+        }
+      } finally {
+        recommend.close();
+      }
+    } finally {
+      child.kill();
+    }
+  }
+  return out;
 }
 
 const cpuCores = (u: NodeJS.CpuUsage, seconds: number) => Math.round(((u.user + u.system) / 1e6 / seconds) * 100) / 100;
@@ -48,6 +92,11 @@ function human(r: Result, o: BenchOptions): string {
     lines.push(`  inside the engine (handler to answer, /metrics buckets): ${Object.entries(x.serverSide).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     lines.push(`  budget p99 <= ${P99_BUDGET_MS} ms: ${l.p99 <= P99_BUDGET_MS && x.ok === x.sent ? 'met' : 'MISSED'}; CPU (cores): ${JSON.stringify(x.cpu)}`);
   }
+  for (const x of r.floor) {
+    const l = x.latencyMs;
+    lines.push(`Floor (${x.server === 'grpcjs' ? 'do-nothing grpc-js server' : 'do-nothing node:http2 server'}) @ ${x.rate}/s: p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms, max ${l.max} ms` +
+      ` (${x.ok} ok of ${x.sent}${Object.keys(x.errors).length ? `, errors ${JSON.stringify(x.errors)}` : ''}); CPU (cores): ${JSON.stringify(x.cpu)}`);
+  }
   return lines.join('\n');
 }
 
@@ -60,7 +109,10 @@ function markdown(o: BenchOptions, argv: string[], r: Result, summary: string, b
     `- command: \`npm run build && node dist/benchmarks/grpc/main.js${argv.length ? ' ' + argv.join(' ') : ''}\``,
     `- commit: ${p.commit.slice(0, 12)}${p.dirty.length ? ` (+ uncommitted changes in ${p.dirty.length} files)` : ''}`,
     `- machine: ${m.cpuModel} x ${m.cores} cores, ${m.memoryGiB} GiB, ${m.uname}, Node ${m.node}, ${m.natsServer}`,
-    `- setup: \`node dist/engine/main.js\` (embedded nats-server, ${r.shards} shard workers) and this load client as separate processes on the same box; ${o.users} users, k=${o.k}`,
+    o.scenario === 'floor'
+      ? `- setup: no engine; do-nothing servers (floor-server.ts) in a child process and this load client on the same box`
+      : `- setup: \`node dist/engine/main.js\` (embedded nats-server, ${r.shards} shard workers) and this load client as separate processes on the same box; ${o.users} users, k=${o.k}` +
+        (o.floor ? '; then the transport floor (floor-server.ts) with the engine stopped' : ''),
     `- box before the run: ${busy}`,
     '',
     '```',
@@ -70,15 +122,8 @@ function markdown(o: BenchOptions, argv: string[], r: Result, summary: string, b
   ].join('\n');
 }
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const o = parseBenchArgs(argv);
-  if (o === 'help') {
-    process.stdout.write(USAGE);
-    return;
-  }
-  const snap = loadSnapshot();
-  const busy = `load average ${snap.loadavg.join(' ')}; other processes: ${snap.busy.map((b) => `${b.command.split(' ').slice(0, 2).join(' ')} ${b.cpu}%`).join(', ') || 'none above 5%'}`;
+/** The engine's runs: TrackBatch ingest, then Recommend at each rate. */
+async function engineRuns(o: BenchOptions, result: Result): Promise<void> {
   const apiKey = randomBytes(16).toString('hex');
   // The deployment as `npm start` runs it: embedded nats-server, shard workers, gRPC on a free port.
   const env: Record<string, string> = { API_KEY: apiKey, NATS_URL: '' };
@@ -99,20 +144,20 @@ async function main(): Promise<void> {
   const shards = Number(/"shards":(\d+)/.exec(engine.logTail(100_000))?.[1]);
   if (!grpcPort) throw new Error(`the engine did not log its gRPC port:\n${engine.logTail()}`);
   const c = connect(`127.0.0.1:${grpcPort}`, apiKey);
-  const result: Result = { shards, recommend: [] };
+  result.shards = shards;
   const meter = () => new CpuMeter({ engine: engine.enginePid(), nats: engine.natsPid() });
   try {
     const tag = Date.now().toString(36);
     const users = userIds(o.users, tag.slice(-3));
     const items = await itemIdsOf(c, 1000);
-    if (o.scenario !== 'recommend') {
+    if (o.scenario === 'all' || o.scenario === 'track-batch') {
       const m = meter();
       m.start();
       const t = await trackBatchLoad(c, users, items, o.events, o.streams, tag);
       result.trackBatch = { ...t, cpu: m.stop() };
       result.trackBatch.shardCatchUpS = await shardsCaughtUp(engine.url, t.lastSeq);
     }
-    if (o.scenario !== 'track-batch') {
+    if (o.scenario !== 'track-batch' && o.scenario !== 'floor') {
       for (const rate of o.rates) {
         const m = meter();
         const b0 = await serverBuckets(engine.url, 'Recommend');
@@ -128,6 +173,21 @@ async function main(): Promise<void> {
     await engine.stop();
     removeDataDir(engine.dataDir);
   }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const o = parseBenchArgs(argv);
+  if (o === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const snap = loadSnapshot();
+  const busy = `load average ${snap.loadavg.join(' ')}; other processes: ${snap.busy.map((b) => `${b.command.split(' ').slice(0, 2).join(' ')} ${b.cpu}%`).join(', ') || 'none above 5%'}`;
+  const result: Result = { shards: 0, recommend: [], floor: [] };
+  if (o.scenario !== 'floor') await engineRuns(o, result);
+  // After the engine stopped, so the floor servers have the machine the engine had.
+  if (o.floor) result.floor = await floorRuns(o, userIds(o.users, 'floor'));
   const summary = human(result, o);
   process.stdout.write(summary + '\n');
   if (o.out !== undefined) {
