@@ -27,8 +27,8 @@ export type MainToShard =
   /** Answered with `applied` carrying the same requestId once the shard uses the new facts. */
   | { type: 'catalog-changed'; requestId: number; itemIds: string[] }
   | { type: 'index-changed'; indexDir: string }
-  /** An ask from this process, answered with `ask-reply` (same id): no NATS round trip, no JSON. */
-  | { type: 'ask'; id: number; req: AskRequest };
+  /** Asks from this process (those of one event-loop turn together), answered by `ask-replies` with the same ids: no NATS round trip, no JSON. */
+  | { type: 'asks'; asks: Array<{ id: number; req: AskRequest }> };
 
 export interface ShardStats {
   appliedSeq: number;
@@ -51,7 +51,7 @@ export type ShardToMain =
   | { type: 'state'; state: ShardState; appliedSeq: number }
   | { type: 'stats'; stats: ShardStats }
   | { type: 'applied'; requestId: number }
-  | { type: 'ask-reply'; id: number; reply: AskReply }
+  | { type: 'ask-replies'; replies: Array<{ id: number; reply: AskReply }> }
   | { type: 'fatal'; message: string; stack?: string };
 
 /** Asks to the shard owning a partition: over its worker port in this process, or the partition's NATS ask subject (request/reply, JSON). */

@@ -19,6 +19,8 @@ interface Slot {
   index: number;
   /** Asks posted to this slot's current worker, by id. */
   asks: Map<number, PendingAsk>;
+  /** Asks of this turn not posted yet (they leave together at the end of the turn). */
+  outbox: Array<{ id: number; req: AskRequest }>;
   worker: Worker | undefined;
   state: ShardState;
   appliedSeq: number;
@@ -40,7 +42,7 @@ export class ShardSupervisor {
     this.#base = base;
     this.#log = log;
     for (let i = 0; i < base.shards; i++) {
-      this.#slots.push({ index: i, asks: new Map(), worker: undefined, state: 'stopped', appliedSeq: 0, stats: undefined, restarts: 0, startedAt: 0 });
+      this.#slots.push({ index: i, asks: new Map(), outbox: [], worker: undefined, state: 'stopped', appliedSeq: 0, stats: undefined, restarts: 0, startedAt: 0 });
     }
   }
 
@@ -114,8 +116,24 @@ export class ShardSupervisor {
         resolve({ ok: false, error: { code: 'E_TIMEOUT', message: `shard ${slot.index} did not answer within ${timeoutMs} ms` } });
       }, timeoutMs);
       slot.asks.set(id, { resolve, timer });
-      w.postMessage({ type: 'ask', id, req } satisfies MainToShard);
+      // Calls started in the same turn (see NextTurn) ask with one message per shard.
+      if (slot.outbox.push({ id, req }) === 1) queueMicrotask(() => this.#flushAsks(slot));
     });
+  }
+
+  #flushAsks(slot: Slot): void {
+    const asks = slot.outbox;
+    slot.outbox = [];
+    if (slot.worker) slot.worker.postMessage({ type: 'asks', asks } satisfies MainToShard);
+    else for (const a of asks) this.#settleAsk(slot, a.id, { ok: false, error: { code: 'E_UNAVAILABLE', message: `shard ${slot.index} stopped before answering` } });
+  }
+
+  #settleAsk(slot: Slot, id: number, reply: AskReply): void {
+    const a = slot.asks.get(id);
+    if (!a) return;
+    slot.asks.delete(id);
+    clearTimeout(a.timer);
+    a.resolve(reply);
   }
 
   #nextAskId = 1;
@@ -159,13 +177,8 @@ export class ShardSupervisor {
       } else if (m.type === 'stats') {
         slot.stats = m.stats;
         slot.appliedSeq = m.stats.appliedSeq;
-      } else if (m.type === 'ask-reply') {
-        const a = slot.asks.get(m.id);
-        if (a) {
-          slot.asks.delete(m.id);
-          clearTimeout(a.timer);
-          a.resolve(m.reply);
-        }
+      } else if (m.type === 'ask-replies') {
+        for (const r of m.replies) this.#settleAsk(slot, r.id, r.reply);
       } else if (m.type === 'applied') {
         const p = this.#pending.get(m.requestId);
         if (p && --p.left === 0) {
