@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
 import { startEngine, removeDataDir } from '../lib/engine-process.js';
 import { loadSnapshot, machineInfo, provenance } from '../lib/machine.js';
-import { CpuMeter } from '../lib/proc-cpu.js';
+import { CpuMeter, ThreadCpuMeter } from '../lib/proc-cpu.js';
 import { parseBenchArgs, USAGE, type BenchOptions } from './args.js';
 import { loadEngineProto } from '../../engine/grpc/index.js';
 import { FLOOR_SERVERS, type FloorServer } from './floor-server.js';
@@ -26,6 +26,8 @@ interface RecommendRun extends RecommendResult {
   cpu: Record<string, number | null>;
   /** Latency inside the engine (handler in -> answer out), from its /metrics histogram buckets. */
   serverSide: Record<string, string>;
+  /** The engine's CPU by thread (cores): main (gateway + gRPC), the shard workers, the rest. */
+  engineThreads?: { main: number; threads: number[]; rest: number };
 }
 
 interface FloorRun extends RecommendResult {
@@ -91,6 +93,11 @@ function human(r: Result, o: BenchOptions): string {
       (Object.keys(x.errors).length ? `, errors ${JSON.stringify(x.errors)} e.g. ${JSON.stringify(x.errorSamples)}` : '') + ')');
     lines.push(`  inside the engine (handler to answer, /metrics buckets): ${Object.entries(x.serverSide).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     lines.push(`  budget p99 <= ${P99_BUDGET_MS} ms: ${l.p99 <= P99_BUDGET_MS && x.ok === x.sent ? 'met' : 'MISSED'}; CPU (cores): ${JSON.stringify(x.cpu)}`);
+    const t = x.engineThreads;
+    if (t) {
+      const perCall = (cores: number) => Math.round((cores / Math.max(1, x.rate)) * 1e6);
+      lines.push(`  engine threads (cores): main ${t.main} (${perCall(t.main)} us/call), shard workers ${t.threads.join(' + ')} (${perCall(t.threads.reduce((a, b) => a + b, 0))} us/call), other ${t.rest}`);
+    }
   }
   for (const x of r.floor) {
     const l = x.latencyMs;
@@ -162,10 +169,13 @@ async function engineRuns(o: BenchOptions, result: Result): Promise<void> {
         const m = meter();
         const b0 = await serverBuckets(engine.url, 'Recommend');
         const client0 = process.cpuUsage();
+        const threads = new ThreadCpuMeter(engine.enginePid());
         m.start();
+        threads.start();
         const run = await recommendOpenLoop(c, users, { ...o, rate });
+        const engineThreads = threads.stop(shards);
         const cpu = { ...m.stop(), loadClient: cpuCores(process.cpuUsage(client0), o.warmupS + o.durationS) };
-        result.recommend.push({ ...run, cpu, serverSide: serverQuantiles(b0, await serverBuckets(engine.url, 'Recommend'), [0.5, 0.9, 0.99]) });
+        result.recommend.push({ ...run, cpu, engineThreads, serverSide: serverQuantiles(b0, await serverBuckets(engine.url, 'Recommend'), [0.5, 0.9, 0.99]) });
       }
     }
   } finally {

@@ -3,7 +3,7 @@
  * result can say how much of the 2 cores each side used. Linux only; elsewhere the
  * numbers are undefined.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_S = 100;
 
@@ -44,5 +44,52 @@ export class CpuMeter {
       out[k] = a === undefined || b === undefined || dt <= 0 ? null : Math.round(((b - a) / dt) * 100) / 100;
     }
     return out;
+  }
+}
+
+/** CPU seconds per thread of a process (thread id -> seconds), from /proc/<pid>/task. */
+export function threadCpuSeconds(pid: number | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  if (pid === undefined) return out;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const s = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+      out.set(Number(tid), (Number(f[11]) + Number(f[12])) / TICKS_PER_S);
+    }
+  } catch {
+    /* the process or a thread ended */
+  }
+  return out;
+}
+
+/**
+ * Where a process's CPU went between start() and stop(), as cores: its main thread
+ * (the engine's gateway and gRPC server) and its busiest other threads (shard
+ * workers first, then libuv/GC helpers), so a result separates front door from shards.
+ */
+export class ThreadCpuMeter {
+  readonly #pid: number | undefined;
+  #t0 = 0;
+  #c0 = new Map<number, number>();
+
+  constructor(pid: number | undefined) {
+    this.#pid = pid;
+  }
+
+  start(): void {
+    this.#t0 = performance.now();
+    this.#c0 = threadCpuSeconds(this.#pid);
+  }
+
+  /** `{ main, threads: [busiest first], rest }` in cores, or undefined off Linux. */
+  stop(top = 2): { main: number; threads: number[]; rest: number } | undefined {
+    const dt = (performance.now() - this.#t0) / 1000;
+    const now = threadCpuSeconds(this.#pid);
+    if (now.size === 0 || dt <= 0 || this.#pid === undefined) return undefined;
+    const cores = (tid: number) => Math.max(0, (now.get(tid)! - (this.#c0.get(tid) ?? 0)) / dt);
+    const r2 = (x: number) => Math.round(x * 100) / 100;
+    const others = [...now.keys()].filter((t) => t !== this.#pid).map(cores).sort((a, b) => b - a);
+    return { main: r2(cores(this.#pid)), threads: others.slice(0, top).map(r2), rest: r2(others.slice(top).reduce((a, b) => a + b, 0)) };
   }
 }
