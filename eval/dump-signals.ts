@@ -9,14 +9,13 @@
  * m x DUMP_SIGNALS float32 (RAW_VALUES per candidate).
  */
 import { writeFileSync } from 'node:fs';
+import { CONTEXT_VALUES, RAW_VALUES } from '../actors/recommend/index.js';
 import type { TestCase } from './dataset.js';
 import type { ModelRanker } from './model-ranker.js';
 
 export const DUMP_CANDIDATES = 100;
-/** Must match actors/recommend/fusion.ts RAW_VALUES. */
-export const DUMP_SIGNALS = 11;
-/** Must match actors/recommend/fusion.ts CONTEXT_VALUES. */
-export const DUMP_CONTEXT = 5;
+export const DUMP_SIGNALS = RAW_VALUES;
+export const DUMP_CONTEXT = CONTEXT_VALUES;
 const HEADER = 8 + 8 * DUMP_CONTEXT;
 
 export function dumpSignals(r: ModelRanker, train: readonly string[][], cases: readonly TestCase[], file: string): void {

@@ -17,7 +17,9 @@ import {
 const F = FUSION_FEATURE_COUNT;
 /** Candidates per case used in the fit (the dump has up to 100): the runtime's shortlist. */
 const FIT_CANDIDATES = Number(process.env.FIT_CANDIDATES ?? LEARNED_SHORTLIST);
-const RIDGE = 1e-3;
+const RIDGE = Number(process.env.FIT_RIDGE ?? 1e-3);
+/** Cross-fitting folds for the held-out report (env FIT_FOLDS, default 2; 1 = fit the earlier half, score the later). */
+const FIT_FOLDS = Number(process.env.FIT_FOLDS ?? 2);
 /** Features held at 0 (env FIT_DROP=name,name): to compare feature sets. */
 const frozen = (process.env.FIT_DROP ?? '').split(',').filter((f) => f.length > 0).map((f) => {
   const i = (FUSION_FEATURES as readonly string[]).indexOf(f);
@@ -41,17 +43,25 @@ function load(arg: string): Cases {
   const file = colon > 0 ? arg.slice(0, colon) : arg;
   const weight = colon > 0 ? Number(arg.slice(colon + 1)) : 1;
   const b = readFileSync(file);
+  const header = 8 + 8 * CONTEXT_VALUES;
+  // first pass: how many candidates, so the features go straight into one typed array
+  let cap = 0;
+  for (let o = 0; o < b.length; ) {
+    const m = b.readInt32LE(o);
+    cap += Math.min(m, FIT_CANDIDATES);
+    o += header + 4 * m * RAW_VALUES;
+  }
+  const rows = new Float32Array(cap * F);
   const start: number[] = [];
   const count: number[] = [];
   const target: number[] = [];
-  const rows: number[] = [];
   let total = 0;
+  const ctx = new Float64Array(CONTEXT_VALUES);
+  const phi = new Float64Array(F);
   for (let o = 0; o < b.length; ) {
     const m = b.readInt32LE(o);
     const t = b.readInt32LE(o + 4);
-    const ctx = new Float64Array(CONTEXT_VALUES);
     for (let j = 0; j < CONTEXT_VALUES; j++) ctx[j] = b.readDoubleLE(o + 8 + 8 * j);
-    const header = 8 + 8 * CONTEXT_VALUES;
     const raw = new Float64Array(m * RAW_VALUES);
     for (let j = 0; j < raw.length; j++) raw[j] = b.readFloatLE(o + header + 4 * j);
     o += header + 4 * raw.length;
@@ -59,14 +69,13 @@ function load(arg: string): Cases {
     start.push(total);
     count.push(use);
     target.push(t < use ? t : -1);
-    const phi = new Float64Array(F);
     for (let j = 0; j < use; j++) {
       fusionFeatures(raw, j * RAW_VALUES, ctx, phi);
-      for (let f = 0; f < F; f++) rows.push(phi[f]!);
+      rows.set(phi, (total + j) * F);
     }
     total += use;
   }
-  return { name: file, weight, start: Int32Array.from(start), count: Int32Array.from(count), target: Int32Array.from(target), phi: Float32Array.from(rows) };
+  return { name: file, weight, start: Int32Array.from(start), count: Int32Array.from(count), target: Int32Array.from(target), phi: rows };
 }
 
 type Range = [number, number];
@@ -196,15 +205,40 @@ function main(): void {
   const w0 = Float64Array.from(FUSION_FEATURES, (f) => DEFAULT_FUSION_WEIGHTS[f]);
   const wStart = Float64Array.from(w0);
   for (const f of frozen) wStart[f] = 0;
-  const half = (c: Cases): number => c.target.length >> 1;
-  process.stderr.write('fit on the earlier half of each dump:\n');
-  const wHalf = fit(data.map((c) => ({ c, r: [0, half(c)] as Range })), wStart);
-  for (const c of data) {
-    const r: Range = [half(c), c.target.length];
-    const a = score(c, r, w0);
-    const b = score(c, r, wHalf);
-    process.stdout.write(`${c.name} later half: default weights ${a.hr.toFixed(2)} / ${a.mrr.toFixed(2)}, fitted ${b.hr.toFixed(2)} / ${b.mrr.toFixed(2)}\n`);
-  }
+  // held-out check. FIT_FOLDS = 1: fit on the earlier half of each dump, score the
+  // later half. K > 1: cross-fitting, fit on all folds but one (contiguous blocks of
+  // each dump, which is in time order) and score that one, so every case is scored once
+  const folds = FIT_FOLDS;
+  const cut = (c: Cases, k: number, of: number): number => Math.round((c.target.length * k) / of);
+  const plan = folds === 1
+    ? [{ train: (c: Cases): Range[] => [[0, cut(c, 1, 2)]], test: (c: Cases): Range => [cut(c, 1, 2), c.target.length] }]
+    : Array.from({ length: folds }, (_, k) => ({
+      train: (c: Cases): Range[] => [[0, cut(c, k, folds)], [cut(c, k + 1, folds), c.target.length]],
+      test: (c: Cases): Range => [cut(c, k, folds), cut(c, k + 1, folds)],
+    }));
+  const tot = data.map(() => ({ n: 0, a: { hr: 0, mrr: 0 }, b: { hr: 0, mrr: 0 } }));
+  let wHalf: Float64Array = wStart;
+  plan.forEach((p, k) => {
+    process.stderr.write(`fold ${k}: fit on the other cases\n`);
+    const w1 = fit(data.flatMap((c) => p.train(c).map((r) => ({ c, r }))), wStart);
+    if (k === 0) wHalf = w1;
+    data.forEach((c, d) => {
+      const r = p.test(c);
+      const n = r[1] - r[0];
+      const a = score(c, r, w0);
+      const b = score(c, r, w1);
+      const t = tot[d]!;
+      t.n += n;
+      t.a.hr += a.hr * n; t.a.mrr += a.mrr * n; t.b.hr += b.hr * n; t.b.mrr += b.mrr * n;
+    });
+  });
+  data.forEach((c, d) => {
+    const t = tot[d]!;
+    const f = (x: number): string => (x / t.n).toFixed(2);
+    const how = folds === 1 ? 'later half' : `${folds}-fold cross-fit`;
+    process.stdout.write(`${c.name} ${how}: default weights ${f(t.a.hr)} / ${f(t.a.mrr)}, fitted ${f(t.b.hr)} / ${f(t.b.mrr)}\n`);
+  });
+  if (process.env.FIT_CHECK_ONLY === '1') return;
   process.stderr.write('fit on all cases:\n');
   const w = fit(data.map((c) => ({ c, r: [0, c.target.length] as Range })), wHalf);
   const out: Record<string, number> = {};

@@ -21,9 +21,15 @@ export const RAW_SIGNALS = 6;
  * rate, where the sequence signal is relative to its best candidate); the same
  * from the item before; its popularity over the latest item's; its
  * co-visitation weight with the latest item over that item's popularity; its
- * rank in the weighted-sum fusion (0 = best).
+ * rank in the weighted-sum fusion (0 = best). Stage 8: how often the session
+ * clicked it, how many clicks ago last (0 / 0 when never); transition rate from
+ * the third-latest item; co-visitation rate with the item before the latest; the
+ * reverse transition rate (it -> latest, over its popularity); the best
+ * transition rate from any anchor; its own measured re-click rate; sessions since
+ * any session last clicked it, and the share of recent sessions that did
+ * (clock-free "popularity in the last sessions").
  */
-export const RAW_EXTRAS = 5;
+export const RAW_EXTRAS = 13;
 export const RAW_VALUES = RAW_SIGNALS + RAW_EXTRAS;
 /** Floor inside log(): a signal that did not find the candidate reads log(LOG_FLOOR). */
 export const LOG_FLOOR = 1e-3;
@@ -44,6 +50,7 @@ export const FUSION_FEATURES = [
   'knnConf', 'seqConf', 'covConf', 'repSeqConf',
   'knnLastPop', 'seqLastPop', 'repLastPop',
   'seqLastRate', 'seqPrevRate', 'popRel', 'covLastRate', 'baseRank',
+  'inSess', 'cntLog', 'agoLog', 'seqAnc2Rate', 'covPrevRate', 'revRate', 'selfRep', 'rank0', 'rankLog2', 'sinceLast', 'recentShare',
 ] as const;
 export type FusionFeature = (typeof FUSION_FEATURES)[number];
 export const FUSION_FEATURE_COUNT = FUSION_FEATURES.length;
@@ -51,16 +58,18 @@ export const FUSION_FEATURE_COUNT = FUSION_FEATURES.length;
 /**
  * Weights of fusionMode 3, fitted by eval/fit-fusion.ts on the validation
  * splits of yoochoose1_64 (weight 3) and retailrocket (weight 1); see
- * benchmarks/quality/README.md stage 7. `extra` is not fitted (no embedding
+ * benchmarks/quality/README.md stages 7 and 8. `extra` is not fitted (no embedding
  * candidates in those runs): 0.3, as weightExtra in fusionMode 0.
  */
 export const DEFAULT_FUSION_WEIGHTS: Readonly<Record<FusionFeature, number>> = {
-  knn: 1.2701, seq: 1.088, cov: 0.1849, rep: 1.5763, extra: 0.3, pop: -0.3264,
-  knnLog: 0.7716, seqLog: -0.1098, covLog: 0.0076, popLog: -0.2676,
-  knnLen: -0.389, seqLen: -0.0259, covLen: 0.0015, repLen: -1.3762,
-  knnConf: -0.3433, seqConf: 0.1061, covConf: 0.09, repSeqConf: -0.2364,
-  knnLastPop: 0.3771, seqLastPop: 0.1068, repLastPop: -1.3349,
-  seqLastRate: 0.1275, seqPrevRate: 0.0948, popRel: 0.1622, covLastRate: -0.0119, baseRank: -0.3835,
+  knn: 1.6131, seq: 1.8095, cov: -0.0865, rep: 1.1532, extra: 0.3, pop: -0.253,
+  knnLog: 0.5408, seqLog: -0.1071, covLog: -0.0415, popLog: -0.4295,
+  knnLen: -0.4663, seqLen: -0.1261, covLen: 0.0225, repLen: -0.9296,
+  knnConf: -0.1382, seqConf: 0.2912, covConf: 0.0615, repSeqConf: 0.1918,
+  knnLastPop: 0.3329, seqLastPop: 0.1733, repLastPop: -1.1007,
+  seqLastRate: 0.1503, seqPrevRate: 0.0771, popRel: 0.1246, covLastRate: -0.0444, baseRank: -0.2487,
+  inSess: 0.3189, cntLog: 1.3252, agoLog: 0.0271, seqAnc2Rate: 0.0644, covPrevRate: 0.0216, revRate: 0.0814,
+  selfRep: 0.6803, rank0: -0.248, rankLog2: -0.0611, sinceLast: -0.0372, recentShare: 0.1548,
 };
 
 /**
@@ -106,7 +115,69 @@ export function fusionFeatures(raw: ArrayLike<number>, off: number, ctx: ArrayLi
   out[22] = Math.log(raw[off + 7]! + 1e-4);
   out[23] = Math.log(Math.min(Math.max(raw[off + 8]!, 1e-4), 1e4));
   out[24] = Math.log(raw[off + 9]! + 1e-4);
-  out[25] = Math.log(1 + raw[off + 10]!);
+  const rankLog = Math.log(1 + raw[off + 10]!);
+  out[25] = rankLog;
+  const cnt = raw[off + 11]!;
+  const inSess = cnt > 0 ? 1 : 0;
+  out[26] = inSess;
+  out[27] = Math.log(1 + cnt);
+  out[28] = inSess * Math.log(Math.max(1, raw[off + 12]!));
+  out[29] = Math.log(raw[off + 13]! + 1e-4);
+  out[30] = Math.log(raw[off + 14]! + 1e-4);
+  out[31] = Math.log(raw[off + 15]! + 1e-4);
+  out[32] = inSess * Math.log(raw[off + 16]! + 1e-3);
+  out[33] = raw[off + 10] === 0 ? 1 : 0;
+  out[34] = rankLog * rankLog;
+  out[35] = Math.log(Math.max(1, raw[off + 17]!));
+  out[36] = Math.log(raw[off + 18]! + 1e-5);
+}
+
+/** Per-query weights (QUERY_WEIGHTS numbers) for fusionLogit. */
+export const QUERY_WEIGHTS = 4;
+
+/**
+ * Folds the context features into per-query weights of the four signals they
+ * multiply, so fusionLogit does no per-candidate work for them. w: the
+ * weights in FUSION_FEATURES order.
+ */
+export function queryWeights(w: ArrayLike<number>, ctx: ArrayLike<number>, out: Float64Array): void {
+  const len = Math.log(Math.max(1, ctx[0]!));
+  const knnConf = Math.log(ctx[1]! + 1e-6);
+  const seqConf = Math.log(ctx[2]! + LOG_FLOOR);
+  const covConf = Math.log(ctx[3]! + LOG_FLOOR);
+  const lastPop = Math.log(ctx[4]! + 1e-6);
+  out[0] = w[0]! + w[10]! * len + w[14]! * knnConf + w[18]! * lastPop;
+  out[1] = w[1]! + w[11]! * len + w[15]! * seqConf + w[19]! * lastPop;
+  out[2] = w[2]! + w[12]! * len + w[16]! * covConf;
+  out[3] = w[3]! + w[13]! * len + w[17]! * seqConf + w[20]! * lastPop;
+}
+
+/**
+ * w . fusionFeatures(raw, off, ctx), computed faster at query time (qw from
+ * queryWeights for the same ctx). Must stay the same function as fusionFeatures:
+ * a unit test compares the two.
+ */
+export function fusionLogit(raw: ArrayLike<number>, off: number, w: ArrayLike<number>, qw: ArrayLike<number>): number {
+  const knn = raw[off]!;
+  const seq = raw[off + 1]!;
+  const cov = raw[off + 2]!;
+  const pop = raw[off + 5]!;
+  const rank = raw[off + 10]!;
+  const cnt = raw[off + 11]!;
+  const rankLog = Math.log(1 + rank);
+  let z = qw[0]! * knn + qw[1]! * seq + qw[2]! * cov + qw[3]! * raw[off + 3]! + w[4]! * raw[off + 4]! + w[5]! * pop
+    + w[6]! * Math.log(knn + LOG_FLOOR) + w[7]! * Math.log(seq + LOG_FLOOR) + w[8]! * Math.log(cov + LOG_FLOOR) + w[9]! * Math.log(pop + LOG_FLOOR)
+    + w[21]! * Math.log(raw[off + 6]! + 1e-4) + w[22]! * Math.log(raw[off + 7]! + 1e-4)
+    + w[23]! * Math.log(Math.min(Math.max(raw[off + 8]!, 1e-4), 1e4)) + w[24]! * Math.log(raw[off + 9]! + 1e-4)
+    + w[25]! * rankLog + w[29]! * Math.log(raw[off + 13]! + 1e-4) + w[30]! * Math.log(raw[off + 14]! + 1e-4)
+    + w[31]! * Math.log(raw[off + 15]! + 1e-4) + w[34]! * rankLog * rankLog
+    + w[35]! * Math.log(Math.max(1, raw[off + 17]!)) + w[36]! * Math.log(raw[off + 18]! + 1e-5);
+  if (rank === 0) z += w[33]!;
+  if (cnt > 0) {
+    // only the session's own items have re-click features
+    z += w[26]! + w[27]! * Math.log(1 + cnt) + w[28]! * Math.log(Math.max(1, raw[off + 12]!)) + w[32]! * Math.log(raw[off + 16]! + 1e-3);
+  }
+  return z;
 }
 
 /** The weights as an array in FUSION_FEATURES order. */

@@ -11,5 +11,5 @@ export { MAX_K } from './recommend.js';
 export { SNAPSHOT_VERSION } from './snapshot.js';
 export { trainItemEmbeddings, sessionVector, DEFAULT_EMBEDDING_OPTIONS } from './item2vec.js';
 export type { ItemEmbeddingOptions, ItemEmbeddings } from './item2vec.js';
-export { CONTEXT_VALUES, LEARNED_SHORTLIST, FUSION_FEATURES, FUSION_FEATURE_COUNT, DEFAULT_FUSION_WEIGHTS, RAW_SIGNALS, RAW_VALUES, fusionFeatures } from './fusion.js';
+export { CONTEXT_VALUES, LEARNED_SHORTLIST, FUSION_FEATURES, FUSION_FEATURE_COUNT, DEFAULT_FUSION_WEIGHTS, RAW_SIGNALS, RAW_VALUES, fusionFeatures, fusionLogit, queryWeights } from './fusion.js';
 export type { FusionFeature } from './fusion.js';

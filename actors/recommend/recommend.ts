@@ -4,10 +4,10 @@
  * then the best items that are allowed (exclude, isAvailable) are picked with
  * a mild diversity penalty, each with a human reason.
  */
-import { FUSION_FEATURE_COUNT, fusionFeatures, LEARNED_SHORTLIST, RAW_SIGNALS, RAW_VALUES } from './fusion.js';
+import { RAW_SIGNALS, RAW_VALUES } from './fusion.js';
+import { candidateRaw, learnedFusion, markClicks, topCandidates, unmarkClicks } from './learned-fusion.js';
 import { clearQuery, select } from './select.js';
 import { knnScores } from './session-knn.js';
-import type { NeighbourTable } from './neighbour-table.js';
 import type { Scratch } from './scratch.js';
 import { ensureScratch, Signal } from './scratch.js';
 import type { ModelState } from './state.js';
@@ -53,96 +53,6 @@ function checkQuery(q: RecommendQuery): void {
   if (!Number.isInteger(q.k) || q.k < 1 || q.k > MAX_K) throw new RangeError(`SessionModel.recommend: k must be an integer in [1, ${MAX_K}], got ${q.k}`);
 }
 
-/** Candidate i's RAW_VALUES numbers (fusion.ts) into out[off..]. */
-function candidateRaw(s: ModelState, x: Scratch, anchors: readonly number[], i: number, rank: number, out: Float64Array, off: number): void {
-  for (let j = 0; j < RAW_SIGNALS; j++) out[off + j] = x.raw[i * RAW_SIGNALS + j]!;
-  const o = s.opts;
-  // a signal switched off (weight 0) stays off: its rates read 0 too
-  const rate = (t: NeighbourTable, on: boolean, a: number | undefined): number =>
-    (on && a !== undefined ? t.get(a, i) / Math.max(s.pop[a]!, Number.MIN_VALUE) : 0);
-  out[off + RAW_SIGNALS] = rate(s.sequence, o.weightSequence > 0, anchors[0]);
-  out[off + RAW_SIGNALS + 1] = rate(s.sequence, o.weightSequence > 0, anchors[1]);
-  const last = anchors[0];
-  out[off + RAW_SIGNALS + 2] = last === undefined ? 1 : s.pop[i]! / Math.max(s.pop[last]!, Number.MIN_VALUE);
-  out[off + RAW_SIGNALS + 3] = rate(s.coVisit, o.weightCoVisit > 0, last);
-  out[off + RAW_SIGNALS + 4] = rank;
-}
-
-/** The m best touched candidates by fused score (ties: lower id first), best first. */
-export function topCandidates(x: Scratch, m: number): number[] {
-  const val = x.total.val;
-  // a worse than b: lower score, or the same score and a higher id
-  const heap: number[] = []; // min-heap, worst at the root
-  for (const i of x.total.touched) {
-    const v = val[i]!;
-    if (heap.length < m) {
-      let c = heap.length;
-      heap.push(i);
-      while (c > 0) {
-        const p = (c - 1) >> 1;
-        const h = heap[p]!;
-        const hv = val[h]!;
-        if (!(v < hv || (v === hv && i > h))) break;
-        heap[c] = h;
-        c = p;
-      }
-      heap[c] = i;
-      continue;
-    }
-    const r = heap[0]!;
-    const rv = val[r]!;
-    if (!(rv < v || (rv === v && r > i))) continue;
-    // sift i down from the root
-    let j = 0;
-    const n = heap.length;
-    for (;;) {
-      const l = 2 * j + 1;
-      if (l >= n) break;
-      let w = l;
-      const rr = l + 1;
-      if (rr < n) {
-        const a = heap[rr]!;
-        const b = heap[l]!;
-        if (val[a]! < val[b]! || (val[a] === val[b] && a > b)) w = rr;
-      }
-      const h = heap[w]!;
-      const hv = val[h]!;
-      if (!(hv < v || (hv === v && h > i))) break;
-      heap[j] = h;
-      j = w;
-    }
-    heap[j] = i;
-  }
-  return heap.sort((a, b) => val[b]! - val[a]! || a - b);
-}
-
-/**
- * Learned fusion, a re-ranker: the LEARNED_SHORTLIST best candidates of the
- * weighted sum get exp(w . phi - max), phi from their per-signal scores
- * (fusion.ts); the rest keep their order below them. The weights were fitted
- * on exactly such shortlists, so items the fit never saw cannot jump ahead.
- */
-function learnedFusion(s: ModelState, x: Scratch, anchors: readonly number[]): void {
-  const short = topCandidates(x, LEARNED_SHORTLIST);
-  if (short.length === 0) return;
-  const w = x.fusionW;
-  const phi = x.phi;
-  const val = x.total.val;
-  const raw = new Float64Array(RAW_VALUES);
-  const z = short.map((i, rank) => {
-    candidateRaw(s, x, anchors, i, rank, raw, 0);
-    fusionFeatures(raw, 0, x.ctx, phi);
-    let v = 0;
-    for (let f = 0; f < FUSION_FEATURE_COUNT; f++) v += w[f]! * phi[f]!;
-    return v;
-  });
-  const zMax = Math.max(...z);
-  const zMin = Math.min(...z);
-  const tail = (0.5 * Math.exp(zMin - zMax)) / val[short[short.length - 1]!]!;
-  for (const i of x.total.touched) val[i]! *= tail;
-  short.forEach((i, j) => (val[i] = Math.exp(z[j]! - zMax)));
-}
-
 /** The k best items for a session. */
 export function recommend(s: ModelState, x: Scratch, q: RecommendQuery): Recommendation[] {
   const { trending } = scoreCandidates(s, x, q, s.opts.fusionMode === 3);
@@ -155,17 +65,19 @@ export function recommend(s: ModelState, x: Scratch, q: RecommendQuery): Recomme
  * context (fusion.ts).
  */
 export function candidateSignals(s: ModelState, x: Scratch, q: RecommendQuery, max: number): { items: string[]; raw: Float64Array; ctx: Float64Array } {
-  const { anchors } = scoreCandidates(s, x, q, false);
+  const { seq, anchors } = scoreCandidates(s, x, q, false);
   const order = topCandidates(x, max);
   const raw = new Float64Array(order.length * RAW_VALUES);
+  markClicks(x, seq);
   order.forEach((i, j) => candidateRaw(s, x, anchors, i, j, raw, j * RAW_VALUES));
+  unmarkClicks(x, seq);
   const items = order.map((i) => s.ids[i] as string);
   clearQuery(x);
   return { items, raw, ctx: x.ctx.slice() };
 }
 
 /** Scores every candidate into x.total (learned: with the learned fusion on top of the weighted sum). */
-function scoreCandidates(s: ModelState, x: Scratch, q: RecommendQuery, learned: boolean): { trending: number[]; anchors: number[] } {
+function scoreCandidates(s: ModelState, x: Scratch, q: RecommendQuery, learned: boolean): { trending: number[]; seq: number[]; anchors: number[] } {
   checkQuery(q);
   const o = s.opts;
   x.norm.fill(0);
@@ -263,6 +175,6 @@ function scoreCandidates(s: ModelState, x: Scratch, q: RecommendQuery, learned: 
   x.ctx[2] = last === undefined ? 0 : x.norm[Signal.Sequence]! / Math.max(s.pop[last]!, Number.MIN_VALUE);
   x.ctx[3] = x.norm[Signal.CoVisit]!;
   x.ctx[4] = last === undefined || maxTrend <= 0 ? 0 : s.trend[last]! / maxTrend;
-  if (learned) learnedFusion(s, x, anchors);
-  return { trending, anchors };
+  if (learned) learnedFusion(s, x, seq, anchors);
+  return { trending, seq, anchors };
 }

@@ -4,7 +4,7 @@
  * cost follows the candidates, not the catalogue size. Not part of snapshots.
  */
 
-import { CONTEXT_VALUES, FUSION_FEATURE_COUNT, RAW_SIGNALS, weightVector } from './fusion.js';
+import { CONTEXT_VALUES, RAW_SIGNALS, weightVector } from './fusion.js';
 import type { ResolvedOptions } from './options.js';
 
 /** Signal codes: which signal explains a fused score best, and so the reason text. */
@@ -74,9 +74,10 @@ export interface Scratch {
   why: Int32Array;
   /** Per candidate, each signal's normalised score (RAW_SIGNALS per item, see fusion.ts). */
   raw: Float64Array;
-  /** fusionMode 3: the weights in FUSION_FEATURES order, and one candidate's features. */
+  /** The query's clicks per item (2 per item: count, clicks ago last), set only while re-ranking. */
+  clicks: Int32Array;
+  /** fusionMode 3: the weights in FUSION_FEATURES order. */
   fusionW: Float64Array;
-  phi: Float64Array;
   /** The query's context (CONTEXT_VALUES, see fusion.ts); norm[signal] = the max a signal was divided by. */
   ctx: Float64Array;
   norm: Float64Array;
@@ -95,8 +96,8 @@ export function newScratch(opts: ResolvedOptions): Scratch {
     total: new SparseScores(),
     why: new Int32Array(0),
     raw: new Float64Array(0),
+    clicks: new Int32Array(0),
     fusionW: weightVector(opts.fusionWeights),
-    phi: new Float64Array(FUSION_FEATURE_COUNT),
     ctx: new Float64Array(CONTEXT_VALUES),
     norm: new Float64Array(RAW_SIGNALS),
     allowed: new Uint8Array(0),
@@ -114,5 +115,6 @@ export function ensureScratch(x: Scratch, items: number): void {
     x.why = new Int32Array(cap).fill(-1);
     x.allowed = new Uint8Array(cap);
     x.raw = new Float64Array(cap * RAW_SIGNALS);
+    x.clicks = new Int32Array(cap * 2);
   }
 }

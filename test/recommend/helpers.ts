@@ -5,11 +5,16 @@ import type { RecommendQuery, SessionItem, SessionModelOptions } from '../../act
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
-/** Only the named signal(s) on; everything else weighted 0 so a test sees one signal. */
+/**
+ * Only the named signal(s) on; everything else weighted 0 so a test sees one
+ * signal. fusionMode 0: the weighted sum of one signal is that signal's own
+ * order, while the learned weights were fitted with every signal on (fusion
+ * tests cover the learned mode).
+ */
 export const ONLY = {
-  sequence: { weightKnn: 0, weightCoVisit: 0, weightRepeat: 0, weightPopularity: 0, weightExtra: 0, diversity: 0 },
-  coVisit: { weightKnn: 0, weightSequence: 0, weightRepeat: 0, weightPopularity: 0, weightExtra: 0, diversity: 0 },
-  knn: { weightSequence: 0, weightCoVisit: 0, weightRepeat: 0, weightPopularity: 0, weightExtra: 0, diversity: 0 },
+  sequence: { weightKnn: 0, weightCoVisit: 0, weightRepeat: 0, weightPopularity: 0, weightExtra: 0, diversity: 0, fusionMode: 0 },
+  coVisit: { weightKnn: 0, weightSequence: 0, weightRepeat: 0, weightPopularity: 0, weightExtra: 0, diversity: 0, fusionMode: 0 },
+  knn: { weightSequence: 0, weightCoVisit: 0, weightRepeat: 0, weightPopularity: 0, weightExtra: 0, diversity: 0, fusionMode: 0 },
 } satisfies Record<string, SessionModelOptions>;
 
 /**
