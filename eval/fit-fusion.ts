@@ -6,9 +6,10 @@
  * next click as the label; fitted by Newton's method with a small ridge, each
  * shop weighted equally so one shop's habits do not decide for the other.
  *
- * It first fits on the earlier half of every dump's cases and reports HR@20 /
- * MRR@20 among the dumped candidates on the later half (an honest check of the
- * fit itself), then fits on all cases and prints the weights as JSON.
+ * It first checks the fit held out (cross-fitting, FIT_FOLDS: fit on all folds
+ * of every dump but one, report HR@20 / MRR@20 among the candidates on that one,
+ * so each case is scored by weights not fitted on it), then fits on all cases and
+ * prints the weights as JSON.
  */
 import { readFileSync } from 'node:fs';
 import {

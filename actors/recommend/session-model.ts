@@ -59,7 +59,7 @@ export class SessionModel {
 
   stats(): SessionModelStats {
     const s = this.#s;
-    const scratchBytes = s.opts.maxSessions * 12 + s.ids.length * 93;
+    const scratchBytes = s.opts.maxSessions * 12 + s.ids.length * 101;
     return {
       items: s.ids.length,
       openSessions: s.open.size,
