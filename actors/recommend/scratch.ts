@@ -87,6 +87,9 @@ export interface Scratch {
   slotSim: Float64Array;
   slotMatch: Int32Array;
   slots: number[];
+  /** Session-kNN: exp(-d / knnItemDecay) by item distance d, and the decay it was made for. */
+  knnNear?: Float64Array;
+  knnNearDecay?: number;
 }
 
 export function newScratch(opts: ResolvedOptions): Scratch {

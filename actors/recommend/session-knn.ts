@@ -36,10 +36,13 @@ export function knnScores(s: ModelState, x: Scratch, seq: readonly number[], anc
     const p = idx.posting(a);
     if (p === undefined) continue;
     const len = p.buf.length;
-    for (let j = 0; j < p.size; j++) {
-      const serial = p.buf[(p.head - 1 - j + len) % len]!;
+    // newest first: walk the ring backwards from head - 1 (no modulo per entry: serials are doubles)
+    let at = p.head - 1 < 0 ? p.head - 1 + len : p.head - 1;
+    for (let j = 0; j < p.size; j++, at = at === 0 ? len - 1 : at - 1) {
+      const serial = p.buf[at]!;
       if (serial === selfSerial) continue;
-      const slot = serial % cap;
+      // int modulo when the serial fits (always, in practice): a double % is a libm call
+      const slot = serial < 2147483648 ? (serial | 0) % cap : serial % cap;
       if (idx.slotSerial[slot] !== serial) continue; // overwritten: evicted session
       if (sim[slot] === 0) {
         slots.push(slot);
@@ -64,8 +67,7 @@ export function knnScores(s: ModelState, x: Scratch, seq: readonly number[], anc
       for (let c = heap.length - 1; c > 0; ) {
         const pr = (c - 1) >> 1;
         if (hsim[pr]! <= hsim[c]!) break;
-        [heap[pr], heap[c]] = [heap[c]!, heap[pr]!];
-        [hsim[pr], hsim[c]] = [hsim[c]!, hsim[pr]!];
+        swap(heap, hsim, pr, c);
         c = pr;
       }
     } else if (v > hsim[0]!) {
@@ -78,8 +80,7 @@ export function knnScores(s: ModelState, x: Scratch, seq: readonly number[], anc
         if (l < heap.length && hsim[l]! < hsim[m]!) m = l;
         if (r < heap.length && hsim[r]! < hsim[m]!) m = r;
         if (m === i) break;
-        [heap[m], heap[i]] = [heap[i]!, heap[m]!];
-        [hsim[m], hsim[i]] = [hsim[i]!, hsim[m]!];
+        swap(heap, hsim, m, i);
         i = m;
       }
     }
@@ -87,18 +88,43 @@ export function knnScores(s: ModelState, x: Scratch, seq: readonly number[], anc
   slots.length = 0;
 
   const sig = x.signal;
-  const decay = o.knnItemDecay;
   const voteIdf = o.knnVoteIdfExponent;
+  let near = itemDistanceWeights(x, o.knnItemDecay, idx.maxLength);
   for (let h = 0; h < heap.length; h++) {
     const slot = heap[h]!;
     const v = hsim[h]!;
     const items = idx.slotItems[slot] as number[];
+    if (items.length > near.length) near = itemDistanceWeights(x, o.knnItemDecay, items.length); // restored from an older snapshot
     const pm = items.lastIndexOf(match[slot]!);
     const back = v * o.knnBackwardWeight;
     for (let p = 0; p < items.length; p++) {
       const it = items[p]!;
       const idf = voteIdf > 0 ? Math.pow(s.pop[it]! / popRef, -voteIdf) : 1;
-      sig.add(it, idf * (p < pm ? back : v) * Math.exp(-Math.abs(p - pm) / decay), -1);
+      sig.add(it, idf * (p < pm ? back : v) * near[Math.abs(p - pm)]!, -1);
     }
   }
+}
+
+/**
+ * exp(-d / decay) for every distance d a session can hold, computed once per
+ * decay: the vote loop multiplies by it for each item of 200 neighbours.
+ */
+function itemDistanceWeights(x: Scratch, decay: number, maxLength: number): Float64Array {
+  let t = x.knnNear;
+  if (t === undefined || x.knnNearDecay !== decay || t.length < maxLength + 1) {
+    t = new Float64Array(maxLength + 1);
+    for (let d = 0; d <= maxLength; d++) t[d] = Math.exp(-d / decay);
+    x.knnNear = t;
+    x.knnNearDecay = decay;
+  }
+  return t;
+}
+
+function swap(heap: number[], hsim: number[], a: number, b: number): void {
+  const h = heap[a]!;
+  heap[a] = heap[b]!;
+  heap[b] = h;
+  const v = hsim[a]!;
+  hsim[a] = hsim[b]!;
+  hsim[b] = v;
 }
