@@ -61,7 +61,9 @@ export function select(s: ModelState, x: Scratch, q: RecommendQuery, trending: r
       if (l < heap.length && better(heap[w]!, heap[l]!)) w = l;
       if (r < heap.length && better(heap[w]!, heap[r]!)) w = r;
       if (w === i) return;
-      [heap[i], heap[w]] = [heap[w]!, heap[i]!];
+      const t = heap[i]!;
+      heap[i] = heap[w]!;
+      heap[w] = t;
       i = w;
     }
   };
@@ -72,7 +74,9 @@ export function select(s: ModelState, x: Scratch, q: RecommendQuery, trending: r
       for (let c = heap.length - 1; c > 0; ) {
         const p = (c - 1) >> 1;
         if (!better(heap[p]!, heap[c]!)) break;
-        [heap[p], heap[c]] = [heap[c]!, heap[p]!];
+        const t = heap[p]!;
+        heap[p] = heap[c]!;
+        heap[c] = t;
         c = p;
       }
     } else if (better(i, heap[0]!) && allowed(i)) {
@@ -89,20 +93,25 @@ export function select(s: ModelState, x: Scratch, q: RecommendQuery, trending: r
   };
   const out: Recommendation[] = [];
   const taken = new Uint8Array(pool.length);
-  const perAnchor = new Map<number, number>();
   const keep = 1 - s.opts.diversity;
   const anchorOf = (i: number): number => {
     const sg = tot.anchor[i];
     return sg === Signal.Sequence || sg === Signal.CoVisit ? x.why[i]! : -1;
   };
+  // per pool entry: its anchor and how many picks already share it; keep^n from a table
+  // (k rounds over the pool would otherwise be k x pool Math.pow calls and Map reads)
+  const poolAnchor = new Int32Array(pool.length);
+  const shared = new Int32Array(pool.length);
+  for (let j = 0; j < pool.length; j++) poolAnchor[j] = anchorOf(pool[j]!);
+  const keepPow = [1];
+  for (let n = 1; n <= k; n++) keepPow.push(Math.pow(keep, n));
   while (out.length < k) {
     let best = -1;
     let bestAdj = -1;
     for (let j = 0; j < pool.length; j++) {
       if (taken[j] === 1) continue;
       const i = pool[j]!;
-      const a = anchorOf(i);
-      const adj = a < 0 ? val[i]! : val[i]! * Math.pow(keep, perAnchor.get(a) ?? 0);
+      const adj = poolAnchor[j]! < 0 ? val[i]! : val[i]! * keepPow[shared[j]!]!;
       if (adj > bestAdj) {
         bestAdj = adj;
         best = j;
@@ -111,8 +120,8 @@ export function select(s: ModelState, x: Scratch, q: RecommendQuery, trending: r
     if (best < 0) break;
     taken[best] = 1;
     const i = pool[best]!;
-    const a = anchorOf(i);
-    if (a >= 0) perAnchor.set(a, (perAnchor.get(a) ?? 0) + 1);
+    const a = poolAnchor[best]!;
+    if (a >= 0) for (let j = 0; j < pool.length; j++) if (poolAnchor[j] === a) shared[j]!++;
     out.push({ itemId: s.ids[i] as string, score: bestAdj, reason: reasonFor(tot.anchor[i]!, name(x.why[i]!)) });
   }
 
