@@ -7,14 +7,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_S = 100;
 
+/** User + system CPU seconds from a /proc stat file (a process's or one thread's). */
+function statCpuSeconds(path: string): number {
+  const stat = readFileSync(path, 'utf8');
+  // Fields after the command (which may contain spaces) start after the last ')'.
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / TICKS_PER_S;
+}
+
 /** User + system CPU seconds a process has used (all threads), or undefined. */
 export function cpuSeconds(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command (which may contain spaces) start after the last ')'.
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / TICKS_PER_S;
+    return statCpuSeconds(`/proc/${pid}/stat`);
   } catch {
     return undefined;
   }
@@ -52,11 +57,7 @@ export function threadCpuSeconds(pid: number | undefined): Map<number, number> {
   const out = new Map<number, number>();
   if (pid === undefined) return out;
   try {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      const s = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-      out.set(Number(tid), (Number(f[11]) + Number(f[12])) / TICKS_PER_S);
-    }
+    for (const tid of readdirSync(`/proc/${pid}/task`)) out.set(Number(tid), statCpuSeconds(`/proc/${pid}/task/${tid}/stat`));
   } catch {
     /* the process or a thread ended */
   }

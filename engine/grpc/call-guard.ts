@@ -135,10 +135,6 @@ export class CallGuard {
   }
 
   /**
-   * Admits a call: returns its context and a `finish(code)` to call exactly once
-   * when the handler is done, or the error to answer with.
-   */
-  /**
    * One error per budget, built once: under overload refusals come by the thousand,
    * and building an Error with its stack and details each time made them cost more
    * than the calls that were admitted. grpc-js only reads it.
@@ -153,6 +149,10 @@ export class CallGuard {
     return e;
   }
 
+  /**
+   * Admits a call: returns its context and a `finish(code)` to call exactly once
+   * when the handler is done, or the error to answer with.
+   */
   #admit(call: AnyCall, method: string, budget: Budget): Admitted | { error: grpc.ServiceError } {
     this.#stats.calls++;
     const authError = this.#authenticate(call);

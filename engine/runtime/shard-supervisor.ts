@@ -37,6 +37,7 @@ export class ShardSupervisor {
   #listeners = new Set<() => void>();
   #nextRequestId = 1;
   readonly #pending = new Map<number, { left: number; done: () => void }>();
+  #nextAskId = 1;
 
   constructor(base: Omit<ShardInit, 'shardIndex'>, log: Logger) {
     this.#base = base;
@@ -124,8 +125,8 @@ export class ShardSupervisor {
   #flushAsks(slot: Slot): void {
     const asks = slot.outbox;
     slot.outbox = [];
-    if (slot.worker) slot.worker.postMessage({ type: 'asks', asks } satisfies MainToShard);
-    else for (const a of asks) this.#settleAsk(slot, a.id, { ok: false, error: { code: 'E_UNAVAILABLE', message: `shard ${slot.index} stopped before answering` } });
+    // A worker that exited meanwhile already failed these asks (#failAsks on exit).
+    slot.worker?.postMessage({ type: 'asks', asks } satisfies MainToShard);
   }
 
   #settleAsk(slot: Slot, id: number, reply: AskReply): void {
@@ -136,15 +137,9 @@ export class ShardSupervisor {
     a.resolve(reply);
   }
 
-  #nextAskId = 1;
-
   /** The worker is gone: its unanswered asks will never be answered. */
   #failAsks(slot: Slot, why: string): void {
-    for (const a of slot.asks.values()) {
-      clearTimeout(a.timer);
-      a.resolve({ ok: false, error: { code: 'E_UNAVAILABLE', message: why } });
-    }
-    slot.asks.clear();
+    for (const id of [...slot.asks.keys()]) this.#settleAsk(slot, id, { ok: false, error: { code: 'E_UNAVAILABLE', message: why } });
   }
 
   /**
