@@ -10,7 +10,7 @@ import { rmSync } from 'node:fs';
 import { emptyUserState, type UserState } from '../../actors/user/index.js';
 import { demoCatalog } from '../../engine/catalog/index.js';
 // ActorCache is not on engine/runtime's public surface; the probe measures the real class.
-import { ActorCache } from '../../engine/runtime/actor-cache.js';
+import { ActorCache } from '../../engine/shards/worker/actor-cache.js';
 import { StateStore } from '../../engine/store/index.js';
 import { benchDataDir } from '../lib/engine-process.js';
 import { syntheticUserState } from './user-states.js';

@@ -7,7 +7,7 @@
 import type { Catalog, Product } from '../catalog/index.js';
 import { catalogFingerprint } from '../catalog/index.js';
 import type { Logger } from '../observability/index.js';
-import type { ShardSupervisor } from '../runtime/index.js';
+import type { ShardSupervisor } from '../shards/index.js';
 import type { StateStore } from '../store/index.js';
 import { pruneIndexes, setupIndex } from './index-setup.js';
 

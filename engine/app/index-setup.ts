@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
 import { buildIndexInPool } from '../index/index.js';
 import type { Logger } from '../observability/index.js';
-import { annIndexPath, annIndexReady } from '../runtime/ann-replica.js';
+import { annIndexPath, annIndexReady } from '../shards/index.js';
 
 export async function setupIndex(catalog: Catalog, fingerprint: string, dataDir: string, log: Logger): Promise<string> {
   const dir = join(dataDir, 'index', fingerprint.slice(0, 24));

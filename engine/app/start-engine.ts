@@ -12,13 +12,13 @@ import { GrpcServer, resolveApiKey } from '../grpc/index.js';
 import { connectNats, EmbeddedNatsServer, EventLog } from '../log/index.js';
 import { createLogger, Metrics, type Logger } from '../observability/index.js';
 import { PushRouter } from '../push/index.js';
-import { ShardSupervisor } from '../runtime/index.js';
+import { ShardSupervisor } from '../shards/index.js';
 import { EngineServices, SessionTokens } from '../services/index.js';
 import { StateStore } from '../store/index.js';
 import { setupCatalog } from './catalog-setup.js';
 import { CatalogUpdates } from './catalog-updates.js';
 import { pruneIndexes, setupIndex } from './index-setup.js';
-import { annIndexReady } from '../runtime/ann-replica.js';
+import { annIndexReady } from '../shards/index.js';
 
 export interface Engine {
   readonly config: EngineConfig;

@@ -9,7 +9,7 @@ import type * as grpc from '@grpc/grpc-js';
 import type { Coupon } from '../../protos/gen/engine/shop/v1/Coupon.js';
 import type { Recommendations } from '../../protos/gen/engine/shop/v1/Recommendations.js';
 import type { StreamRequest__Output } from '../../protos/gen/engine/shop/v1/StreamRequest.js';
-import type { RecItem } from '../runtime/index.js';
+import type { RecItem } from '../shards/index.js';
 import type { EngineServices } from '../services/index.js';
 import type { CallContext } from './call-guard.js';
 import { checkUserId } from './event-input.js';

@@ -7,7 +7,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, StorageType, DiscardPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { encodeEvent, type ShopEvent } from '../../protos/index.js';
 import { UnavailableError } from '../errors/index.js';
-import { EVENT_STREAM, EVENT_SUBJECT_PREFIX, eventSubject, partitionOf } from './partition.js';
+import { EVENT_STREAM, EVENT_SUBJECT_PREFIX, eventSubject, partitionOf } from '../placement/index.js';
 
 /** How long JetStream remembers an event id to drop a retried publish. */
 export const DUPLICATE_WINDOW_MS = 10 * 60_000;

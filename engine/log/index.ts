@@ -1,4 +1,3 @@
 export { EmbeddedNatsServer, findNatsServer, NATS_INSTALL_HINT } from './nats-server.js';
 export { connectNats } from './nats-client.js';
 export { EventLog, dedupKey, ensureEventStream, DUPLICATE_WINDOW_MS, MAX_EVENT_BYTES, type PublishResult } from './event-log.js';
-export { hash32, partitionOf, eventSubject, pushSubject, askSubject, EVENT_STREAM, EVENT_SUBJECT_PREFIX } from './partition.js';

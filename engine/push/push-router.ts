@@ -5,7 +5,7 @@
  * One NATS subscription per user with listeners, reference-counted.
  */
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { pushSubject } from '../log/index.js';
+import { pushSubject } from '../placement/index.js';
 
 /** Receives the push as the JSON text the shard published (sent on as is: no re-serialisation). */
 export type PushListener = (json: string) => void;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Engine } from '../../engine/index.js';
-import { partitionOf } from '../../engine/log/index.js';
+import { partitionOf } from '../../engine/placement/index.js';
 import { readLog, referenceProfiles, Shopper, startNats, startTestEngine, startTraffic, testEnv, type TestNats } from '../kit/index.js';
 
 describe('runtime - a shard worker killed mid-stream', () => {

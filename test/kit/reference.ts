@@ -7,7 +7,8 @@ import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { emptyUserState, foldUserEvent, profileOf, type Profile } from '../../actors/user/index.js';
 import type { Catalog } from '../../engine/catalog/index.js';
 import { DEFAULT_CART_ABANDON_MS } from '../../engine/config/index.js';
-import { connectNats, EVENT_STREAM } from '../../engine/log/index.js';
+import { connectNats } from '../../engine/log/index.js';
+import { EVENT_STREAM } from '../../engine/placement/index.js';
 import { decodeEvent, type ShopEvent } from '../../protos/index.js';
 
 export interface LoggedEvent {

@@ -5,8 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { AnnIndex, metaPathOf, readVectors, vectorsPathOf } from '../index/index.js';
-import type { Logger } from '../observability/index.js';
+import { AnnIndex, metaPathOf, readVectors, vectorsPathOf } from '../../index/index.js';
+import type { Logger } from '../../observability/index.js';
 import type { AnnLike } from './shard-recommender.js';
 
 /** The graph file inside an index directory (meta and vectors files sit beside it). */

@@ -9,15 +9,16 @@
  */
 import { DeliverPolicy, type JetStreamClient, type ConsumerMessages } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
-import { emptyItemState, foldItemEvent, type ItemState } from '../../actors/item/index.js';
-import { emptyUserState, foldUserEvent, profileOf, type FoldContext, type UserEffect, type UserState } from '../../actors/user/index.js';
-import { decodeEvent, encodeEvent, type ShopEvent } from '../../protos/index.js';
-import { EngineError, toEngineError } from '../errors/index.js';
-import { askSubject, dedupKey, EVENT_STREAM, eventSubject, hash32, partitionOf, pushSubject } from '../log/index.js';
-import type { Logger } from '../observability/index.js';
-import { itemCursorKey, reminderKey, userCursorKey, type ReminderEntry, type StateStore } from '../store/index.js';
+import { emptyItemState, foldItemEvent, type ItemState } from '../../../actors/item/index.js';
+import { emptyUserState, foldUserEvent, profileOf, type FoldContext, type UserEffect, type UserState } from '../../../actors/user/index.js';
+import { decodeEvent, encodeEvent, type ShopEvent } from '../../../protos/index.js';
+import { EngineError, toEngineError } from '../../errors/index.js';
+import { dedupKey } from '../../log/index.js';
+import { askSubject, EVENT_STREAM, eventSubject, hash32, partitionOf, pushSubject } from '../../placement/index.js';
+import type { Logger } from '../../observability/index.js';
+import { itemCursorKey, reminderKey, userCursorKey, type ReminderEntry, type StateStore } from '../../store/index.js';
 import { ActorCache } from './actor-cache.js';
-import type { AskReply, AskRequest, ShardInit, ShardState, ShardStats } from './shard-protocol.js';
+import type { AskReply, AskRequest, ShardInit, ShardState, ShardStats } from '../protocol/messages.js';
 import type { RecItem, ShardRecommender } from './shard-recommender.js';
 import type { ModelReplica } from './model-replica.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ActorCache } from '../../engine/runtime/actor-cache.js';
+import { ActorCache } from '../../engine/shards/worker/actor-cache.js';
 
 describe('runtime - actor cache', () => {
   const make = (cap: number, store = new Map<string, number>()) =>

@@ -4,8 +4,8 @@
  * business signals (stock, popularity) and a reason per item. The pure scoring
  * of session signals lives in actors/recommend; this is the seam that feeds it.
  */
-import type { SessionModel } from '../../actors/recommend/index.js';
-import type { UserState } from '../../actors/user/index.js';
+import type { SessionModel } from '../../../actors/recommend/index.js';
+import type { UserState } from '../../../actors/user/index.js';
 
 export interface CatalogFacts {
   itemId: string;

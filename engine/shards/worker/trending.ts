@@ -3,7 +3,7 @@
  * exponential decay. Part of the shard's model replica: the fallback for shoppers
  * with no history, and a business signal in re-ranking.
  */
-import { TREND_HALF_LIFE_MS } from '../../actors/item/index.js';
+import { TREND_HALF_LIFE_MS } from '../../../actors/item/index.js';
 
 const WEIGHT: Record<string, number> = { view: 1, rec_click: 1, cart_add: 3, purchase: 5 };
 const REFRESH_MS = 500;

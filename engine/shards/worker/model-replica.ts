@@ -8,9 +8,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pack, unpack } from 'msgpackr';
-import { SessionModel, SESSION_ITEM_KINDS, type SessionItemKind } from '../../actors/recommend/index.js';
-import type { ShopEvent } from '../../protos/index.js';
-import type { Logger } from '../observability/index.js';
+import { SessionModel, SESSION_ITEM_KINDS, type SessionItemKind } from '../../../actors/recommend/index.js';
+import type { ShopEvent } from '../../../protos/index.js';
+import type { Logger } from '../../observability/index.js';
 import { TrendingBoard } from './trending.js';
 
 const SNAPSHOT_VERSION = 2;

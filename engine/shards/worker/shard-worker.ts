@@ -4,12 +4,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connectNats, EVENT_STREAM } from '../log/index.js';
-import { createLogger } from '../observability/index.js';
-import { StateStore } from '../store/index.js';
+import { connectNats } from '../../log/index.js';
+import { EVENT_STREAM } from '../../placement/index.js';
+import { createLogger } from '../../observability/index.js';
+import { StateStore } from '../../store/index.js';
 import { loadAnnReplica } from './ann-replica.js';
 import { Shard } from './shard.js';
-import type { AskReply, MainToShard, ShardInit, ShardToMain } from './shard-protocol.js';
+import type { AskReply, MainToShard, ShardInit, ShardToMain } from '../protocol/messages.js';
 import { ShardRecommender, type AnnLike, type CatalogFacts } from './shard-recommender.js';
 import { ModelReplica } from './model-replica.js';
 import { lowerThreadPriority } from './thread-priority.js';

@@ -3,8 +3,8 @@
  * one (with backoff) while the others keep serving, and drains them on shutdown.
  */
 import { Worker } from 'node:worker_threads';
-import type { Logger } from '../observability/index.js';
-import type { AskReply, AskRequest, MainToShard, ShardInit, ShardState, ShardStats, ShardToMain } from './shard-protocol.js';
+import type { Logger } from '../../observability/index.js';
+import type { AskReply, AskRequest, MainToShard, ShardInit, ShardState, ShardStats, ShardToMain } from '../protocol/messages.js';
 
 const RESTART_BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -159,7 +159,7 @@ export class ShardSupervisor {
 
   #spawn(slot: Slot): void {
     const init: ShardInit = { ...this.#base, shardIndex: slot.index };
-    const worker = new Worker(new URL('./shard-worker.js', import.meta.url), { workerData: init, name: `shard-${slot.index}` });
+    const worker = new Worker(new URL('../worker/shard-worker.js', import.meta.url), { workerData: init, name: `shard-${slot.index}` });
     slot.worker = worker;
     slot.state = 'starting';
     slot.startedAt = Date.now();
