@@ -15,10 +15,19 @@ export type WireEvent = shop.v1.IEvent;
 export const WireKind = shop.v1.EventKind;
 
 /** Event kinds as they appear in JSON (WebSocket, HTTP) and in actor code. */
-export const EVENT_KINDS = ['view', 'cart_add', 'cart_remove', 'purchase', 'search', 'dwell', 'rec_click', 'reminder'] as const;
+export const EVENT_KINDS = [
+  'view', 'cart_add', 'cart_remove', 'purchase', 'search', 'dwell', 'rec_click', 'reminder',
+  'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set',
+] as const;
 export type EventKindName = (typeof EVENT_KINDS)[number];
-/** Kinds a client may send; `reminder` is written by the engine only. */
-export const CLIENT_EVENT_KINDS: readonly EventKindName[] = EVENT_KINDS.filter((k) => k !== 'reminder');
+/** Kinds the engine writes itself (timers, the stock saga); clients never send them. */
+export const ENGINE_EVENT_KINDS: ReadonlySet<EventKindName> = new Set([
+  'reminder', 'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set',
+]);
+/** Kinds a client may send. */
+export const CLIENT_EVENT_KINDS: readonly EventKindName[] = EVENT_KINDS.filter((k) => !ENGINE_EVENT_KINDS.has(k));
+/** Commands to an item actor: they travel on the item slot's subject and only the item's owner folds them. */
+export const ITEM_COMMAND_KINDS: ReadonlySet<EventKindName> = new Set(['stock_reserve', 'stock_commit', 'stock_release', 'stock_set']);
 
 const KIND_TO_WIRE: Record<EventKindName, shop.v1.EventKind> = {
   view: WireKind.VIEW,
@@ -29,12 +38,25 @@ const KIND_TO_WIRE: Record<EventKindName, shop.v1.EventKind> = {
   dwell: WireKind.DWELL,
   rec_click: WireKind.REC_CLICK,
   reminder: WireKind.REMINDER,
+  checkout: WireKind.CHECKOUT,
+  stock_reserve: WireKind.STOCK_RESERVE,
+  stock_granted: WireKind.STOCK_GRANTED,
+  stock_refused: WireKind.STOCK_REFUSED,
+  stock_commit: WireKind.STOCK_COMMIT,
+  stock_release: WireKind.STOCK_RELEASE,
+  stock_set: WireKind.STOCK_SET,
 };
 const WIRE_TO_KIND = new Map<number, EventKindName>(
   Object.entries(KIND_TO_WIRE).map(([name, wire]) => [wire, name as EventKindName]),
 );
 
-/** One shopper event, validated and stamped by the gateway. */
+export interface EventLine {
+  itemId: string;
+  qty: number;
+  price: number;
+}
+
+/** One shopper event, validated and stamped by the gateway (or written by the engine). */
 export interface ShopEvent {
   id: string;
   userId: string;
@@ -49,6 +71,12 @@ export interface ShopEvent {
   reminder?: string;
   dueAt?: number;
   source?: string;
+  /** checkout: what to buy, one line per item. */
+  lines?: EventLine[];
+  /** checkout and its stock saga; purchase lines it placed. */
+  checkoutId?: string;
+  /** stock_granted / stock_refused: units available after / at the decision. */
+  stockLeft?: number;
 }
 
 export function encodeEvent(e: ShopEvent): Uint8Array {
@@ -66,6 +94,9 @@ export function encodeEvent(e: ShopEvent): Uint8Array {
     reminder: e.reminder ?? '',
     dueAt: e.dueAt ?? 0,
     source: e.source ?? '',
+    lines: e.lines ?? [],
+    checkoutId: e.checkoutId ?? '',
+    stockLeft: e.stockLeft ?? 0,
   }).finish();
 }
 
@@ -84,5 +115,8 @@ export function decodeEvent(buf: Uint8Array): ShopEvent {
   if (m.reminder) e.reminder = m.reminder;
   if (m.dueAt) e.dueAt = Number(m.dueAt);
   if (m.source) e.source = m.source;
+  if (m.lines && m.lines.length) e.lines = m.lines.map((l) => ({ itemId: l.itemId ?? '', qty: l.qty ?? 0, price: l.price ?? 0 }));
+  if (m.checkoutId) e.checkoutId = m.checkoutId;
+  if (m.stockLeft) e.stockLeft = m.stockLeft;
   return e;
 }

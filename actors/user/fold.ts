@@ -4,7 +4,8 @@
  * set or cancel a persisted reminder, push a coupon). The same code runs in the
  * shard worker, in recovery replays and in the tests' reference fold.
  */
-import type { ShopEvent } from '../../protos/index.js';
+import { ITEM_COMMAND_KINDS, type ShopEvent } from '../../protos/index.js';
+import { decideLine, startCheckout, type CheckoutEffect } from './checkout.js';
 import {
   AFFINITY_HALF_LIFE_MS, MAX_COUPONS, MAX_ORDERS, MAX_PURCHASED, MAX_RECENT, MAX_SEARCHES, MAX_SESSION_ITEMS,
   SESSION_GAP_MS, type Coupon, type SessionItemKind, type UserState,
@@ -27,7 +28,8 @@ export type UserEffect =
   | { type: 'recompute' }
   | { type: 'set-reminder'; name: string; dueAt: number }
   | { type: 'cancel-reminder'; name: string; dueAt: number }
-  | { type: 'coupon'; coupon: Coupon };
+  | { type: 'coupon'; coupon: Coupon }
+  | CheckoutEffect;
 
 const AFFINITY_WEIGHT: Partial<Record<ShopEvent['kind'], number>> = { view: 1, rec_click: 1.5, cart_add: 3, purchase: 5, dwell: 0.5 };
 
@@ -73,11 +75,36 @@ function cancelReminder(s: UserState, name: string, effects: UserEffect[]): void
   s.reminders.splice(i, 1);
 }
 
+/** An order line: into the order, out of the cart, into what was bought. */
+function recordOrderLine(s: UserState, orderId: string, ts: number, itemId: string, qty: number, price: number, effects: UserEffect[]): void {
+  let order = s.orders.find((o) => o.orderId === orderId);
+  if (!order) {
+    order = { orderId, ts, lines: [], total: 0 };
+    s.orders.unshift(order);
+    if (s.orders.length > MAX_ORDERS) s.orders.length = MAX_ORDERS;
+  }
+  order.lines.push({ itemId, qty, price });
+  order.total = Math.round((order.total + qty * price) * 100) / 100;
+  const ci = s.cart.findIndex((l) => l.itemId === itemId);
+  if (ci >= 0) {
+    const line = s.cart[ci]!;
+    if (line.qty <= qty) s.cart.splice(ci, 1);
+    else line.qty -= qty;
+  }
+  pushFront(s.purchased, itemId, MAX_PURCHASED);
+  if (s.cart.length === 0) cancelReminder(s, CART_ABANDONED, effects);
+}
+
+/** Kinds the engine writes for the actor's own bookkeeping: not shopper activity. */
+const BOOKKEEPING: ReadonlySet<ShopEvent['kind']> = new Set(['reminder', 'checkout', 'stock_granted', 'stock_refused']);
+
 /** Folds one event into the state, mutating it in place (the caller owns it). */
 export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: FoldContext): UserEffect[] {
   const effects: UserEffect[] = [];
-  const facts = e.itemId ? ctx.item(e.itemId) : undefined;
-  if (e.kind !== 'reminder') {
+  // Commands to item actors carry the ordering user's id but are not this actor's to fold.
+  if (ITEM_COMMAND_KINDS.has(e.kind)) return effects;
+  const facts = e.itemId && !BOOKKEEPING.has(e.kind) ? ctx.item(e.itemId) : undefined;
+  if (!BOOKKEEPING.has(e.kind)) {
     if (s.firstTs === 0) s.firstTs = e.ts;
     s.events++;
   }
@@ -115,26 +142,19 @@ export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: Fold
     case 'purchase': {
       if (!e.itemId) break;
       const qty = Math.max(1, e.qty ?? 1);
-      const price = e.price ?? facts?.price ?? 0;
-      const orderId = e.orderId || e.id;
-      let order = s.orders.find((o) => o.orderId === orderId);
-      if (!order) {
-        order = { orderId, ts: e.ts, lines: [], total: 0 };
-        s.orders.unshift(order);
-        if (s.orders.length > MAX_ORDERS) s.orders.length = MAX_ORDERS;
-      }
-      order.lines.push({ itemId: e.itemId, qty, price });
-      order.total = Math.round((order.total + qty * price) * 100) / 100;
-      const ci = s.cart.findIndex((l) => l.itemId === e.itemId);
-      if (ci >= 0) {
-        const line = s.cart[ci]!;
-        if (line.qty <= qty) s.cart.splice(ci, 1);
-        else line.qty -= qty;
-      }
-      pushFront(s.purchased, e.itemId, MAX_PURCHASED);
+      // A line placed by this actor's checkout is already in its orders (see 'stock_granted').
+      if (!e.checkoutId) recordOrderLine(s, e.orderId || e.id, e.ts, e.itemId, qty, e.price ?? facts?.price ?? 0, effects);
       addToSession(s, e.itemId, e.ts, 'purchase');
-      if (s.cart.length === 0) cancelReminder(s, CART_ABANDONED, effects);
       effects.push({ type: 'recompute' });
+      break;
+    }
+    case 'checkout':
+      startCheckout(s, e, effects);
+      break;
+    case 'stock_granted':
+    case 'stock_refused': {
+      const placed = decideLine(s, e, seq, effects);
+      if (placed) for (const l of placed.lines) recordOrderLine(s, placed.orderId, placed.ts, l.itemId, l.qty, l.price, effects);
       break;
     }
     case 'search':
@@ -160,11 +180,11 @@ export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: Fold
       break;
     }
   }
-  if (facts && e.kind !== 'reminder') {
+  if (facts) {
     const w = AFFINITY_WEIGHT[e.kind];
     if (w) bumpAffinity(s, facts.category, w, e.ts);
   }
-  if (e.kind !== 'reminder') s.lastTs = Math.max(s.lastTs, e.ts);
+  if (!BOOKKEEPING.has(e.kind)) s.lastTs = Math.max(s.lastTs, e.ts);
   s.lastSeq = seq;
   s.lastEventId = e.id;
   return effects;

@@ -45,6 +45,21 @@ export interface Coupon {
   causedBy: string;
 }
 
+export const MAX_CHECKOUTS = 20;
+
+/** One checkout attempt of the stock saga, as the user actor (its coordinator) knows it. */
+export interface CheckoutRecord {
+  checkoutId: string;
+  orderId: string;
+  ts: number;
+  lines: OrderLine[];
+  /** Per item: the owner's decision (granted or not, units left then). */
+  decided: Record<string, { granted: boolean; left: number }>;
+  status: 'pending' | 'placed' | 'refused';
+  /** Log sequence of the event that decided it (0 while pending). */
+  seq: number;
+}
+
 export interface UserState {
   v: number;
   userId: string;
@@ -70,6 +85,8 @@ export interface UserState {
   lastEventId: string;
   reminders: Reminder[];
   coupons: Coupon[];
+  /** Recent checkouts, newest first (states written before the stock saga have none). */
+  checkouts?: CheckoutRecord[];
 }
 
 export function emptyUserState(userId: string): UserState {

@@ -3,11 +3,10 @@ import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
 import type { SortOrder } from '../catalog/index.js';
 import { BadRequestError, EngineError, NotFoundError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
-import type { EngineServices } from '../services/index.js';
+import { checkIdempotencyKey, parseCheckoutLines, type EngineServices } from '../services/index.js';
 import { bearerToken, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
-const MAX_CHECKOUT_LINES = 100;
 const MAX_IDS = 100;
 
 export interface HealthSource {
@@ -29,13 +28,13 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
   const latency = services.metrics.histogram('shop_http_request_seconds', 'HTTP API latency by route');
 
   /** Wraps a handler: captures request data synchronously (uWS invalidates `req` after return), times it, maps errors. */
-  const route = (name: string, handler: (r: Reply, req: { query: URLSearchParams; token: string | undefined; param: (i: number) => string }) => Promise<unknown> | unknown) =>
+  const route = (name: string, handler: (r: Reply, req: { query: URLSearchParams; token: string | undefined; idempotencyKey: string | undefined; param: (i: number) => string }) => Promise<unknown> | unknown) =>
     (res: HttpResponse, req: HttpRequest) => {
       const r = reply(res);
       const t0 = performance.now();
       const params: string[] = [];
       for (let i = 0; i < 2; i++) params.push(req.getParameter(i) ?? '');
-      const captured = { query: parseQuery(req.getQuery() ?? ''), token: bearerToken(req), param: (i: number) => decodeURIComponent(params[i] ?? '') };
+      const captured = { query: parseQuery(req.getQuery() ?? ''), token: bearerToken(req), idempotencyKey: req.getHeader('idempotency-key') || undefined, param: (i: number) => decodeURIComponent(params[i] ?? '') };
       Promise.resolve()
         .then(() => handler(r, captured))
         .then((body) => {
@@ -114,19 +113,11 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
 
   app.post('/api/checkout', route('checkout', async (r, req) => {
     const userId = user(req.token);
-    const body = (await readJson(r, MAX_BODY_BYTES)) as { lines?: unknown } | undefined;
-    let lines: Array<{ itemId: string; qty: number }> | undefined;
-    if (body !== undefined && body !== null && (body as { lines?: unknown }).lines !== undefined) {
-      const raw = (body as { lines: unknown }).lines;
-      if (!Array.isArray(raw) || raw.length === 0 || raw.length > MAX_CHECKOUT_LINES) throw new BadRequestError(`"lines" must be an array of 1 to ${MAX_CHECKOUT_LINES} {itemId, qty}`, 'lines');
-      lines = raw.map((l: unknown, i) => {
-        const o = l as { itemId?: unknown; qty?: unknown };
-        if (typeof o?.itemId !== 'string') throw new BadRequestError(`lines[${i}].itemId must be a string`, `lines[${i}].itemId`);
-        if (!Number.isInteger(o.qty) || (o.qty as number) < 1 || (o.qty as number) > 999) throw new BadRequestError(`lines[${i}].qty must be an integer from 1 to 999`, `lines[${i}].qty`);
-        return { itemId: o.itemId, qty: o.qty as number };
-      });
-    }
-    return services.checkout(userId, lines);
+    const body = (await readJson(r, MAX_BODY_BYTES)) as { lines?: unknown; idempotencyKey?: unknown } | undefined;
+    const o = body !== null && typeof body === 'object' ? body : {};
+    const lines = o.lines !== undefined ? parseCheckoutLines(o.lines) : undefined;
+    const key = checkIdempotencyKey(o.idempotencyKey) ?? checkIdempotencyKey(req.idempotencyKey, 'Idempotency-Key');
+    return services.checkout(userId, lines, key === undefined ? {} : { idempotencyKey: key });
   }));
 
   app.any('/api/*', (res) => sendError(reply(res), new NotFoundError('E_NOT_FOUND', 'no such API route; see README "HTTP API"')));

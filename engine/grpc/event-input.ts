@@ -3,7 +3,7 @@
  * set" (proto3); fields only the engine writes are refused rather than ignored, so
  * a client never believes it set something the log does not hold.
  */
-import type { ShopEvent } from '../../protos/index.js';
+import { ENGINE_EVENT_KINDS, type EventKindName, type ShopEvent } from '../../protos/index.js';
 import type { Event__Output } from '../../protos/gen/engine/shop/v1/Event.js';
 import type { EngineServices } from '../services/index.js';
 import { USER_ID_PATTERN } from '../services/index.js';
@@ -24,7 +24,10 @@ export function eventFromProto(m: Event__Output, services: EngineServices): Shop
   const kind: unknown = m.kind;
   if (typeof kind !== 'string') throw fieldError('kind', `unknown event kind ${String(kind)}`, 'E_UNKNOWN_KIND');
   if (kind === 'EVENT_KIND_UNSPECIFIED') throw fieldError('kind', '"kind" is required', 'E_BAD_EVENT');
-  if (kind === 'REMINDER') throw fieldError('kind', 'REMINDER events are written by the engine only', 'E_BAD_EVENT');
+  if (ENGINE_EVENT_KINDS.has(kind.toLowerCase() as EventKindName)) throw fieldError('kind', `${kind} events are written by the engine only`, 'E_BAD_EVENT');
+  if (m.lines?.length) throw fieldError('lines', '"lines" is written by the engine only (use Checkout)', 'E_BAD_EVENT');
+  if (m.checkoutId) throw fieldError('checkout_id', '"checkout_id" is written by the engine only', 'E_BAD_EVENT');
+  if (m.stockLeft) throw fieldError('stock_left', '"stock_left" is written by the engine only', 'E_BAD_EVENT');
   if (m.reminder) throw fieldError('reminder', '"reminder" is written by the engine only', 'E_BAD_EVENT');
   if (m.dueAt) throw fieldError('due_at', '"due_at" is written by the engine only', 'E_BAD_EVENT');
   if (m.source && m.source !== 'grpc') throw fieldError('source', '"source" is stamped by the engine ("grpc"); leave it empty', 'E_BAD_EVENT');

@@ -1,3 +1,4 @@
 export { EmbeddedNatsServer, findNatsServer, NATS_INSTALL_HINT } from './nats-server.js';
 export { connectNats } from './nats-client.js';
 export { EventLog, dedupKey, ensureEventStream, DUPLICATE_WINDOW_MS, MAX_EVENT_BYTES, type PublishResult } from './event-log.js';
+export { LogPump, DEFAULT_MAX_BATCH, type LogRecord, type LogPumpOptions } from './log-pump.js';

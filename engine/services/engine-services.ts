@@ -5,8 +5,6 @@
  * translate protocols; the rules live here, once.
  */
 import type { NatsConnection } from '@nats-io/transport-node';
-import { randomUUID } from 'node:crypto';
-import { effectiveStock } from '../../actors/item/index.js';
 import type { Profile } from '../../actors/user/index.js';
 import type { ShopEvent } from '../../protos/index.js';
 import type { Catalog } from '../catalog/index.js';
@@ -20,6 +18,9 @@ import type { AskReply, AskRequest, RecItem } from '../shards/index.js';
 import type { StateStore } from '../store/index.js';
 import { SessionTokens, USER_ID_PATTERN } from './session-tokens.js';
 import { validateClientEvent, type EventStamp } from './validate-event.js';
+import { CheckoutService, type CheckoutLine, type CheckoutRequest, type OrderResult } from './checkout.js';
+export type { OrderResult } from './checkout.js';
+import { StockView } from './stock-view.js';
 
 export const ASK_TIMEOUT_MS = 2000;
 /**
@@ -35,23 +36,10 @@ export interface ProductView extends Product {
   stock: number;
 }
 
-/** Units of an item held for a purchase until the item actor has folded it (seq: its log sequence once appended). */
-interface Reservation {
-  itemId: string;
-  qty: number;
-  seq: number;
-}
-
 export interface TrackResult extends PublishResult {
   id: string;
 }
 
-export interface OrderResult {
-  orderId: string;
-  lines: Array<{ itemId: string; qty: number; price: number }>;
-  total: number;
-  seq: number;
-}
 
 export interface RecommendOptions {
   k?: number;
@@ -72,11 +60,12 @@ export class EngineServices {
   readonly catalog: Catalog;
   readonly pushes: PushRouter;
   readonly metrics: Metrics;
+  readonly stock: StockView;
+  readonly checkouts: CheckoutService;
   readonly #log: EventLog;
   readonly #nc: NatsConnection;
   readonly #store: StateStore;
   readonly #lastSeq = new Map<string, number>();
-  readonly #reserved = new Map<string, Reservation[]>();
   #appendsInFlight = 0;
   readonly #appendLatency: ReturnType<Metrics['histogram']>;
   readonly #eventCounters = new Map<string, { inc(by?: number): void }>();
@@ -94,6 +83,15 @@ export class EngineServices {
     this.#nc = deps.nc;
     this.#store = deps.store;
     this.#localShards = deps.localShards;
+    this.stock = new StockView({ catalog: deps.catalog, store: deps.store });
+    const orders = this.metrics.counter('shop_orders_total', 'orders placed').with({});
+    this.checkouts = new CheckoutService({
+      catalog: deps.catalog, stock: this.stock, pushes: deps.pushes,
+      append: (e) => this.track(e),
+      ask: (req, timeoutMs) => this.#ask(req, timeoutMs),
+      cart: async (userId) => (await this.profile(userId)).cart,
+      onPlaced: () => orders.inc(),
+    });
     const asks = this.metrics.counter('shop_asks_total', 'asks to user actors, by route (local: a shard thread of this process; nats: any node\'s shard over NATS)');
     this.#asksLocal = asks.with({ route: 'local' });
     this.#asksNats = asks.with({ route: 'nats' });
@@ -107,36 +105,26 @@ export class EngineServices {
     return { userId, ...this.tokens.issue(userId) };
   }
 
+  /** A client's event, validated; a purchase becomes the command of a one-line checkout (decided by the item's owner). */
   validateEvent(input: unknown, stamp: EventStamp): ShopEvent {
     const e = validateClientEvent(input, stamp, (id) => this.catalog.has(id));
-    if (e.kind === 'purchase') this.#checkStock([{ itemId: e.itemId!, qty: e.qty ?? 1 }]);
-    return e;
+    return e.kind === 'purchase' ? this.checkouts.purchaseCommand(e) : e;
   }
 
-  /**
-   * Appends a validated event to the log; resolves once JetStream stored it. A
-   * purchase first reserves its units (E_OUT_OF_STOCK if they are not there), unless
-   * the caller reserved them already (checkout reserves a whole order at once).
-   */
-  async track(e: ShopEvent, reserved?: Reservation): Promise<TrackResult> {
+  /** Appends a validated event to the log; resolves once JetStream stored it. */
+  async track(e: ShopEvent): Promise<TrackResult> {
     if (this.#appendsInFlight >= MAX_APPENDS_IN_FLIGHT) {
       this.#shed.inc();
       throw new EngineError('E_OVERLOADED', 'the event log is saturated; retry shortly with the same event id');
     }
-    const reservation = reserved ?? (e.kind === 'purchase' ? this.#reserve([{ itemId: e.itemId!, qty: e.qty ?? 1 }])[0] : undefined);
     const t0 = performance.now();
     this.#appendsInFlight++;
     let r;
     try {
       r = await this.#log.append(e);
-    } catch (err) {
-      if (reservation) this.#release(reservation);
-      throw err;
     } finally {
       this.#appendsInFlight--;
     }
-    // Held until the item actor has folded this sequence into LMDB (see stockOf).
-    if (reservation) reservation.seq = r.seq;
     this.#appendLatency.observe(performance.now() - t0);
     const ck = `${e.kind}/${e.source ?? ''}`;
     let c = this.#eventCounters.get(ck);
@@ -199,16 +187,12 @@ export class EngineServices {
   }
 
   stockOf(itemId: string): number {
-    const p = this.catalog.get(itemId);
-    if (!p) return 0;
-    const state = this.#store.items.get(itemId);
-    return Math.max(0, effectiveStock(p.stock, state, p.soldAtStock) - this.#pendingUnits(itemId, state?.lastSeq ?? 0));
+    return this.stock.available(itemId);
   }
 
-  /** Units of itemId sold so far (all time): folded by its item actor, plus purchases held for folding. */
+  /** Units of itemId sold so far (all time), as its owner folded them. */
   unitsSold(itemId: string): number {
-    const state = this.#store.items.get(itemId);
-    return (state?.sold ?? 0) + this.#pendingUnits(itemId, state?.lastSeq ?? 0);
+    return this.stock.unitsSold(itemId);
   }
 
   product(itemId: string): ProductView {
@@ -219,84 +203,14 @@ export class EngineServices {
   }
 
   popularity(itemId: string): number {
-    const s = this.#store.items.get(itemId);
-    return s ? s.views + 3 * s.cartAdds + 5 * s.purchases : 0;
+    return this.stock.popularity(itemId);
   }
 
-  /**
-   * Reserves units for purchases about to be appended: checked and taken in one
-   * synchronous step, so two checkouts of the last unit cannot both pass. Released
-   * once the item's folded state has the purchase (or the append failed).
-   */
-  #reserve(lines: Array<{ itemId: string; qty: number }>): Reservation[] {
-    this.#checkStock(lines);
-    return lines.map((l) => {
-      const r: Reservation = { itemId: l.itemId, qty: l.qty, seq: Infinity };
-      let list = this.#reserved.get(l.itemId);
-      if (!list) this.#reserved.set(l.itemId, (list = []));
-      list.push(r);
-      return r;
-    });
-  }
-
-  #release(r: Reservation): void {
-    const list = this.#reserved.get(r.itemId);
-    if (!list) return;
-    const i = list.indexOf(r);
-    if (i >= 0) list.splice(i, 1);
-    if (list.length === 0) this.#reserved.delete(r.itemId);
-  }
-
-  /** Units reserved for itemId that its folded state (at lastSeq) does not count yet. */
-  #pendingUnits(itemId: string, lastSeq: number): number {
-    const list = this.#reserved.get(itemId);
-    if (!list) return 0;
-    let units = 0;
-    for (let i = list.length - 1; i >= 0; i--) {
-      const r = list[i]!;
-      if (r.seq <= lastSeq) list.splice(i, 1);
-      else units += r.qty;
-    }
-    if (list.length === 0) this.#reserved.delete(itemId);
-    return units;
-  }
-
-  #checkStock(lines: Array<{ itemId: string; qty: number }>): void {
-    for (const l of lines) {
-      const left = this.stockOf(l.itemId);
-      if (left < l.qty) {
-        const e = new EngineError('E_OUT_OF_STOCK', `only ${left} of "${l.itemId}" left; cannot buy ${l.qty}`, { field: l.itemId });
-        throw e;
-      }
-    }
-  }
-
-  /** Buys the cart (or the given lines): one purchase event per line, sharing an order id. */
-  async checkout(userId: string, lines?: Array<{ itemId: string; qty: number }>): Promise<OrderResult> {
-    const toBuy = lines ?? (await this.profile(userId)).cart;
-    if (toBuy.length === 0) throw new EngineError('E_BAD_REQUEST', 'the cart is empty', { field: 'cart' });
-    for (const l of toBuy) if (!this.catalog.has(l.itemId)) throw new NotFoundError('E_UNKNOWN_ITEM', `item "${l.itemId}" is not in the catalog`);
-    // Checks then holds every line's units in one step: the order is all or nothing.
-    // (Within this process; engines on several nodes do not share reservations.)
-    const held = this.#reserve(toBuy);
-    const orderId = `o-${randomUUID()}`;
-    const now = Date.now();
-    const out: OrderResult = { orderId, lines: [], total: 0, seq: 0 };
-    for (let i = 0; i < toBuy.length; i++) {
-      const l = toBuy[i]!;
-      const price = this.catalog.get(l.itemId)!.price;
-      let r;
-      try {
-        r = await this.track({ id: `${orderId}-${i}`, userId, kind: 'purchase', itemId: l.itemId, qty: l.qty, price, orderId, ts: now, source: 'http' }, held[i]);
-      } catch (err) {
-        for (const h of held.slice(i + 1)) this.#release(h);
-        throw err;
-      }
-      out.lines.push({ itemId: l.itemId, qty: l.qty, price });
-      out.total = Math.round((out.total + l.qty * price) * 100) / 100;
-      out.seq = r.seq;
-    }
-    this.metrics.counter('shop_orders_total', 'orders placed').inc();
-    return out;
+  /** Buys the cart (or the given lines), all or none; see CheckoutService. */
+  checkout(userId: string, lines?: CheckoutLine[], opts: { idempotencyKey?: string; source?: string } = {}): Promise<OrderResult> {
+    const req: CheckoutRequest = { source: opts.source ?? 'http' };
+    if (lines) req.lines = lines;
+    if (opts.idempotencyKey !== undefined) req.idempotencyKey = opts.idempotencyKey;
+    return this.checkouts.checkout(userId, req);
   }
 }

@@ -1,1 +1,1 @@
-export { StateStore, userCursorKey, itemCursorKey, reminderKey, type ReminderEntry } from './state-store.js';
+export { StateStore, userCursorKey, itemCursorKey, reminderKey, type ReminderEntry, type OutboxEntry } from './state-store.js';

@@ -10,12 +10,29 @@ import { join } from 'node:path';
 import type { ItemState } from '../../actors/item/index.js';
 import type { UserState } from '../../actors/user/index.js';
 import type { Product } from '../catalog/index.js';
+import type { ShopEvent } from '../../protos/index.js';
 
 export interface ReminderEntry {
   userId: string;
   name: string;
   dueAt: number;
   partition: number;
+}
+
+/**
+ * An event a shard must append to the log because of what it folded (a stock command,
+ * a decision, an order's purchase lines). Written in the same transaction as the state
+ * that caused it and deleted once JetStream acked it, so a crash in between re-sends it
+ * (the log drops the copy by its id): nothing decided is lost or applied twice.
+ */
+export interface OutboxEntry {
+  /** Nats-Msg-Id of the event (also its key here). */
+  key: string;
+  /** Subject partition to append to. */
+  partition: number;
+  /** Partition or item slot of the actor that emitted it (the shard owning it re-sends it). */
+  owner: number;
+  event: ShopEvent;
 }
 
 /** Cursor keys: `u:<partition>` for user actors, `i:<slot>` for item actors, `model` for the model replica. */
@@ -30,6 +47,7 @@ export class StateStore {
   readonly items: Database<ItemState, string>;
   readonly cursors: Database<number, string>;
   readonly reminders: Database<ReminderEntry, string>;
+  readonly outbox: Database<OutboxEntry, string>;
   readonly meta: Database<unknown, string>;
   /** The catalog as the main thread imported it; shard workers load it from here. */
   readonly catalog: Database<Product, string>;
@@ -40,6 +58,7 @@ export class StateStore {
     this.items = root.openDB<ItemState, string>({ name: 'items', encoding: 'msgpack' });
     this.cursors = root.openDB<number, string>({ name: 'cursors', encoding: 'msgpack' });
     this.reminders = root.openDB<ReminderEntry, string>({ name: 'reminders', encoding: 'msgpack' });
+    this.outbox = root.openDB<OutboxEntry, string>({ name: 'outbox', encoding: 'msgpack' });
     this.meta = root.openDB<unknown, string>({ name: 'meta', encoding: 'msgpack' });
     this.catalog = root.openDB<Product, string>({ name: 'catalog', encoding: 'msgpack' });
   }

@@ -16,7 +16,78 @@ export namespace shop {
             SEARCH = 5,
             DWELL = 6,
             REC_CLICK = 7,
-            REMINDER = 8
+            REMINDER = 8,
+            CHECKOUT = 9,
+            STOCK_RESERVE = 10,
+            STOCK_GRANTED = 11,
+            STOCK_REFUSED = 12,
+            STOCK_COMMIT = 13,
+            STOCK_RELEASE = 14,
+            STOCK_SET = 15
+        }
+
+        /** Properties of a Line. */
+        interface ILine {
+
+            /** Line itemId */
+            itemId?: (string|null);
+
+            /** Line qty */
+            qty?: (number|null);
+
+            /** Line price */
+            price?: (number|null);
+        }
+
+        /** Represents a Line. */
+        class Line implements ILine {
+
+            /**
+             * Constructs a new Line.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: shop.v1.ILine);
+
+            /** Line itemId. */
+            public itemId: string;
+
+            /** Line qty. */
+            public qty: number;
+
+            /** Line price. */
+            public price: number;
+
+            /**
+             * Creates a new Line instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Line instance
+             */
+            public static create(properties?: shop.v1.ILine): shop.v1.Line;
+
+            /**
+             * Encodes the specified Line message. Does not implicitly {@link shop.v1.Line.verify|verify} messages.
+             * @param message Line message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            public static encode(message: shop.v1.ILine, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Line message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns Line
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            public static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): shop.v1.Line;
+
+            /**
+             * Gets the default type url for Line
+             * @param [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns The default type url
+             */
+            public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
         /** Properties of an Event. */
@@ -60,6 +131,15 @@ export namespace shop {
 
             /** Event source */
             source?: (string|null);
+
+            /** Event lines */
+            lines?: (shop.v1.ILine[]|null);
+
+            /** Event checkoutId */
+            checkoutId?: (string|null);
+
+            /** Event stockLeft */
+            stockLeft?: (number|null);
         }
 
         /** Represents an Event. */
@@ -109,6 +189,15 @@ export namespace shop {
 
             /** Event source. */
             public source: string;
+
+            /** Event lines. */
+            public lines: shop.v1.ILine[];
+
+            /** Event checkoutId. */
+            public checkoutId: string;
+
+            /** Event stockLeft. */
+            public stockLeft: number;
 
             /**
              * Creates a new Event instance using the specified properties.

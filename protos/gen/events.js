@@ -38,6 +38,13 @@ export const shop = $root.shop = (() => {
          * @property {number} DWELL=6 DWELL value
          * @property {number} REC_CLICK=7 REC_CLICK value
          * @property {number} REMINDER=8 REMINDER value
+         * @property {number} CHECKOUT=9 CHECKOUT value
+         * @property {number} STOCK_RESERVE=10 STOCK_RESERVE value
+         * @property {number} STOCK_GRANTED=11 STOCK_GRANTED value
+         * @property {number} STOCK_REFUSED=12 STOCK_REFUSED value
+         * @property {number} STOCK_COMMIT=13 STOCK_COMMIT value
+         * @property {number} STOCK_RELEASE=14 STOCK_RELEASE value
+         * @property {number} STOCK_SET=15 STOCK_SET value
          */
         v1.EventKind = (function() {
             const valuesById = {}, values = Object.create(valuesById);
@@ -50,7 +57,178 @@ export const shop = $root.shop = (() => {
             values[valuesById[6] = "DWELL"] = 6;
             values[valuesById[7] = "REC_CLICK"] = 7;
             values[valuesById[8] = "REMINDER"] = 8;
+            values[valuesById[9] = "CHECKOUT"] = 9;
+            values[valuesById[10] = "STOCK_RESERVE"] = 10;
+            values[valuesById[11] = "STOCK_GRANTED"] = 11;
+            values[valuesById[12] = "STOCK_REFUSED"] = 12;
+            values[valuesById[13] = "STOCK_COMMIT"] = 13;
+            values[valuesById[14] = "STOCK_RELEASE"] = 14;
+            values[valuesById[15] = "STOCK_SET"] = 15;
             return values;
+        })();
+
+        v1.Line = (function() {
+
+            /**
+             * Properties of a Line.
+             * @memberof shop.v1
+             * @interface ILine
+             * @property {string|null} [itemId] Line itemId
+             * @property {number|null} [qty] Line qty
+             * @property {number|null} [price] Line price
+             */
+
+            /**
+             * Constructs a new Line.
+             * @memberof shop.v1
+             * @classdesc Represents a Line.
+             * @implements ILine
+             * @constructor
+             * @param {shop.v1.ILine=} [properties] Properties to set
+             */
+            function Line(properties) {
+                if (properties)
+                    for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Line itemId.
+             * @member {string} itemId
+             * @memberof shop.v1.Line
+             * @instance
+             */
+            Line.prototype.itemId = "";
+
+            /**
+             * Line qty.
+             * @member {number} qty
+             * @memberof shop.v1.Line
+             * @instance
+             */
+            Line.prototype.qty = 0;
+
+            /**
+             * Line price.
+             * @member {number} price
+             * @memberof shop.v1.Line
+             * @instance
+             */
+            Line.prototype.price = 0;
+
+            /**
+             * Creates a new Line instance using the specified properties.
+             * @function create
+             * @memberof shop.v1.Line
+             * @static
+             * @param {shop.v1.ILine=} [properties] Properties to set
+             * @returns {shop.v1.Line} Line instance
+             */
+            Line.create = function create(properties) {
+                return new Line(properties);
+            };
+
+            /**
+             * Encodes the specified Line message. Does not implicitly {@link shop.v1.Line.verify|verify} messages.
+             * @function encode
+             * @memberof shop.v1.Line
+             * @static
+             * @param {shop.v1.ILine} message Line message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Line.encode = function encode(message, writer, q) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (message.itemId != null && Object.hasOwnProperty.call(message, "itemId"))
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.itemId);
+                if (message.qty != null && Object.hasOwnProperty.call(message, "qty"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.qty);
+                if (message.price != null && Object.hasOwnProperty.call(message, "price"))
+                    writer.uint32(/* id 3, wireType 1 =*/25).double(message.price);
+                return writer;
+            };
+
+            /**
+             * Decodes a Line message from the specified reader or buffer.
+             * @function decode
+             * @memberof shop.v1.Line
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {shop.v1.Line} Line
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Line.decode = function decode(reader, length, error, long) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (long === undefined)
+                    long = 0;
+                if (long > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                let end, message;
+                if (length === undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = new $root.shop.v1.Line();
+                while (reader.pos < end) {
+                    let tag = reader.uint32();
+                    if (tag === error)
+                        break;
+                    switch (tag >>> 3) {
+                    case 1: {
+                            message.itemId = reader.string();
+                            break;
+                        }
+                    case 2: {
+                            message.qty = reader.int32();
+                            break;
+                        }
+                    case 3: {
+                            message.price = reader.double();
+                            break;
+                        }
+                    default:
+                        reader.skipType(tag & 7, long);
+                        break;
+                    }
+                }
+                if (length !== undefined) {
+                    if (reader.pos !== end)
+                        throw RangeError("index out of range");
+                    reader.len = length;
+                }
+                return message;
+            };
+
+            /**
+             * Gets the default type url for Line
+             * @function getTypeUrl
+             * @memberof shop.v1.Line
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Line.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/shop.v1.Line";
+            };
+
+            return Line;
         })();
 
         v1.Event = (function() {
@@ -72,6 +250,9 @@ export const shop = $root.shop = (() => {
              * @property {string|null} [reminder] Event reminder
              * @property {number|null} [dueAt] Event dueAt
              * @property {string|null} [source] Event source
+             * @property {Array.<shop.v1.ILine>|null} [lines] Event lines
+             * @property {string|null} [checkoutId] Event checkoutId
+             * @property {number|null} [stockLeft] Event stockLeft
              */
 
             /**
@@ -83,6 +264,7 @@ export const shop = $root.shop = (() => {
              * @param {shop.v1.IEvent=} [properties] Properties to set
              */
             function Event(properties) {
+                this.lines = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -194,6 +376,30 @@ export const shop = $root.shop = (() => {
             Event.prototype.source = "";
 
             /**
+             * Event lines.
+             * @member {Array.<shop.v1.ILine>} lines
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.lines = $util.emptyArray;
+
+            /**
+             * Event checkoutId.
+             * @member {string} checkoutId
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.checkoutId = "";
+
+            /**
+             * Event stockLeft.
+             * @member {number} stockLeft
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.stockLeft = 0;
+
+            /**
              * Creates a new Event instance using the specified properties.
              * @function create
              * @memberof shop.v1.Event
@@ -247,6 +453,13 @@ export const shop = $root.shop = (() => {
                     writer.uint32(/* id 12, wireType 0 =*/96).int64(message.dueAt);
                 if (message.source != null && Object.hasOwnProperty.call(message, "source"))
                     writer.uint32(/* id 13, wireType 2 =*/106).string(message.source);
+                if (message.lines != null && message.lines.length)
+                    for (let i = 0; i < message.lines.length; ++i)
+                        $root.shop.v1.Line.encode(message.lines[i], writer.uint32(/* id 14, wireType 2 =*/114).fork(), q + 1).ldelim();
+                if (message.checkoutId != null && Object.hasOwnProperty.call(message, "checkoutId"))
+                    writer.uint32(/* id 15, wireType 2 =*/122).string(message.checkoutId);
+                if (message.stockLeft != null && Object.hasOwnProperty.call(message, "stockLeft"))
+                    writer.uint32(/* id 16, wireType 0 =*/128).int32(message.stockLeft);
                 return writer;
             };
 
@@ -334,6 +547,20 @@ export const shop = $root.shop = (() => {
                         }
                     case 13: {
                             message.source = reader.string();
+                            break;
+                        }
+                    case 14: {
+                            if (!(message.lines && message.lines.length))
+                                message.lines = [];
+                            message.lines.push($root.shop.v1.Line.decode(reader, reader.uint32(), undefined, long + 1));
+                            break;
+                        }
+                    case 15: {
+                            message.checkoutId = reader.string();
+                            break;
+                        }
+                    case 16: {
+                            message.stockLeft = reader.int32();
                             break;
                         }
                     default:

@@ -44,6 +44,8 @@ export interface ShardStats {
   pendingPushes: number;
   /** Recommend asks answered from the user's last recs (state unchanged, young enough). */
   recsCacheHits: number;
+  /** Events the shard's actors emitted that JetStream has not acked yet. */
+  outboxPending: number;
   heapUsed: number;
 }
 
@@ -57,6 +59,8 @@ export type ShardToMain =
 /** Asks to the shard owning a partition: over its worker port in this process, or the partition's NATS ask subject (request/reply, JSON). */
 export type AskRequest =
   | { op: 'profile'; userId: string; minSeq?: number }
-  | { op: 'recommend'; userId: string; k: number; itemId?: string; category?: string; exclude?: string[]; minSeq?: number };
+  | { op: 'recommend'; userId: string; k: number; itemId?: string; category?: string; exclude?: string[]; minSeq?: number }
+  /** A checkout's record in the user actor (null when it has none by that id). */
+  | { op: 'checkout'; userId: string; checkoutId: string; minSeq?: number };
 
 export type AskReply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };

@@ -13,7 +13,7 @@ import type { ShopEvent } from '../../../protos/index.js';
 import type { Logger } from '../../observability/index.js';
 import { TrendingBoard } from './trending.js';
 
-const SNAPSHOT_VERSION = 2;
+const SNAPSHOT_VERSION = 3;
 const INTERACTION = new Set<string>(SESSION_ITEM_KINDS);
 
 export class ModelReplica {
@@ -21,15 +21,22 @@ export class ModelReplica {
   trending: TrendingBoard;
   /** Last log sequence folded into the replica. */
   seq: number;
-  /** Units sold per item, from every purchase in the log: the hot path's stock check reads memory, not LMDB. */
+  /**
+   * Units taken per item (granted to checkouts and not released, or bought before the
+   * stock saga), from every shard's decisions in the log: the hot path's stock check
+   * reads memory, not LMDB.
+   */
   readonly sold: Map<string, number>;
+  /** The merchant's last count per item set through the log (stock_set), and units taken then. */
+  readonly stockSet: Map<string, { qty: number; takenAt: number }>;
   /** Told after each purchase is counted (the recommender keeps units left per item). */
   onSold: ((itemId: string) => void) | undefined;
   readonly #file: string;
 
-  private constructor(file: string, model: SessionModel, trending: TrendingBoard, seq: number, sold: Map<string, number>) {
+  private constructor(file: string, model: SessionModel, trending: TrendingBoard, seq: number, sold: Map<string, number>, stockSet: Map<string, { qty: number; takenAt: number }>) {
     this.#file = file;
     this.sold = sold;
+    this.stockSet = stockSet;
     this.model = model;
     this.trending = trending;
     this.seq = seq;
@@ -42,35 +49,50 @@ export class ModelReplica {
     const file = join(dir, `shard-${shardIndex}.snapshot`);
     if (existsSync(file)) {
       try {
-        const d = unpack(readFileSync(file)) as { v: number; seq: number; model: Uint8Array; trending: Array<[string, number, number]>; sold: Array<[string, number]> };
+        const d = unpack(readFileSync(file)) as { v: number; seq: number; model: Uint8Array; trending: Array<[string, number, number]>; sold: Array<[string, number]>; stockSet: Array<[string, { qty: number; takenAt: number }]> };
         if (d.v === SNAPSHOT_VERSION) {
           log.info('model snapshot loaded', { seq: d.seq });
-          return new ModelReplica(file, SessionModel.fromSnapshot(d.model), TrendingBoard.from(d.trending), d.seq, new Map(d.sold));
+          return new ModelReplica(file, SessionModel.fromSnapshot(d.model), TrendingBoard.from(d.trending), d.seq, new Map(d.sold), new Map(d.stockSet));
         }
       } catch (err) {
         // A damaged snapshot only costs time: the log rebuilds the replica.
         log.warn('model snapshot unreadable; rebuilding from the log', { err });
       }
     }
-    return new ModelReplica(file, new SessionModel(), new TrendingBoard(), 0, new Map());
+    return new ModelReplica(file, new SessionModel(), new TrendingBoard(), 0, new Map(), new Map());
   }
 
   observe(e: ShopEvent, seq: number): void {
     if (seq <= this.seq) return;
     this.seq = seq;
-    if (e.kind === 'purchase' && e.itemId) {
-      this.sold.set(e.itemId, (this.sold.get(e.itemId) ?? 0) + Math.max(1, e.qty ?? 1));
-      this.onSold?.(e.itemId);
-    }
+    if (e.itemId) this.#observeStock(e, e.itemId);
     if (!e.itemId || !INTERACTION.has(e.kind)) return;
     this.model.observe(e.userId, { itemId: e.itemId, ts: e.ts, kind: e.kind as SessionItemKind });
     this.trending.observe(e.itemId, e.kind, e.ts);
   }
 
+  #observeStock(e: ShopEvent, itemId: string): void {
+    let delta = 0;
+    if (e.kind === 'stock_granted') delta = e.qty ?? 0;
+    else if (e.kind === 'stock_release') delta = -(e.qty ?? 0);
+    else if (e.kind === 'purchase' && !e.checkoutId) delta = Math.max(1, e.qty ?? 1);
+    else if (e.kind === 'stock_set') this.stockSet.set(itemId, { qty: e.qty ?? 0, takenAt: this.sold.get(itemId) ?? 0 });
+    else return;
+    if (delta !== 0) this.sold.set(itemId, (this.sold.get(itemId) ?? 0) + delta);
+    this.onSold?.(itemId);
+  }
+
+  /** Units left of an item: the merchant's latest count minus units taken since. */
+  unitsLeft(itemId: string, catalogStock: number, soldAtStock: number): number {
+    const taken = this.sold.get(itemId) ?? 0;
+    const set = this.stockSet.get(itemId);
+    return set ? set.qty - Math.max(0, taken - set.takenAt) : catalogStock - Math.max(0, taken - soldAtStock);
+  }
+
   /** Writes the snapshot atomically (temp file + rename). */
   save(): void {
     const tmp = `${this.#file}.tmp`;
-    writeFileSync(tmp, pack({ v: SNAPSHOT_VERSION, seq: this.seq, model: this.model.toSnapshot(), trending: this.trending.toJSON(), sold: [...this.sold] }));
+    writeFileSync(tmp, pack({ v: SNAPSHOT_VERSION, seq: this.seq, model: this.model.toSnapshot(), trending: this.trending.toJSON(), sold: [...this.sold], stockSet: [...this.stockSet] }));
     renameSync(tmp, this.#file);
   }
 }

@@ -48,8 +48,8 @@ export interface RecommenderDeps {
   model: () => SessionModel;
   trending: () => ReadonlyArray<{ itemId: string; score: number }>;
   trendScore: (itemId: string) => number;
-  /** Units sold so far (from the model replica's view of the log), to compute live stock. */
-  sold: (itemId: string) => number;
+  /** Units left of an item (the model replica's view of the log's stock decisions). */
+  unitsLeft: (f: CatalogFacts) => number;
   excludePurchased: boolean;
 }
 
@@ -135,7 +135,7 @@ export class ShardRecommender {
     this.#left = undefined;
   }
 
-  /** Units left per item (catalog stock - sold); one lookup on the hot path. */
+  /** Units left per item; one lookup on the hot path. */
   #left: Map<string, number> | undefined;
 
   inStock(itemId: string): boolean {
@@ -146,14 +146,14 @@ export class ShardRecommender {
     return (this.#left.get(itemId) ?? 0) > 0;
   }
 
-  /** Call after a purchase of itemId was folded (its units left changed). */
+  /** Call after a stock decision about itemId was folded (its units left changed). */
   soldChanged(itemId: string): void {
     const f = this.#d.catalog.get(itemId);
     if (this.#left && f) this.#left.set(itemId, this.#unitsLeft(f));
   }
 
   #unitsLeft(f: CatalogFacts): number {
-    return f.stock - Math.max(0, this.#d.sold(f.itemId) - f.soldAtStock);
+    return this.#d.unitsLeft(f);
   }
 
   recommend(state: UserState, ctx: RecommendContext): RecItem[] {

@@ -42,13 +42,14 @@ async function main(): Promise<void> {
     model: () => model.model,
     trending: () => model.trending.top(),
     trendScore: (id) => model.trending.score(id),
-    sold: (id) => model.sold.get(id) ?? 0,
+    unitsLeft: (f) => model.unitsLeft(f.itemId, f.stock, f.soldAtStock),
     excludePurchased: init.excludePurchased,
   });
   model.onSold = (id) => recommender.soldChanged(id);
   const shard = new Shard({
     init, store, nc, js, recommender, model, log,
     catalog: (id) => catalog.get(id),
+    catalogStock: (id) => catalog.get(id),
     onState: (state, appliedSeq) => post({ type: 'state', state, appliedSeq }),
   });
   // Replies that are ready in the same turn leave in one message (a postMessage costs

@@ -13,6 +13,7 @@ import type { Event as _shop_v1_Event, Event__Output as _shop_v1_Event__Output }
 import type { GetItemRequest as _shop_v1_GetItemRequest, GetItemRequest__Output as _shop_v1_GetItemRequest__Output } from './shop/v1/GetItemRequest.js';
 import type { Item as _shop_v1_Item, Item__Output as _shop_v1_Item__Output } from './shop/v1/Item.js';
 import type { ItemChange as _shop_v1_ItemChange, ItemChange__Output as _shop_v1_ItemChange__Output } from './shop/v1/ItemChange.js';
+import type { Line as _shop_v1_Line, Line__Output as _shop_v1_Line__Output } from './shop/v1/Line.js';
 import type { ListCategoriesRequest as _shop_v1_ListCategoriesRequest, ListCategoriesRequest__Output as _shop_v1_ListCategoriesRequest__Output } from './shop/v1/ListCategoriesRequest.js';
 import type { ListCategoriesResponse as _shop_v1_ListCategoriesResponse, ListCategoriesResponse__Output as _shop_v1_ListCategoriesResponse__Output } from './shop/v1/ListCategoriesResponse.js';
 import type { ListItemsRequest as _shop_v1_ListItemsRequest, ListItemsRequest__Output as _shop_v1_ListItemsRequest__Output } from './shop/v1/ListItemsRequest.js';
@@ -52,6 +53,7 @@ export interface ProtoGrpcType {
       GetItemRequest: MessageTypeDefinition<_shop_v1_GetItemRequest, _shop_v1_GetItemRequest__Output>
       Item: MessageTypeDefinition<_shop_v1_Item, _shop_v1_Item__Output>
       ItemChange: MessageTypeDefinition<_shop_v1_ItemChange, _shop_v1_ItemChange__Output>
+      Line: MessageTypeDefinition<_shop_v1_Line, _shop_v1_Line__Output>
       ListCategoriesRequest: MessageTypeDefinition<_shop_v1_ListCategoriesRequest, _shop_v1_ListCategoriesRequest__Output>
       ListCategoriesResponse: MessageTypeDefinition<_shop_v1_ListCategoriesResponse, _shop_v1_ListCategoriesResponse__Output>
       ListItemsRequest: MessageTypeDefinition<_shop_v1_ListItemsRequest, _shop_v1_ListItemsRequest__Output>

@@ -1,6 +1,7 @@
 // Original file: protos/shop/v1/events.proto
 
 import type { EventKind as _shop_v1_EventKind, EventKind__Output as _shop_v1_EventKind__Output } from '../../shop/v1/EventKind.js';
+import type { Line as _shop_v1_Line, Line__Output as _shop_v1_Line__Output } from '../../shop/v1/Line.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Event {
@@ -41,6 +42,18 @@ export interface Event {
    * "ws", "grpc", "http", "engine"
    */
   'source'?: (string);
+  /**
+   * CHECKOUT: what to buy (one line per item)
+   */
+  'lines'?: (_shop_v1_Line)[];
+  /**
+   * CHECKOUT and the stock events of its saga; PURCHASE lines it placed
+   */
+  'checkoutId'?: (string);
+  /**
+   * STOCK_GRANTED / STOCK_REFUSED: units available after / at the decision
+   */
+  'stockLeft'?: (number);
 }
 
 export interface Event__Output {
@@ -81,4 +94,16 @@ export interface Event__Output {
    * "ws", "grpc", "http", "engine"
    */
   'source': (string);
+  /**
+   * CHECKOUT: what to buy (one line per item)
+   */
+  'lines': (_shop_v1_Line__Output)[];
+  /**
+   * CHECKOUT and the stock events of its saga; PURCHASE lines it placed
+   */
+  'checkoutId': (string);
+  /**
+   * STOCK_GRANTED / STOCK_REFUSED: units available after / at the decision
+   */
+  'stockLeft': (number);
 }

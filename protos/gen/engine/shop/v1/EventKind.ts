@@ -34,6 +34,34 @@ export const EventKind = {
    * an actor's persisted timer fired (written by the engine, never by clients)
    */
   REMINDER: 'REMINDER',
+  /**
+   * Stock is decided by the item's owner, through the log (written by the engine only):
+   */
+  CHECKOUT: 'CHECKOUT',
+  /**
+   * item slot: hold qty units of item_id for checkout_id of user_id
+   */
+  STOCK_RESERVE: 'STOCK_RESERVE',
+  /**
+   * user partition: the item's owner holds the units (stock_left after it)
+   */
+  STOCK_GRANTED: 'STOCK_GRANTED',
+  /**
+   * user partition: not enough units (stock_left = what was available)
+   */
+  STOCK_REFUSED: 'STOCK_REFUSED',
+  /**
+   * item slot: the order was placed; the held units are sold
+   */
+  STOCK_COMMIT: 'STOCK_COMMIT',
+  /**
+   * item slot: the order was refused; the held units are free again
+   */
+  STOCK_RELEASE: 'STOCK_RELEASE',
+  /**
+   * item slot: the merchant's count of item_id is now qty
+   */
+  STOCK_SET: 'STOCK_SET',
 } as const;
 
 export type EventKind =
@@ -79,5 +107,40 @@ export type EventKind =
    */
   | 'REMINDER'
   | 8
+  /**
+   * Stock is decided by the item's owner, through the log (written by the engine only):
+   */
+  | 'CHECKOUT'
+  | 9
+  /**
+   * item slot: hold qty units of item_id for checkout_id of user_id
+   */
+  | 'STOCK_RESERVE'
+  | 10
+  /**
+   * user partition: the item's owner holds the units (stock_left after it)
+   */
+  | 'STOCK_GRANTED'
+  | 11
+  /**
+   * user partition: not enough units (stock_left = what was available)
+   */
+  | 'STOCK_REFUSED'
+  | 12
+  /**
+   * item slot: the order was placed; the held units are sold
+   */
+  | 'STOCK_COMMIT'
+  | 13
+  /**
+   * item slot: the order was refused; the held units are free again
+   */
+  | 'STOCK_RELEASE'
+  | 14
+  /**
+   * item slot: the merchant's count of item_id is now qty
+   */
+  | 'STOCK_SET'
+  | 15
 
 export type EventKind__Output = typeof EventKind[keyof typeof EventKind]

@@ -1,0 +1,40 @@
+/**
+ * The item actor's counters, folded from every shopper's events about the item. Pure;
+ * the shard that owns hash(itemId) applies it and stores the state in LMDB, from where
+ * any thread may read it (e.g. live stock).
+ */
+import type { ShopEvent } from '../../protos/index.js';
+import type { ItemState } from './state.js';
+
+/** Half-life of the trending score. */
+export const TREND_HALF_LIFE_MS = 6 * 3600_000;
+
+const TREND_WEIGHT: Partial<Record<ShopEvent['kind'], number>> = { view: 1, rec_click: 1, cart_add: 3, purchase: 5 };
+
+/** Returns true when the event changed the item's state. */
+export function foldItemEvent(s: ItemState, e: ShopEvent, seq: number): boolean {
+  const w = TREND_WEIGHT[e.kind];
+  if (w === undefined) return false;
+  if (e.kind === 'view' || e.kind === 'rec_click') s.views++;
+  else if (e.kind === 'cart_add') s.cartAdds++;
+  else if (e.kind === 'purchase') {
+    s.purchases++;
+    // A line placed by a checkout was sold by its stock_commit; older purchases sell here.
+    if (!e.checkoutId) s.sold += Math.max(1, e.qty ?? 1);
+  }
+  s.trend = trendAt(s, e.ts) + w;
+  s.trendTs = Math.max(s.trendTs, e.ts);
+  s.lastSeq = seq;
+  return true;
+}
+
+/** The trending score as of `ts`. */
+export function trendAt(s: Pick<ItemState, 'trend' | 'trendTs'>, ts: number): number {
+  if (s.trendTs === 0 || ts <= s.trendTs) return s.trend;
+  return s.trend * Math.pow(0.5, (ts - s.trendTs) / TREND_HALF_LIFE_MS);
+}
+
+/** Units left: the catalog's stock minus what sold since it was set (`soldAtStock`: units sold by then). */
+export function effectiveStock(catalogStock: number, s: ItemState | undefined, soldAtStock = 0): number {
+  return Math.max(0, catalogStock - Math.max(0, (s?.sold ?? 0) - soldAtStock));
+}

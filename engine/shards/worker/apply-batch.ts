@@ -1,0 +1,108 @@
+/**
+ * Applies one batch of log records to a shard's actors: pure and synchronous (no NATS,
+ * no LMDB, no threads), so it is tested on its own. Records in, in log order; out come
+ * the actors to write, the events to append (through the outbox), reminders, pushes and
+ * the new sequence. The shard commits the writes and cursors in one LMDB transaction
+ * and only then runs the effects.
+ */
+import { foldItemEvent, foldStockCommand, type CatalogStock, type ItemState } from '../../../actors/item/index.js';
+import { foldUserEvent, type CheckoutEffect, type Coupon, type FoldContext, type UserState } from '../../../actors/user/index.js';
+import { ITEM_COMMAND_KINDS, type ShopEvent } from '../../../protos/index.js';
+import { dedupKey } from '../../log/event-log.js';
+import type { ShardPlacement } from '../../placement/index.js';
+import { reminderKey, type OutboxEntry, type ReminderEntry } from '../../store/index.js';
+
+/** Where an actor comes from: the shard's actor cache (activates on first use). */
+export interface ActorSource<S> {
+  get(id: string): S;
+  markDirty(id: string): void;
+}
+
+export interface ApplyInput {
+  /** Decoded records in log order; `event` undefined = a record that could not be decoded (skipped). */
+  records: ReadonlyArray<{ seq: number; event: ShopEvent | undefined }>;
+  /** Last sequence already handled: records at or below it are redeliveries. */
+  appliedSeq: number;
+  placement: ShardPlacement;
+  /** Per owned partition / item slot: last sequence whose effects are committed. */
+  userCursor: ReadonlyMap<number, number>;
+  itemCursor: ReadonlyMap<number, number>;
+  users: ActorSource<UserState>;
+  items: ActorSource<ItemState>;
+  foldCtx: FoldContext;
+  catalogStock(itemId: string): CatalogStock | undefined;
+  /** The shard's model replica (learns from every record). */
+  observe(e: ShopEvent, seq: number): void;
+}
+
+export interface OrderOutcome {
+  userId: string;
+  effect: Extract<CheckoutEffect, { type: 'order' }>;
+  seq: number;
+  ts: number;
+}
+
+export interface ApplyResult {
+  appliedSeq: number;
+  applied: number;
+  /** Sequences of records that could not be decoded. */
+  undecodable: number[];
+  /** userId -> the latest event that asks for a recs recompute. */
+  touched: Map<string, { id: string; seq: number }>;
+  coupons: Array<{ userId: string; coupon: Coupon }>;
+  reminderPuts: ReminderEntry[];
+  reminderDels: string[];
+  /** Events to append, committed with the state and published after the commit. */
+  outbox: OutboxEntry[];
+  orders: OrderOutcome[];
+}
+
+/** The subject partition of an event this shard appends: item commands go to the item's slot, the rest to the user's partition. */
+export function routeOf(e: ShopEvent, placement: ShardPlacement): number {
+  return ITEM_COMMAND_KINDS.has(e.kind) ? placement.itemSlotOf(e.itemId ?? '') : placement.partitionOf(e.userId);
+}
+
+function toOutbox(e: ShopEvent, owner: number, placement: ShardPlacement): OutboxEntry {
+  return { key: dedupKey(e), partition: routeOf(e, placement), owner, event: e };
+}
+
+export function applyBatch(input: ApplyInput): ApplyResult {
+  const { placement } = input;
+  const out: ApplyResult = {
+    appliedSeq: input.appliedSeq, applied: 0, undecodable: [], touched: new Map(), coupons: [],
+    reminderPuts: [], reminderDels: [], outbox: [], orders: [],
+  };
+  for (const { seq, event: e } of input.records) {
+    if (seq <= out.appliedSeq) continue; // redelivered after a consumer reset
+    out.appliedSeq = seq;
+    if (!e) {
+      out.undecodable.push(seq);
+      continue;
+    }
+    const itemCommand = ITEM_COMMAND_KINDS.has(e.kind);
+    const p = placement.partitionOf(e.userId);
+    if (!itemCommand && placement.owns(p) && seq > input.userCursor.get(p)!) {
+      const s = input.users.get(e.userId);
+      for (const eff of foldUserEvent(s, e, seq, input.foldCtx)) {
+        if (eff.type === 'recompute') out.touched.set(e.userId, { id: e.id, seq });
+        else if (eff.type === 'set-reminder') out.reminderPuts.push({ userId: e.userId, name: eff.name, dueAt: eff.dueAt, partition: p });
+        else if (eff.type === 'cancel-reminder') out.reminderDels.push(reminderKey(eff.dueAt, e.userId, eff.name));
+        else if (eff.type === 'coupon') out.coupons.push({ userId: e.userId, coupon: eff.coupon });
+        else if (eff.type === 'command') out.outbox.push(toOutbox(eff.event, p, placement));
+        else out.orders.push({ userId: e.userId, effect: eff, seq, ts: e.ts });
+      }
+      input.users.markDirty(e.userId);
+    }
+    const slot = e.itemId ? placement.itemSlotOf(e.itemId) : -1;
+    if (e.itemId && placement.owns(slot) && seq > input.itemCursor.get(slot)!) {
+      const it = input.items.get(e.itemId);
+      if (itemCommand) {
+        for (const eff of foldStockCommand(it, e, seq, input.catalogStock(e.itemId))) out.outbox.push(toOutbox(eff.event, slot, placement));
+        input.items.markDirty(e.itemId);
+      } else if (foldItemEvent(it, e, seq)) input.items.markDirty(e.itemId);
+    }
+    input.observe(e, seq);
+    out.applied++;
+  }
+  return out;
+}
