@@ -1,4 +1,7 @@
 /** Messages between the main thread and a shard worker: tagged unions, one per direction. */
+import type { AskReply } from '../../../protos/contract.js';
+
+export type { AskReply } from '../../../protos/contract.js';
 
 export interface ShardInit {
   shardIndex: number;
@@ -58,5 +61,3 @@ export type ShardToMain =
 export type AskRequest =
   | { op: 'profile'; userId: string; minSeq?: number }
   | { op: 'recommend'; userId: string; k: number; itemId?: string; category?: string; exclude?: string[]; minSeq?: number };
-
-export type AskReply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };

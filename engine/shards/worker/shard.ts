@@ -11,6 +11,7 @@ import { DeliverPolicy, type JetStreamClient, type ConsumerMessages } from '@nat
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { emptyItemState, foldItemEvent, type ItemState } from '../../../actors/item/index.js';
 import { emptyUserState, foldUserEvent, profileOf, type FoldContext, type UserEffect, type UserState } from '../../../actors/user/index.js';
+import { encodePush, type PushMessage } from '../../../protos/contract.js';
 import { decodeEvent, encodeEvent, type ShopEvent } from '../../../protos/index.js';
 import { EngineError, toEngineError } from '../../errors/index.js';
 import { dedupKey } from '../../log/index.js';
@@ -293,8 +294,8 @@ export class Shard {
     this.#recomputeTimes.push(ms);
   }
 
-  #publishPush(userId: string, msg: unknown): void {
-    this.#d.nc.publish(pushSubject(userId), JSON.stringify(msg));
+  #publishPush(userId: string, msg: PushMessage): void {
+    this.#d.nc.publish(pushSubject(userId), encodePush(msg));
   }
 
   #answerEncoded(data: Uint8Array): Promise<AskReply> {
