@@ -1,9 +1,231 @@
-/** PLACEHOLDER until the contract branch lands: the push messages a shard publishes. */
-export interface RecsPush { type: 'recs'; items: Array<{ itemId: string; score: number; reason: string; name: string; price: number; category: string }>; causedBy: string; seq: number; ts: number }
-export interface CouponPush { type: 'coupon'; coupon: { code: string; rule: string; percentOff: number; ts: number; causedBy: string }; causedBy: string; ts: number }
-export interface OrderPush {
-  type: 'order'; checkoutId: string; orderId: string; status: 'placed' | 'refused';
-  lines: Array<{ itemId: string; qty: number; price: number }>; total: number;
-  refused?: { itemId: string; requested: number; left: number }; causedBy: string; seq: number; ts: number;
+/**
+ * The engine's JSON wire contract v1: what crosses a WebSocket, an HTTP error body,
+ * a push subject (shop.push.<userId>) and an ask reply. Every producer and consumer
+ * (gateway, shards, gRPC stream, browser, loadgen, test kit) imports it from here.
+ *
+ * Browser-safe on purpose: no imports and no runtime dependencies, only types and
+ * small pure functions, so storefront/client can import it as it is. The JSON the
+ * builders give is the documented one, field for field and in the same order.
+ */
+
+/** Every stable error code; engine/errors/index.ts maps each to its HTTP and gRPC status (checked at compile time). */
+export type ErrorCode =
+  | 'E_BAD_JSON'
+  | 'E_BAD_REQUEST'
+  | 'E_BAD_EVENT'
+  | 'E_UNKNOWN_KIND'
+  | 'E_TOO_LARGE'
+  | 'E_BAD_TOKEN'
+  | 'E_TOKEN_EXPIRED'
+  | 'E_UNAUTHENTICATED'
+  | 'E_UNKNOWN_ITEM'
+  | 'E_NOT_FOUND'
+  | 'E_OUT_OF_STOCK'
+  | 'E_RATE_LIMITED'
+  | 'E_OVERLOADED'
+  | 'E_UNAVAILABLE'
+  | 'E_TIMEOUT'
+  | 'E_BAD_CATALOG'
+  | 'E_BAD_CONFIG'
+  | 'E_INTERNAL';
+
+/** An error as it is serialised everywhere: HTTP bodies, WebSocket `error` messages, ask replies. */
+export interface WireError {
+  code: ErrorCode;
+  message: string;
+  /** The field or option that was wrong, when there is one. */
+  field?: string;
 }
+
+/** The body of every HTTP error answer: `{"error":{"code","message","field"?}}`. */
+export interface HttpErrorBody {
+  error: WireError;
+}
+
+/** A shard's answer to an ask (worker port or NATS request/reply). */
+export type AskReply<T = unknown> = { ok: true; result: T } | { ok: false; error: WireError };
+
+// ---- shapes inside messages ----
+
+export interface RecItem {
+  itemId: string;
+  score: number;
+  reason: string;
+  name: string;
+  price: number;
+  category: string;
+}
+
+export interface Coupon {
+  code: string;
+  rule: string;
+  percentOff: number;
+  ts: number;
+  /** The event (a cart reminder) that issued it. */
+  causedBy: string;
+}
+
+export interface OrderLine {
+  itemId: string;
+  qty: number;
+  price: number;
+}
+
+/** Event kinds a client may send (the engine also writes `reminder`, never a client). */
+export type ClientEventKind = 'view' | 'cart_add' | 'cart_remove' | 'purchase' | 'search' | 'dwell' | 'rec_click';
+
+// ---- client -> server (WebSocket) ----
+
+/** An event; `POST /api/events` takes the same object without `type`. */
+export interface EventMessage {
+  type: 'event';
+  /** 1-64 of A-Z a-z 0-9 _ . : -; the engine stores a retried id once. Generated when absent. */
+  id?: string;
+  kind: ClientEventKind;
+  itemId?: string;
+  query?: string;
+  qty?: number;
+  dwellMs?: number;
+  orderId?: string;
+  /** Ignored: the server stamps its own time. */
+  ts?: number;
+}
+
+export type ClientMessage = EventMessage;
+
+// ---- pushes: what a shard publishes on shop.push.<userId> ----
+
+export interface RecsPush {
+  type: 'recs';
+  items: RecItem[];
+  /** The event whose fold caused this recompute. */
+  causedBy: string;
+  /** Log sequence of causedBy: the recs reflect every event of this shopper up to it. */
+  seq: number;
+  ts: number;
+}
+
+export interface CouponPush {
+  type: 'coupon';
+  coupon: Coupon;
+  causedBy: string;
+  ts: number;
+}
+
+/** The outcome of a checkout, once the shard has folded it. */
+export interface OrderPush {
+  type: 'order';
+  checkoutId: string;
+  orderId: string;
+  status: 'placed' | 'refused';
+  lines: OrderLine[];
+  total: number;
+  /** Set when status is `refused`: the first line that could not be served. */
+  refused?: { itemId: string; requested: number; left: number };
+  causedBy: string;
+  seq: number;
+  ts: number;
+}
+
 export type PushMessage = RecsPush | CouponPush | OrderPush;
+
+// ---- server -> client (WebSocket) ----
+
+/** First message on an accepted socket; pushes reach it from then on. */
+export interface HelloMessage {
+  type: 'hello';
+  userId: string;
+  ts: number;
+}
+
+/** The event was stored in the log at `seq`. */
+export interface AckMessage {
+  type: 'ack';
+  id: string;
+  seq: number;
+  /** Present (true) when the id had been stored before. */
+  duplicate?: true;
+}
+
+export interface ErrorMessage {
+  type: 'error';
+  code: ErrorCode;
+  message: string;
+  /** The id of the event that was refused, when the message had one. */
+  id?: string;
+  field?: string;
+}
+
+export type ServerMessage = HelloMessage | AckMessage | ErrorMessage | PushMessage;
+
+// ---- builders and codecs ----
+
+/** The serialised form of an error: `field` only when there is one. */
+export function wireError(code: ErrorCode, message: string, field?: string): WireError {
+  return field === undefined ? { code, message } : { code, message, field };
+}
+
+export function httpErrorBody(err: WireError): HttpErrorBody {
+  return { error: wireError(err.code, err.message, err.field) };
+}
+
+/** A WebSocket `error` message: `{type,code,message,id?,field?}`. */
+export function errorMessage(err: WireError, id?: string): ErrorMessage {
+  const m: ErrorMessage = { type: 'error', code: err.code, message: err.message };
+  if (id !== undefined) m.id = id;
+  if (err.field !== undefined) m.field = err.field;
+  return m;
+}
+
+export function ackMessage(id: string, seq: number, duplicate: boolean): AckMessage {
+  return duplicate ? { type: 'ack', id, seq, duplicate: true } : { type: 'ack', id, seq };
+}
+
+export function encodeServerMessage(m: ServerMessage): string {
+  return JSON.stringify(m);
+}
+
+declare const PUSH_JSON: unique symbol;
+/** The JSON text of a PushMessage, as published and forwarded unchanged to sockets. */
+export type PushJson = string & { readonly [PUSH_JSON]: true };
+
+/** Encodes a push with `type` first, so a gateway can tell its type without parsing (pushTypeOf). */
+export function encodePush(p: PushMessage): PushJson {
+  return JSON.stringify(Object.assign({ type: p.type }, p)) as PushJson;
+}
+
+const PUSH_TYPES: Record<PushMessage['type'], true> = { recs: true, coupon: true, order: true };
+const SERVER_TYPES: Record<ServerMessage['type'], true> = { ...PUSH_TYPES, hello: true, ack: true, error: true };
+
+/** The push's type read from its first bytes; undefined for a type this version does not know. */
+export function pushTypeOf(json: PushJson): PushMessage['type'] | undefined {
+  const m = /^\{"type":"([a-z]+)"/.exec(json);
+  const t = m?.[1];
+  return t !== undefined && Object.hasOwn(PUSH_TYPES, t) ? (t as PushMessage['type']) : undefined;
+}
+
+function decodeTyped<T extends { type: string }>(json: string, known: Record<string, true>): T | undefined {
+  let v: unknown;
+  try {
+    v = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  if (typeof v !== 'object' || v === null) return undefined;
+  const t = (v as { type?: unknown }).type;
+  return typeof t === 'string' && Object.hasOwn(known, t) ? (v as T) : undefined;
+}
+
+/**
+ * Parses a push; undefined when it is not JSON or its type is unknown to this
+ * version (a newer shard may send more), so consumers skip it instead of failing.
+ * Fields are trusted: pushes come from the engine's own shards.
+ */
+export function decodePush(json: string): PushMessage | undefined {
+  return decodeTyped<PushMessage>(json, PUSH_TYPES);
+}
+
+/** Parses a server message as decodePush does: undefined for non-JSON or an unknown type. */
+export function decodeServerMessage(json: string): ServerMessage | undefined {
+  return decodeTyped<ServerMessage>(json, SERVER_TYPES);
+}

@@ -1,4 +1,5 @@
 /** The user (session) actor's state: a deterministic fold of that user's events. */
+import type { Coupon } from '../../protos/contract.js';
 
 export const USER_STATE_VERSION = 1;
 export const MAX_RECENT = 50;
@@ -37,13 +38,8 @@ export interface Reminder {
   dueAt: number;
 }
 
-export interface Coupon {
-  code: string;
-  rule: string;
-  percentOff: number;
-  ts: number;
-  causedBy: string;
-}
+/** A coupon as the profile holds it and the push carries it: the wire contract's shape. */
+export type { Coupon } from '../../protos/contract.js';
 
 export const MAX_CHECKOUTS = 20;
 

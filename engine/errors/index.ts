@@ -1,8 +1,19 @@
 /**
  * Typed errors with stable codes. The same code travels to WebSocket `error`
- * messages, HTTP JSON bodies and gRPC status details. The documented list lives in
- * docs/errors.md; test/errors.test.ts keeps the two in sync.
+ * messages, HTTP JSON bodies and gRPC status details. The codes are a type of the
+ * wire contract (protos/contract.ts); this table maps each to its statuses, and
+ * `satisfies` makes a missing or extra code a compile error. The documented list
+ * lives in docs/errors.md; test/errors.test.ts keeps the two in sync.
  */
+import { wireError, type ErrorCode, type WireError } from '../../protos/contract.js';
+
+export type { ErrorCode, WireError } from '../../protos/contract.js';
+
+interface ErrorInfo {
+  http: number;
+  grpc: number;
+  summary: string;
+}
 
 /** Every stable error code, with the HTTP status and gRPC status it maps to. */
 export const ERROR_CODES = {
@@ -24,9 +35,7 @@ export const ERROR_CODES = {
   E_BAD_CATALOG: { http: 400, grpc: 3, summary: 'a catalog row is invalid (the message names the line)' },
   E_BAD_CONFIG: { http: 500, grpc: 9, summary: 'a configuration value is invalid (the message names the variable)' },
   E_INTERNAL: { http: 500, grpc: 13, summary: 'an unexpected failure inside the engine; it has been logged' },
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_CODES;
+} as const satisfies Record<ErrorCode, ErrorInfo>;
 
 export interface ErrorOptions {
   cause?: unknown;
@@ -54,11 +63,14 @@ export class EngineError extends Error {
     return ERROR_CODES[this.code].grpc;
   }
 
-  toJSON(): { code: ErrorCode; message: string; field?: string } {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
+  toJSON(): WireError {
+    return wireError(this.code, this.message, this.field);
   }
+}
+
+/** An error that crossed the wire (an ask reply), raised again with its code and field. */
+export function fromWireError(w: WireError): EngineError {
+  return new EngineError(w.code, w.message, { field: w.field });
 }
 
 export class BadRequestError extends EngineError {

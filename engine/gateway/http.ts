@@ -1,5 +1,6 @@
 /** Small helpers over uWS HTTP: bodies with a size cap, JSON replies, typed errors. */
 import type { HttpRequest, HttpResponse } from 'uWebSockets.js';
+import { httpErrorBody } from '../../protos/contract.js';
 import { BadRequestError, EngineError, TooLargeError, toEngineError } from '../errors/index.js';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -42,7 +43,7 @@ export function sendText(r: Reply, code: number, body: string, contentType: stri
 export function sendError(r: Reply, err: unknown, onInternal?: (e: EngineError) => void): void {
   const e = toEngineError(err);
   if (e.code === 'E_INTERNAL') onInternal?.(e);
-  sendJson(r, e.httpStatus, { error: e.toJSON() });
+  sendJson(r, e.httpStatus, httpErrorBody(e));
 }
 
 /** Reads the whole body (at most `limit` bytes) and parses it as JSON; empty body = undefined. */

@@ -4,6 +4,7 @@
  * coalesced, never an unbounded buffer; a flooding socket is rate limited.
  */
 import type { TemplatedApp, WebSocket, us_socket_context_t } from 'uWebSockets.js';
+import { ackMessage, encodeServerMessage, errorMessage, pushTypeOf, type PushJson, type ServerMessage } from '../../protos/contract.js';
 import { AuthError, BadRequestError, EngineError, TooLargeError, toEngineError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import { NextTurn, type EngineServices } from '../services/index.js';
@@ -24,7 +25,7 @@ export interface SocketData {
   tokens: number;
   refilledAt: number;
   lastRateNotice: number;
-  pendingRecs: string | undefined;
+  pendingRecs: PushJson | undefined;
   unsubscribe: (() => void) | undefined;
 }
 
@@ -50,20 +51,19 @@ export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSo
   const send = (ws: WebSocket<SocketData>, json: string) => {
     ws.cork(() => ws.send(json));
   };
+  const sendMessage = (ws: WebSocket<SocketData>, m: ServerMessage) => send(ws, encodeServerMessage(m));
 
   const sendError = (ws: WebSocket<SocketData>, err: unknown, id?: unknown) => {
     const e = toEngineError(err);
     if (e.code === 'E_INTERNAL') log.error('websocket message failed', { err });
     errors.inc({ code: e.code });
-    const msg: Record<string, unknown> = { type: 'error', code: e.code, message: e.message };
-    if (typeof id === 'string' && id.length <= 64) msg['id'] = id;
-    if (!ws.getUserData().closed) send(ws, JSON.stringify(msg));
+    if (!ws.getUserData().closed) sendMessage(ws, errorMessage(e, typeof id === 'string' && id.length <= 64 ? id : undefined));
   };
 
-  const deliver = (ws: WebSocket<SocketData>, json: string) => {
+  const deliver = (ws: WebSocket<SocketData>, json: PushJson) => {
     const d = ws.getUserData();
     if (d.closed) return;
-    if (json.startsWith('{"type":"recs"') && ws.getBufferedAmount() > PUSH_BACKPRESSURE_BYTES) {
+    if (ws.getBufferedAmount() > PUSH_BACKPRESSURE_BYTES && pushTypeOf(json) === 'recs') {
       if (d.pendingRecs !== undefined) coalesced.inc();
       d.pendingRecs = json;
       return;
@@ -98,7 +98,7 @@ export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSo
       open++;
       all.add(ws);
       d.unsubscribe = services.pushes.subscribe(d.userId, (json) => deliver(ws, json));
-      ws.send(JSON.stringify({ type: 'hello', userId: d.userId, ts: Date.now() }));
+      ws.send(encodeServerMessage({ type: 'hello', userId: d.userId, ts: Date.now() }));
     },
     message: (ws, message) => {
       const d = ws.getUserData();
@@ -137,7 +137,7 @@ export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSo
       const ev = event;
       nextTurn.run(() => services.track(ev)).then(
         (r) => {
-          if (!d.closed) send(ws, JSON.stringify({ type: 'ack', id: r.id, seq: r.seq, duplicate: r.duplicate || undefined }));
+          if (!d.closed) sendMessage(ws, ackMessage(r.id, r.seq, r.duplicate));
         },
         (err: unknown) => {
           if (!d.closed) sendError(ws, err, event.id);

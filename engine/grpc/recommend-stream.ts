@@ -6,10 +6,9 @@
  * `recs` (newer replaces older) and a few pending coupons.
  */
 import type * as grpc from '@grpc/grpc-js';
-import type { Coupon } from '../../protos/gen/engine/shop/v1/Coupon.js';
+import { decodePush } from '../../protos/contract.js';
 import type { Recommendations } from '../../protos/gen/engine/shop/v1/Recommendations.js';
 import type { StreamRequest__Output } from '../../protos/gen/engine/shop/v1/StreamRequest.js';
-import type { RecItem } from '../shards/index.js';
 import type { EngineServices } from '../services/index.js';
 import type { CallContext } from './call-guard.js';
 import { checkUserId } from './event-input.js';
@@ -17,10 +16,6 @@ import { DEFAULT_K } from './unary-handlers.js';
 
 /** Coupons waiting for a slow reader; past this the oldest is dropped (and counted). */
 export const MAX_PENDING_COUPONS = 16;
-
-type Push =
-  | { type: 'recs'; items: RecItem[]; causedBy: string; ts: number }
-  | { type: 'coupon'; coupon: Coupon; causedBy: string; ts: number };
 
 export interface StreamStats {
   coalesced: number;
@@ -67,16 +62,12 @@ export function streamRecommendations(services: EngineServices, stats: StreamSta
         flush();
       };
       const unsubscribe = services.pushes.subscribe(userId, (json) => {
-        let push: Push;
-        try {
-          push = JSON.parse(json) as Push;
-        } catch {
-          return;
-        }
-        if (push.type === 'recs') {
+        // Recommendations carries recs and coupons only: order pushes (and types newer than this version) are not streamed.
+        const push = decodePush(json);
+        if (push?.type === 'recs') {
           sawRecs = true;
           offer({ userId, items: push.items, causedBy: push.causedBy ?? '', ts: push.ts });
-        } else if (push.type === 'coupon' && includeCoupons) offer({ userId, items: [], causedBy: push.causedBy ?? '', ts: push.ts, coupon: push.coupon });
+        } else if (push?.type === 'coupon' && includeCoupons) offer({ userId, items: [], causedBy: push.causedBy ?? '', ts: push.ts, coupon: push.coupon });
       });
       const finish = (err?: unknown) => {
         if (done) return;

@@ -5,10 +5,14 @@
  * One NATS subscription per user with listeners, reference-counted.
  */
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { PushJson } from '../../protos/contract.js';
 import { pushSubject } from '../placement/index.js';
 
-/** Receives the push as the JSON text the shard published (sent on as is: no re-serialisation). */
-export type PushListener = (json: string) => void;
+/**
+ * Receives the push as the JSON text the shard published (encodePush), sent on as
+ * is: no re-serialisation. decodePush reads it where a listener needs the fields.
+ */
+export type PushListener = (json: PushJson) => void;
 
 export class PushRouter {
   readonly #nc: NatsConnection;
@@ -31,7 +35,8 @@ export class PushRouter {
       const sub = this.#nc.subscribe(pushSubject(userId), {
         callback: (err, msg) => {
           if (err) return;
-          const json = msg.string();
+          // Only shards publish on push subjects, and they publish encodePush's output.
+          const json = msg.string() as PushJson;
           for (const l of listeners) {
             this.delivered++;
             l(json);

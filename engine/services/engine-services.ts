@@ -9,7 +9,7 @@ import type { Profile } from '../../actors/user/index.js';
 import type { ShopEvent } from '../../protos/index.js';
 import type { Catalog } from '../catalog/index.js';
 import type { Product } from '../catalog/index.js';
-import { EngineError, NotFoundError, TimeoutError, UnavailableError } from '../errors/index.js';
+import { EngineError, fromWireError, NotFoundError, TimeoutError, UnavailableError } from '../errors/index.js';
 import type { EventLog, PublishResult } from '../log/index.js';
 import { askSubject } from '../placement/index.js';
 import type { Metrics } from '../observability/index.js';
@@ -151,14 +151,14 @@ export class EngineServices {
     if (local) {
       this.#asksLocal.inc();
       const reply = await local;
-      if (!reply.ok) throw new EngineError(reply.error.code as EngineError['code'], reply.error.message);
+      if (!reply.ok) throw fromWireError(reply.error);
       return reply.result as T;
     }
     this.#asksNats.inc();
     try {
       const msg = await this.#nc.request(askSubject(p), JSON.stringify(req), { timeout });
       const reply = msg.json<AskReply>();
-      if (!reply.ok) throw new EngineError(reply.error.code as EngineError['code'], reply.error.message);
+      if (!reply.ok) throw fromWireError(reply.error);
       return reply.result as T;
     } catch (err) {
       if (err instanceof EngineError) throw err;

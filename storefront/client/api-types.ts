@@ -1,4 +1,14 @@
-/** The engine's public contract v1 as the browser sees it (HTTP JSON and WebSocket messages). */
+/**
+ * The engine's public contract v1 as the browser sees it. What crosses the
+ * WebSocket (and the error body of every HTTP answer) is declared once, in
+ * protos/contract.ts, and re-exported here; the HTTP resources are below.
+ * Types only: esbuild erases these imports, the bundle takes no code from outside.
+ */
+import type { Coupon, EventMessage, OrderLine, RecItem } from '../../protos/contract.js';
+
+export type {
+  ClientEventKind as EventKind, ClientMessage, Coupon, ErrorCode, EventMessage, HttpErrorBody, OrderLine, OrderPush, PushMessage, RecItem, ServerMessage, WireError,
+} from '../../protos/contract.js';
 
 export interface Session {
   userId: string;
@@ -28,15 +38,6 @@ export interface ProductList {
 
 export type SortOrder = 'relevance' | 'price_asc' | 'price_desc' | 'popularity' | 'name';
 
-export interface RecItem {
-  itemId: string;
-  score: number;
-  reason: string;
-  name: string;
-  price: number;
-  category: string;
-}
-
 export interface Recs {
   items: RecItem[];
   ts: number;
@@ -57,24 +58,11 @@ export interface Cart {
   total: number;
 }
 
-export interface OrderLine {
-  itemId: string;
-  qty: number;
-  price: number;
-}
-
 export interface Order {
   orderId: string;
   ts: number;
   lines: OrderLine[];
   total: number;
-}
-
-export interface Coupon {
-  code: string;
-  rule: string;
-  percentOff: number;
-  ts?: number;
 }
 
 export interface Profile {
@@ -92,24 +80,10 @@ export interface CheckoutResult {
   seq: number;
 }
 
-export type EventKind = 'view' | 'cart_add' | 'cart_remove' | 'purchase' | 'search' | 'dwell' | 'rec_click';
-
-export interface ShopEvent {
-  kind: EventKind;
-  itemId?: string;
-  query?: string;
-  qty?: number;
-  dwellMs?: number;
-}
+/** An event as the pages make it; live.ts adds the `type` and the `id`. */
+export type ShopEvent = Pick<EventMessage, 'kind' | 'itemId' | 'query' | 'qty' | 'dwellMs'>;
 
 export interface Ack {
   id: string;
   seq: number;
 }
-
-export type ServerMessage =
-  | { type: 'hello'; userId: string }
-  | { type: 'ack'; id: string; seq: number }
-  | { type: 'recs'; items: RecItem[]; causedBy: string; seq?: number; ts: number }
-  | { type: 'coupon'; coupon: Coupon; causedBy?: string }
-  | { type: 'error'; code: string; message: string; id?: string };

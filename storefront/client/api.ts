@@ -3,7 +3,7 @@
  * thrown as ApiError with that code; a rejected session token is replaced and the
  * request retried once.
  */
-import type { Cart, CheckoutResult, Order, Product, ProductList, Profile, Recs, SortOrder } from './api-types.js';
+import type { Cart, CheckoutResult, HttpErrorBody, Order, Product, ProductList, Profile, Recs, SortOrder } from './api-types.js';
 import { getSession, renewSession } from './session.js';
 
 export class ApiError extends Error {
@@ -49,7 +49,7 @@ async function once<T>(path: string, o: RequestOptions, token: string | undefine
     body = undefined;
   }
   if (!r.ok) {
-    const e = (body as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+    const e = (body as Partial<HttpErrorBody> | undefined)?.error;
     throw new ApiError(e?.code ?? `HTTP_${r.status}`, e?.message ?? `the shop answered HTTP ${r.status}`, r.status, e?.field);
   }
   return body as T;

@@ -1,14 +1,14 @@
 /**
  * The shopper's live connection: one WebSocket per page, reconnected with
  * exponential backoff, carrying events out (acked once the engine's log stored
- * them) and recs/coupon pushes in. When the socket is down, events go over HTTP
+ * them) and recs/coupon/order pushes in. When the socket is down, events go over HTTP
  * with the same id (the engine stores a retried id once); analytics events that
  * cannot be sent at all wait in a small queue until the shop is reachable again.
  *
  * States: connecting -> live -> (closed) -> offline (waiting to retry) -> connecting ...
  */
 import { ApiError, request } from './api.js';
-import type { Ack, Coupon, Recs, ServerMessage, ShopEvent } from './api-types.js';
+import type { Ack, Coupon, EventMessage, OrderPush, Recs, ServerMessage, ShopEvent } from './api-types.js';
 import { newId } from './format.js';
 import { getSession, onSessionChange, renewSession } from './session.js';
 
@@ -45,6 +45,7 @@ export class LiveSocket {
   readonly #stateL = new Set<Listener<LiveState>>();
   readonly #recsL = new Set<Listener<Recs>>();
   readonly #couponL = new Set<Listener<Coupon>>();
+  readonly #orderL = new Set<Listener<OrderPush>>();
   /** The newest recs seen (push or fetch), so a page opened later starts from them. */
   lastRecs: Recs | undefined;
 
@@ -80,6 +81,12 @@ export class LiveSocket {
   onCoupon(fn: Listener<Coupon>): () => void {
     this.#couponL.add(fn);
     return () => this.#couponL.delete(fn);
+  }
+
+  /** Checkout outcomes (placed or refused) as the engine pushes them. */
+  onOrder(fn: Listener<OrderPush>): () => void {
+    this.#orderL.add(fn);
+    return () => this.#orderL.delete(fn);
   }
 
   /** Offers recs from an HTTP fetch; kept only when newer than what the socket delivered. */
@@ -177,6 +184,12 @@ export class LiveSocket {
       case 'coupon':
         for (const l of this.#couponL) l(m.coupon);
         return;
+      case 'order':
+        for (const l of this.#orderL) l(m);
+        return;
+      default:
+        // A message type newer than this page: ignored, the socket stays up.
+        return;
     }
   }
 
@@ -227,7 +240,8 @@ export class LiveSocket {
         this.#overHttp(event).then(resolve, reject);
       }, ACK_TIMEOUT_MS);
       this.#pending.set(event.id, { event, resolve, reject, timer });
-      ws.send(JSON.stringify({ type: 'event', ...event }));
+      const m: EventMessage = { type: 'event', ...event };
+      ws.send(JSON.stringify(m));
     });
   }
 

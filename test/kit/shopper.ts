@@ -1,10 +1,9 @@
 /** A test shopper: a real session and a real WebSocket, with helpers to await messages. */
 import WebSocket from 'ws';
+import type { ServerMessage as WireServerMessage } from '../../protos/contract.js';
 
-export interface ServerMessage {
-  type: string;
-  [k: string]: unknown;
-}
+/** A message from the engine as the contract declares it; tests may also read any field by name. */
+export type ServerMessage = WireServerMessage & Record<string, unknown>;
 
 export class Shopper {
   readonly messages: ServerMessage[] = [];
@@ -84,7 +83,7 @@ export class Shopper {
     const id = (event['id'] as string) ?? `e-${Math.random().toString(36).slice(2)}`;
     this.send({ type: 'event', id, ...event });
     const m = await this.waitFor((x) => (x.type === 'ack' || x.type === 'error') && x['id'] === id, timeoutMs);
-    if (m.type === 'error') throw Object.assign(new Error(String(m['message'])), { code: m['code'] });
+    if (m.type === 'error') throw Object.assign(new Error(m.message), { code: m.code });
     return m;
   }
 

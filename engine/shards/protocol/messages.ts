@@ -1,4 +1,7 @@
 /** Messages between the main thread and a shard worker: tagged unions, one per direction. */
+import type { AskReply } from '../../../protos/contract.js';
+
+export type { AskReply } from '../../../protos/contract.js';
 
 export interface ShardInit {
   shardIndex: number;
@@ -63,4 +66,3 @@ export type AskRequest =
   /** A checkout's record in the user actor (null when it has none by that id). */
   | { op: 'checkout'; userId: string; checkoutId: string; minSeq?: number };
 
-export type AskReply = { ok: true; result: unknown } | { ok: false; error: { code: string; message: string } };

@@ -6,6 +6,7 @@
  */
 import type { SessionModel } from '../../../actors/recommend/index.js';
 import type { UserState } from '../../../actors/user/index.js';
+import type { RecItem } from '../../../protos/contract.js';
 
 export interface CatalogFacts {
   itemId: string;
@@ -25,14 +26,8 @@ export interface AnnLike {
   readonly dim: number;
 }
 
-export interface RecItem {
-  itemId: string;
-  score: number;
-  reason: string;
-  name: string;
-  price: number;
-  category: string;
-}
+/** A recommended item as it is pushed and answered: the wire contract's shape. */
+export type { RecItem } from '../../../protos/contract.js';
 
 export interface RecommendContext {
   k: number;

@@ -11,7 +11,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { emptyItemState, type CatalogStock, type ItemState } from '../../../actors/item/index.js';
 import { emptyUserState, refusedLine, type FoldContext, type UserState } from '../../../actors/user/index.js';
-import type { OrderPush, PushMessage } from '../../../protos/contract.js';
+import { encodePush, type OrderPush, type PushMessage } from '../../../protos/contract.js';
 import { decodeEvent, type ShopEvent } from '../../../protos/index.js';
 import { LogPump, type LogRecord } from '../../log/index.js';
 import type { Logger } from '../../observability/index.js';
@@ -193,7 +193,7 @@ export class Shard {
   }
 
   #publishPush(userId: string, msg: PushMessage): void {
-    this.#d.nc.publish(pushSubject(userId), JSON.stringify(msg));
+    this.#d.nc.publish(pushSubject(userId), encodePush(msg));
   }
 
   answer(req: AskRequest): Promise<AskReply> {
