@@ -1,4 +1,10 @@
-export { EngineServices, ASK_TIMEOUT_MS, type ProductView, type TrackResult, type OrderResult, type RecommendOptions } from './engine-services.js';
+export { EngineServices, type EngineServicesDeps } from './engine-services.js';
+export { Tracking, MAX_APPENDS_IN_FLIGHT, type TrackResult } from './tracking.js';
+export { Asks, ASK_TIMEOUT_MS, type AskOptions, type RecommendOptions, type LocalShards } from './asks.js';
+export { Inventory, parseCheckoutLines, MAX_CHECKOUT_LINES, MAX_LINE_QTY, type CheckoutLine, type OrderResult, type Reservation } from './inventory.js';
+export { CatalogViews, MAX_LOOKUP_IDS, type ProductView, type ProductListing, type CartView } from './catalog-views.js';
+export { CatalogAdmin, MASK_FIELDS, type ProductRow, type UpsertOutcome } from './catalog-admin.js';
+export { RECOMMEND_K, clampK } from '../../actors/recommend/index.js';
 export { SessionTokens, USER_ID_PATTERN } from './session-tokens.js';
 export { validateClientEvent, EVENT_ID_PATTERN, type EventStamp } from './validate-event.js';
 export { NextTurn } from './next-turn.js';

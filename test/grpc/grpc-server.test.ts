@@ -75,7 +75,7 @@ describe('grpc - server', () => {
   });
 
   it('grpc - a TypeScript client with the generated types tracks an event and reads it back', async () => {
-    const userId = engine.services.createSession().userId;
+    const userId = engine.services.sessions.create().userId;
     const ack = await new Promise<Ack__Output>((resolve, reject) =>
       c.Track({ userId, kind: 'VIEW', itemId: itemIds[0]!, id: 'ts-1' }, withKey(), { deadline: Date.now() + 5000 }, (err, res) => (err ? reject(err) : resolve(res!))));
     assert.equal(ack.id, 'ts-1');
@@ -88,19 +88,20 @@ describe('grpc - server', () => {
 
   it('grpc - TrackBatch never has more events in flight than its window and budget, and acks all in order', async () => {
     const svc = engine.services;
+    const tracking = svc.tracking;
     let now = 0;
     let most = 0;
-    const original = svc.track;
-    svc.track = async (e) => {
+    const original = tracking.track;
+    tracking.track = async (e) => {
       most = Math.max(most, ++now);
       try {
-        return await original.call(svc, e);
+        return await original.call(tracking, e);
       } finally {
         now--;
       }
     };
     try {
-      const userId = svc.createSession().userId;
+      const userId = svc.sessions.create().userId;
       const run = (s: number) => new Promise<Ack__Output[]>((resolve, reject) => {
         const call = c.TrackBatch(withKey());
         const acks: Ack__Output[] = [];
@@ -118,7 +119,7 @@ describe('grpc - server', () => {
       assert.ok(most <= 3, `at most maxBatchEvents=3 appends at once, saw ${most}`);
       assert.ok(most >= 2, 'the streams did run concurrently');
     } finally {
-      delete (svc as { track?: unknown }).track;
+      delete (tracking as { track?: unknown }).track;
     }
   });
 
@@ -134,7 +135,7 @@ describe('grpc - server', () => {
     watch.on('data', (m: { status: string }) => statuses.push(m.status));
     watch.on('error', () => undefined);
 
-    const userId = engine.services.createSession().userId;
+    const userId = engine.services.sessions.create().userId;
     const stream = c.StreamRecommendations({ userId }, withKey());
     const first = await new Promise<Recommendations__Output>((resolve, reject) => {
       stream.once('data', resolve);

@@ -9,6 +9,7 @@
  */
 import { DeliverPolicy, type JetStreamClient, type ConsumerMessages } from '@nats-io/jetstream';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { clampK, RECOMMEND_K } from '../../../actors/recommend/index.js';
 import { emptyItemState, foldItemEvent, type ItemState } from '../../../actors/item/index.js';
 import { emptyUserState, foldUserEvent, profileOf, type FoldContext, type UserEffect, type UserState } from '../../../actors/user/index.js';
 import { decodeEvent, encodeEvent, type ShopEvent } from '../../../protos/index.js';
@@ -41,7 +42,6 @@ const SWEEP_TICK_MS = 5000;
 /** How often the model replica is snapshotted (and at drain). */
 const MODEL_SNAPSHOT_MS = 60_000;
 const WAIT_TIMEOUT_MS = 3000;
-const DEFAULT_K = 8;
 /**
  * A user's last computed recs (no context) answer a plain Recommend while the user's
  * state is unchanged and they are younger than this; the shared model moves with
@@ -281,7 +281,7 @@ export class Shard {
   #pushRecs(userId: string, causedBy: string, seq: number): void {
     const t0 = performance.now();
     const state = this.#users.get(userId);
-    const items = this.#d.recommender.recommend(state, { k: DEFAULT_K });
+    const items = this.#d.recommender.recommend(state, { k: RECOMMEND_K.default });
     this.#recordRecompute(performance.now() - t0);
     this.#cacheRecs(userId, state.lastSeq, items);
     this.#publishPush(userId, { type: 'recs', items, causedBy, seq, ts: Date.now() });
@@ -318,7 +318,7 @@ export class Shard {
       if (req.op === 'profile') return { ok: true, result: profileOf(state) };
       if (req.op === 'recommend') {
         const t0 = performance.now();
-        const ctx: { k: number; itemId?: string; category?: string; exclude?: string[] } = { k: Math.min(100, Math.max(1, req.k || DEFAULT_K)) };
+        const ctx: { k: number; itemId?: string; category?: string; exclude?: string[] } = { k: clampK(req.k) };
         if (req.itemId) ctx.itemId = req.itemId;
         if (req.category) ctx.category = req.category;
         if (req.exclude) ctx.exclude = req.exclude;
