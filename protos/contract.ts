@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'E_OVERLOADED'
   | 'E_UNAVAILABLE'
   | 'E_TIMEOUT'
+  | 'E_CANCELLED'
   | 'E_BAD_CATALOG'
   | 'E_BAD_CONFIG'
   | 'E_INTERNAL';

@@ -8,6 +8,7 @@ export { SESSION_ITEM_KINDS } from './types.js';
 export type { SessionModelOptions } from './options.js';
 export { DEFAULT_OPTIONS, DEFAULT_KIND_WEIGHTS } from './options.js';
 export { MAX_K } from './recommend.js';
+export { RECOMMEND_K, clampK } from './request-k.js';
 export { SNAPSHOT_VERSION } from './snapshot.js';
 export { trainItemEmbeddings, sessionVector, DEFAULT_EMBEDDING_OPTIONS } from './item2vec.js';
 export type { ItemEmbeddingOptions, ItemEmbeddings } from './item2vec.js';

@@ -92,7 +92,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
 
     const metrics = new Metrics();
     const services = new EngineServices({
-      tokens: new SessionTokens(secretFrom(config), config.tokenTtlS),
+      sessions: new SessionTokens(secretFrom(config), config.tokenTtlS),
       catalog, pushes: new PushRouter(nc), metrics, log: eventLog, nc, store, localShards: shards,
     });
     metrics.gauge('shop_shard_applied_seq', 'last log sequence applied by each shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.appliedSeq]));

@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   E_OVERLOADED: { http: 503, grpc: 8, summary: 'the engine is shedding load; retry with backoff' },
   E_UNAVAILABLE: { http: 503, grpc: 14, summary: 'a required component (log, shard, index) is not ready' },
   E_TIMEOUT: { http: 504, grpc: 4, summary: 'the operation did not finish before its deadline' },
+  E_CANCELLED: { http: 499, grpc: 1, summary: 'the caller cancelled the call before it finished' },
   E_BAD_CATALOG: { http: 400, grpc: 3, summary: 'a catalog row is invalid (the message names the line)' },
   E_BAD_CONFIG: { http: 500, grpc: 9, summary: 'a configuration value is invalid (the message names the variable)' },
   E_INTERNAL: { http: 500, grpc: 13, summary: 'an unexpected failure inside the engine; it has been logged' },

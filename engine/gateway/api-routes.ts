@@ -1,13 +1,12 @@
 /** The JSON API under /api/ (contract v1), plus /health and /metrics. */
 import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
-import type { SortOrder } from '../catalog/index.js';
+import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, type SortOrder } from '../catalog/index.js';
 import { BadRequestError, EngineError, NotFoundError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
-import { checkIdempotencyKey, parseCheckoutLines, type EngineServices } from '../services/index.js';
+import { checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type EngineServices, type RecommendOptions } from '../services/index.js';
 import { bearerToken, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
-const MAX_IDS = 100;
 
 export interface HealthSource {
   health(): { ok: boolean; [k: string]: unknown };
@@ -49,7 +48,8 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
         .finally(() => latency.observe(performance.now() - t0, { route: name }));
     };
 
-  const user = (token: string | undefined) => services.tokens.verify(token);
+  const { asks, catalogViews, inventory, sessions, tracking } = services;
+  const user = (token: string | undefined) => sessions.verify(token);
 
   app.get('/health', (res) => {
     const r = reply(res);
@@ -58,56 +58,45 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
   });
   app.get('/metrics', (res) => sendText(reply(res), 200, services.metrics.render(), 'text/plain; version=0.0.4'));
 
-  app.post('/api/session', route('session', () => services.createSession()));
+  app.post('/api/session', route('session', () => sessions.create()));
 
-  app.get('/api/profile', route('profile', (_r, req) => services.profile(user(req.token))));
-  app.get('/api/orders', route('orders', async (_r, req) => ({ orders: (await services.profile(user(req.token))).orders })));
-  app.get('/api/cart', route('cart', async (_r, req) => {
-    const cart = (await services.profile(user(req.token))).cart;
-    const lines = cart.map((l) => ({ ...l, product: services.catalog.has(l.itemId) ? services.product(l.itemId) : undefined }));
-    return { lines, total: Math.round(lines.reduce((s, l) => s + l.qty * (l.product?.price ?? 0), 0) * 100) / 100 };
-  }));
+  app.get('/api/profile', route('profile', (_r, req) => asks.profile(user(req.token))));
+  app.get('/api/orders', route('orders', async (_r, req) => ({ orders: (await asks.profile(user(req.token))).orders })));
+  app.get('/api/cart', route('cart', async (_r, req) => catalogViews.cart((await asks.profile(user(req.token))).cart)));
 
-  app.get('/api/categories', route('categories', () => ({ categories: services.catalog.categories() })));
+  app.get('/api/categories', route('categories', () => ({ categories: catalogViews.categories() })));
   app.get('/api/products', route('products', (_r, req) => {
     const q = req.query;
     const ids = q.get('ids');
     if (ids !== null) {
-      // A batch lookup (e.g. the lines of past orders): unknown ids are left out, not errors.
-      const list = ids.split(',').filter((id) => id.length > 0);
-      if (list.length > MAX_IDS) throw new BadRequestError(`"ids" may list at most ${MAX_IDS} item ids`, 'ids');
-      const items = list.filter((id) => services.catalog.has(id)).map((id) => services.product(id));
+      const items = catalogViews.lookup(ids.split(',').filter((id) => id.length > 0));
       return { items, total: items.length, page: 1, limit: items.length };
     }
-    const sort = (q.get('sort') || 'relevance') as SortOrder;
-    const list = services.catalog.list({
+    return catalogViews.list({
       category: q.get('category') ?? '',
       q: q.get('q') ?? '',
-      sort,
+      sort: (q.get('sort') || 'relevance') as SortOrder,
       page: intParam(q, 'page', 1, 1, 100_000),
-      limit: intParam(q, 'limit', 24, 1, 100),
-      popularity: (id) => services.popularity(id),
+      limit: intParam(q, 'limit', DEFAULT_LIST_LIMIT, 1, MAX_LIST_LIMIT),
     });
-    return { ...list, items: list.items.map((p) => ({ ...p, stock: services.stockOf(p.itemId) })) };
   }));
-  app.get('/api/products/:itemId', route('product', (_r, req) => services.product(req.param(0))));
+  app.get('/api/products/:itemId', route('product', (_r, req) => catalogViews.product(req.param(0))));
 
   app.get('/api/recommendations', route('recommendations', (_r, req) => {
     const q = req.query;
-    const opts: { k: number; itemId?: string; category?: string } = { k: intParam(q, 'k', 8, 1, 100) };
+    const opts: RecommendOptions = { k: intParam(q, 'k', RECOMMEND_K.default, RECOMMEND_K.min, RECOMMEND_K.max) };
     const itemId = q.get('itemId');
     const category = q.get('category');
     if (itemId) opts.itemId = itemId;
     if (category) opts.category = category;
     // Without a session the shopper gets what a newcomer gets: trending items.
-    return services.recommend(req.token ? user(req.token) : ANONYMOUS_USER, opts);
+    return asks.recommend(req.token ? user(req.token) : ANONYMOUS_USER, opts);
   }));
 
   app.post('/api/events', route('events', async (r, req) => {
     const userId = user(req.token);
     const body = await readJson(r, MAX_BODY_BYTES);
-    const e = services.validateEvent(body, { userId, source: 'http' });
-    const res = await services.track(e);
+    const res = await tracking.track(tracking.validateEvent(body, { userId, source: 'http' }));
     return { type: 'ack', id: res.id, seq: res.seq, duplicate: res.duplicate || undefined };
   }));
 
@@ -117,7 +106,7 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
     const o = body !== null && typeof body === 'object' ? body : {};
     const lines = o.lines !== undefined ? parseCheckoutLines(o.lines) : undefined;
     const key = checkIdempotencyKey(o.idempotencyKey) ?? checkIdempotencyKey(req.idempotencyKey, 'Idempotency-Key');
-    return services.checkout(userId, lines, key === undefined ? {} : { idempotencyKey: key });
+    return inventory.checkout(userId, lines, key === undefined ? {} : { idempotencyKey: key });
   }));
 
   app.any('/api/*', (res) => sendError(reply(res), new NotFoundError('E_NOT_FOUND', 'no such API route; see README "HTTP API"')));

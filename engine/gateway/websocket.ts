@@ -81,7 +81,7 @@ export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSo
       const token = new URLSearchParams(req.getQuery() ?? '').get('token') ?? undefined;
       const data: SocketData = { userId: undefined, authError: undefined, closed: false, tokens: burst, refilledAt: Date.now(), lastRateNotice: 0, pendingRecs: undefined, unsubscribe: undefined };
       try {
-        data.userId = services.tokens.verify(token);
+        data.userId = services.sessions.verify(token);
       } catch (err) {
         // Upgrade anyway so the client can read a typed error, then close.
         data.authError = err instanceof EngineError ? err : new AuthError('E_BAD_TOKEN', 'session token is invalid');
@@ -130,12 +130,12 @@ export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSo
       }
       let event;
       try {
-        event = services.validateEvent(o, { userId: d.userId, source: 'ws' });
+        event = services.tracking.validateEvent(o, { userId: d.userId, source: 'ws' });
       } catch (err) {
         return sendError(ws, err, id);
       }
       const ev = event;
-      nextTurn.run(() => services.track(ev)).then(
+      nextTurn.run(() => services.tracking.track(ev)).then(
         (r) => {
           if (!d.closed) sendMessage(ws, ackMessage(r.id, r.seq, r.duplicate));
         },

@@ -77,6 +77,8 @@ interface Admitted {
   finish: (err?: unknown) => grpc.ServiceError | undefined;
   /** The client cancelled or the deadline passed: grpc-js already ended the call. */
   gone: () => boolean;
+  /** Runs `fn` when the call becomes gone (not on a server stop: unary calls may finish then). */
+  onGone: (fn: () => void) => void;
 }
 
 type AnyCall = grpc.ServerUnaryCall<unknown, unknown> | grpc.ServerReadableStream<unknown, unknown> | grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>;
@@ -170,6 +172,7 @@ export class CallGuard {
     const signal = new CallSignal();
     let finished = false;
     let gone = false;
+    let goneListener: (() => void) | undefined;
     if (this.#stopReason) signal.abort(this.#stopReason);
     else this.#active.add(signal);
     // grpc-js emits 'cancelled' after every status, ours included: only an early one is a cancel.
@@ -179,7 +182,9 @@ export class CallGuard {
       const timedOut = Date.now() >= deadline - DEADLINE_SLACK_MS;
       if (timedOut) this.#stats.deadlineExceeded++;
       else this.#stats.cancelled++;
-      signal.abort(timedOut ? new EngineError('E_TIMEOUT', 'the deadline passed') : new EngineError('E_TIMEOUT', 'the client cancelled the call'));
+      // A client's cancel is not a timeout: it ends (and is counted) as CANCELLED.
+      signal.abort(timedOut ? new EngineError('E_TIMEOUT', 'the deadline passed') : new EngineError('E_CANCELLED', 'the client cancelled the call'));
+      goneListener?.();
     });
     const ctx: CallContext = { method, signal, deadline };
     const finish = (err?: unknown): grpc.ServiceError | undefined => {
@@ -187,18 +192,20 @@ export class CallGuard {
       finished = true;
       budget.release();
       this.#active.delete(signal);
-      if (err === undefined) {
-        this.#count(method, performance.now() - t0);
-        return undefined;
-      }
-      const e = toEngineError(err);
-      if (e.code === 'E_INTERNAL') {
+      const failure = err === undefined ? undefined : toEngineError(err);
+      if (failure?.code === 'E_INTERNAL') {
         this.#stats.internalErrors++;
         this.#o.log?.error('gRPC handler failed', { method, err });
       }
+      // Once gone, what the client got is the cancel or the deadline, whatever the handler did after.
+      const e = gone ? signal.reason : failure;
+      if (e === undefined) {
+        this.#count(method, performance.now() - t0);
+        return undefined;
+      }
       return this.#count(method, performance.now() - t0, toServiceError(e));
     };
-    return { ctx, finish, gone: () => gone };
+    return { ctx, finish, gone: () => gone, onGone: (fn) => void (goneListener = fn) };
   }
 
   #count<T extends grpc.ServiceError | undefined>(method: string, ms: number, err?: T): T {
@@ -225,16 +232,19 @@ export class CallGuard {
         }
       };
       const p = opts.coalesce ? this.#nextTurn.run(start) : start();
-      p.then(
-        (res) => {
-          a.finish();
-          if (!a.gone()) callback(null, res);
-        },
-        (err: unknown) => {
-          const se = a.finish(err);
-          if (!a.gone()) callback(se!);
-        },
-      );
+      // A call the client gave up on ends now (its budget slot freed), not when the
+      // handler's ask returns or times out; the handler's late answer is dropped.
+      let settled = false;
+      const settle = (failed: boolean, res?: Res, err?: unknown) => {
+        if (settled) return;
+        settled = true;
+        const se = a.finish(failed ? (err ?? new Error('rejected without a reason')) : undefined);
+        if (a.gone()) return;
+        if (se) callback(se);
+        else callback(null, res);
+      };
+      a.onGone(() => settle(true, undefined, a.ctx.signal.reason));
+      p.then((res) => settle(false, res), (err: unknown) => settle(true, undefined, err));
     };
   }
 

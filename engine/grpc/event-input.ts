@@ -5,8 +5,7 @@
  */
 import { ENGINE_EVENT_KINDS, type EventKindName, type ShopEvent } from '../../protos/index.js';
 import type { Event__Output } from '../../protos/gen/engine/shop/v1/Event.js';
-import type { EngineServices } from '../services/index.js';
-import { USER_ID_PATTERN } from '../services/index.js';
+import { USER_ID_PATTERN, type Tracking } from '../services/index.js';
 import { fieldError } from './status-error.js';
 
 /** Far above any real price; the catalog's own limit. */
@@ -19,7 +18,7 @@ export function checkUserId(userId: string, field = 'user_id'): string {
 }
 
 /** Validates and stamps one event; throws an EngineError naming the field (snake_case). */
-export function eventFromProto(m: Event__Output, services: EngineServices): ShopEvent {
+export function eventFromProto(m: Event__Output, tracking: Tracking): ShopEvent {
   const userId = checkUserId(m.userId);
   const kind: unknown = m.kind;
   if (typeof kind !== 'string') throw fieldError('kind', `unknown event kind ${String(kind)}`, 'E_UNKNOWN_KIND');
@@ -44,7 +43,7 @@ export function eventFromProto(m: Event__Output, services: EngineServices): Shop
   if (m.dwellMs) input['dwellMs'] = m.dwellMs;
   if (m.orderId) input['orderId'] = m.orderId;
   if (m.ts) input['ts'] = m.ts;
-  const e = services.validateEvent(input, { userId, source: 'grpc' });
+  const e = tracking.validateEvent(input, { userId, source: 'grpc' });
   if (m.price) e.price = Math.round(m.price * 100) / 100;
   return e;
 }

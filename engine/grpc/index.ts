@@ -21,5 +21,5 @@ export { resolveApiKey, API_KEY_METADATA, API_KEY_FILE, MIN_API_KEY_LENGTH } fro
 export { loadEngineProto, protosDir, LOADER_OPTIONS, ENGINE_PROTO, ENGINE_SERVICE, type LoadedEngineProto } from './proto.js';
 export { CODE_TRAILER, FIELD_TRAILER, DETAILS_TRAILER, ERROR_DOMAIN } from './status-error.js';
 export { type ItemsChanged, type ItemsChangedHook, MAX_REPORTED_ROWS, CHANGE_BATCH } from './upsert-items.js';
-export { DEFAULT_K, MAX_K, MAX_EXCLUDE } from './unary-handlers.js';
+export { MAX_EXCLUDE } from './unary-handlers.js';
 export { MAX_PENDING_COUPONS } from './recommend-stream.js';

@@ -12,7 +12,6 @@ import type { StreamRequest__Output } from '../../protos/gen/engine/shop/v1/Stre
 import type { EngineServices } from '../services/index.js';
 import type { CallContext } from './call-guard.js';
 import { checkUserId } from './event-input.js';
-import { DEFAULT_K } from './unary-handlers.js';
 
 /** Coupons waiting for a slow reader; past this the oldest is dropped (and counted). */
 export const MAX_PENDING_COUPONS = 16;
@@ -80,7 +79,7 @@ export function streamRecommendations(services: EngineServices, stats: StreamSta
       call.on('error', (err) => finish(err));
       call.on('finish', () => finish());
       if (!call.request.skipCurrent) {
-        services.recommend(userId, { k: DEFAULT_K }).then(
+        services.asks.recommend(userId).then(
           // A push that arrived first is newer or as new: keep it.
           (r) => {
             if (!sawRecs) offer({ userId, items: r.items, causedBy: '', ts: r.ts });

@@ -83,7 +83,7 @@ export function trackBatch(services: EngineServices, limits: TrackBatchLimits) {
         order.push(slot);
         let e;
         try {
-          e = eventFromProto(m, services);
+          e = eventFromProto(m, services.tracking);
         } catch (err) {
           slot.ack = { id: m.id, seq: 0, duplicate: false, index: i, error: toErrorDetail(err) };
           flush();
@@ -104,7 +104,7 @@ export function trackBatch(services: EngineServices, limits: TrackBatchLimits) {
           inFlight++;
           updateReading();
           try {
-            const r = await services.track(event);
+            const r = await services.tracking.track(event);
             slot.ack = { id: r.id, seq: r.seq, duplicate: r.duplicate, index: i };
           } catch (err) {
             slot.ack = { id: event.id, seq: 0, duplicate: false, index: i, error: toErrorDetail(err) };

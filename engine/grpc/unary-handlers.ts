@@ -1,6 +1,6 @@
 /**
  * The unary RPCs of shop.v1.Engine: each checks its request (naming the field on
- * error), asks EngineServices, and maps the answer to the generated types.
+ * error), calls a service, and maps the answer to the generated types.
  */
 import type { Ack } from '../../protos/gen/engine/shop/v1/Ack.js';
 import type { Event__Output } from '../../protos/gen/engine/shop/v1/Event.js';
@@ -13,15 +13,13 @@ import type { Profile } from '../../protos/gen/engine/shop/v1/Profile.js';
 import type { ProfileRequest__Output } from '../../protos/gen/engine/shop/v1/ProfileRequest.js';
 import type { RecommendRequest__Output } from '../../protos/gen/engine/shop/v1/RecommendRequest.js';
 import type { Recommendations } from '../../protos/gen/engine/shop/v1/Recommendations.js';
-import { CATEGORY_PATTERN, ITEM_ID_PATTERN, type Product, type SortOrder } from '../catalog/index.js';
+import { CATEGORY_PATTERN, ITEM_ID_PATTERN, type SortOrder } from '../catalog/index.js';
 import { BadRequestError, NotFoundError } from '../errors/index.js';
-import type { EngineServices } from '../services/index.js';
+import { RECOMMEND_K, type EngineServices, type ProductView, type RecommendOptions } from '../services/index.js';
 import type { CallContext } from './call-guard.js';
 import { checkUserId, eventFromProto } from './event-input.js';
 import { fieldError, protoFieldName } from './status-error.js';
 
-export const DEFAULT_K = 8;
-export const MAX_K = 100;
 export const MAX_EXCLUDE = 500;
 
 const SORTS: Record<string, SortOrder> = {
@@ -33,15 +31,15 @@ const SORTS: Record<string, SortOrder> = {
   NAME: 'name',
 };
 
-/** Throws E_TIMEOUT when the call was cancelled or its deadline passed: no new work for it. */
+/** Throws the signal's reason (E_CANCELLED, E_TIMEOUT, or E_UNAVAILABLE while stopping) once the call is over: no new work for it. */
 export function checkAlive(ctx: CallContext): void {
   if (ctx.signal.reason !== undefined) throw ctx.signal.reason;
 }
 
-export function itemToProto(p: Product, stock: number): Item {
+export function itemToProto(p: ProductView): Item {
   const item: Item = {
     itemId: p.itemId, name: p.name, category: p.category, description: p.description,
-    price: p.price, stock, brand: p.brand, tags: p.tags ? [...p.tags] : [],
+    price: p.price, stock: p.stock, brand: p.brand, tags: p.tags ? [...p.tags] : [],
   };
   if (p.rating !== undefined) item.rating = p.rating;
   return item;
@@ -61,46 +59,46 @@ function renameCatalogField(err: unknown): never {
 }
 
 export function unaryHandlers(services: EngineServices) {
+  const { asks, catalogViews, tracking } = services;
   return {
     async track(req: Event__Output, ctx: CallContext): Promise<Ack> {
-      const e = eventFromProto(req, services);
+      const e = eventFromProto(req, tracking);
       checkAlive(ctx);
-      const r = await services.track(e);
+      const r = await tracking.track(e);
       return { id: r.id, seq: r.seq, duplicate: r.duplicate };
     },
 
     async recommend(req: RecommendRequest__Output, ctx: CallContext): Promise<Recommendations> {
       const userId = checkUserId(req.userId);
-      if (req.k > MAX_K) throw fieldError('k', `"k" must be from 1 to ${MAX_K} (0 = ${DEFAULT_K}), got ${req.k}`);
+      if (req.k > RECOMMEND_K.max) throw fieldError('k', `"k" must be from ${RECOMMEND_K.min} to ${RECOMMEND_K.max} (0 = ${RECOMMEND_K.default}), got ${req.k}`);
       if (req.itemId) checkItemId(req.itemId, 'item_id');
       if (req.category) {
         if (!CATEGORY_PATTERN.test(req.category)) throw fieldError('category', `"category" must be a slug like "running-shoes", got ${JSON.stringify(req.category.slice(0, 70))}`);
-        if (!services.catalog.categories().some((c) => c.category === req.category)) throw new NotFoundError('E_NOT_FOUND', `no category "${req.category}" in the catalog`);
+        if (!catalogViews.hasCategory(req.category)) throw new NotFoundError('E_NOT_FOUND', `no category "${req.category}" in the catalog`);
       }
       if (req.exclude.length > MAX_EXCLUDE) throw fieldError('exclude', `"exclude" may hold at most ${MAX_EXCLUDE} item ids, got ${req.exclude.length}`);
       req.exclude.forEach((id, i) => checkItemId(id, `exclude[${i}]`));
       checkAlive(ctx);
-      // The shard ask gives up at the call's deadline instead of holding its slot.
-      const opts: Parameters<EngineServices['recommend']>[1] = { k: req.k || DEFAULT_K, timeoutMs: ctx.deadline - Date.now() };
+      // k 0 (proto3's unset) is the default. The shard ask gives up at the call's deadline instead of holding its slot.
+      const opts: RecommendOptions = { k: req.k, timeoutMs: ctx.deadline - Date.now() };
       if (req.itemId) opts.itemId = req.itemId;
       if (req.category) opts.category = req.category;
       if (req.exclude.length) opts.exclude = req.exclude;
-      const r = await services.recommend(userId, opts);
+      const r = await asks.recommend(userId, opts);
       return { userId, items: r.items, ts: r.ts, causedBy: '' };
     },
 
     async getProfile(req: ProfileRequest__Output, ctx: CallContext): Promise<Profile> {
       const userId = checkUserId(req.userId);
       checkAlive(ctx);
-      const p = await services.profile(userId, { timeoutMs: ctx.deadline - Date.now() });
+      const p = await asks.profile(userId, { timeoutMs: ctx.deadline - Date.now() });
       return { ...p };
     },
 
     getItem(req: GetItemRequest__Output): Item {
       if (!req.itemId) throw fieldError('item_id', '"item_id" is required');
       checkItemId(req.itemId, 'item_id');
-      const p = services.product(req.itemId);
-      return itemToProto(p, p.stock);
+      return itemToProto(catalogViews.product(req.itemId));
     },
 
     listItems(req: ListItemsRequest__Output): ListItemsResponse {
@@ -109,18 +107,15 @@ export function unaryHandlers(services: EngineServices) {
       if (order === undefined) throw fieldError('sort', `unknown sort ${String(sort)}`);
       let r;
       try {
-        r = services.catalog.list({
-          category: req.category, q: req.query, sort: order, page: req.page || 1, limit: req.limit || undefined,
-          popularity: (id) => services.popularity(id),
-        });
+        r = catalogViews.list({ category: req.category, q: req.query, sort: order, page: req.page || 1, limit: req.limit || undefined });
       } catch (err) {
         renameCatalogField(err);
       }
-      return { items: r.items.map((p) => itemToProto(p, services.stockOf(p.itemId))), total: r.total, page: r.page, limit: r.limit };
+      return { items: r.items.map(itemToProto), total: r.total, page: r.page, limit: r.limit };
     },
 
     listCategories(): ListCategoriesResponse {
-      return { categories: services.catalog.categories() };
+      return { categories: catalogViews.categories() };
     },
   };
 }

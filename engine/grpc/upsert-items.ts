@@ -1,11 +1,9 @@
 /**
- * UpsertItems: products streamed in, each row checked and applied on its own as it
- * arrives (a retry of the whole stream is safe: applying a row twice changes
- * nothing the second time). A row for a known item changes only the fields it
- * sets. The one product checker (catalog/product.ts) decides what is valid.
+ * UpsertItems: products streamed in, each row applied on its own as it arrives by
+ * the catalog admin service (services/catalog-admin.ts: the update mask, checks,
+ * diffs, stock bookkeeping); this file reads the stream and writes the summary.
  *
- * Rows go to `Catalog.upsert` (the main thread's catalog: GetItem, ListItems, the
- * HTTP API). Shards and the ANN index learn about them through `onItemsChanged`,
+ * Rows go to the main thread's catalog (GetItem, ListItems, the HTTP API). Shards and the ANN index learn about them through `onItemsChanged`,
  * awaited before the summary is sent, so an answered UpsertItems is live.
  */
 import type * as grpc from '@grpc/grpc-js';
@@ -13,11 +11,10 @@ import type { Item__Output } from '../../protos/gen/engine/shop/v1/Item.js';
 import type { ItemChange } from '../../protos/gen/engine/shop/v1/ItemChange.js';
 import type { RowError } from '../../protos/gen/engine/shop/v1/RowError.js';
 import type { UpsertSummary } from '../../protos/gen/engine/shop/v1/UpsertSummary.js';
-import { checkProduct, type Product } from '../catalog/index.js';
-import { NotFoundError } from '../errors/index.js';
-import type { EngineServices } from '../services/index.js';
+import type { Product } from '../catalog/index.js';
+import type { EngineServices, ProductRow } from '../services/index.js';
 import type { CallContext } from './call-guard.js';
-import { fieldError, protoFieldName, toErrorDetail } from './status-error.js';
+import { protoFieldName, toErrorDetail } from './status-error.js';
 
 /** Most changes and errors listed in one summary (the counts stay exact). */
 export const MAX_REPORTED_ROWS = 1000;
@@ -33,40 +30,14 @@ export interface ItemsChanged {
 /** Called with every batch of applied rows; the summary waits for it. */
 export type ItemsChangedHook = (changed: ItemsChanged) => Promise<void> | void;
 
-const COMPARED: ReadonlyArray<keyof Product> = ['name', 'category', 'description', 'price', 'stock', 'brand', 'rating', 'tags'];
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
-  return a === b;
-}
-
-/** Fields a row may name in update_mask, as in the .proto, and their Product names. */
-export const MASK_FIELDS: Readonly<Record<string, keyof Product>> = {
-  name: 'name', category: 'category', description: 'description', price: 'price',
-  stock: 'stock', brand: 'brand', rating: 'rating', tags: 'tags',
-};
-
-/** The raw row `checkProduct` sees: the whole row, or the stored product with the masked fields over it. */
-function mergeRow(row: Item__Output, previous: Product | undefined): Record<string, unknown> {
-  const whole: Record<string, unknown> = {
+/** The row as the catalog admin takes it: proto3 has no "unset" for scalars, so rating 0 and no tags mean none. */
+function rowFromProto(row: Item__Output): ProductRow {
+  return {
     itemId: row.itemId, name: row.name, category: row.category, description: row.description,
     price: row.price, stock: row.stock, brand: row.brand,
-    // proto3 has no "unset" for scalars: rating 0 and no tags mean none.
     rating: row.rating === 0 ? undefined : row.rating,
     tags: row.tags.length > 0 ? row.tags : undefined,
   };
-  const paths = row.updateMask?.paths ?? [];
-  if (paths.length === 0) return whole;
-  if (previous === undefined) {
-    throw new NotFoundError('E_UNKNOWN_ITEM', `item "${row.itemId.slice(0, 64)}" is not in the catalog: a new item needs every field (leave update_mask empty)`);
-  }
-  const raw: Record<string, unknown> = { ...previous };
-  for (const path of paths) {
-    const f = MASK_FIELDS[path];
-    if (f === undefined) throw fieldError('update_mask', `update_mask names "${path.slice(0, 40)}"; allowed: ${Object.keys(MASK_FIELDS).join(', ')}`);
-    raw[f] = whole[f];
-  }
-  return raw;
 }
 
 export function upsertItems(services: EngineServices, onItemsChanged: ItemsChangedHook | undefined) {
@@ -94,26 +65,21 @@ export function upsertItems(services: EngineServices, onItemsChanged: ItemsChang
         hookRunning.catch(fail);
       };
       const apply = (row: Item__Output, index: number) => {
-        const previous = row.itemId ? services.catalog.get(row.itemId) : undefined;
-        const check = checkProduct(mergeRow(row, previous));
-        if (!check.ok) throw fieldError(check.field ? protoFieldName(check.field) : 'item', check.message);
-        const checked = check.product;
-        const changed = previous === undefined ? [] : COMPARED.filter((f) => !sameValue(previous[f], checked[f])).map(protoFieldName);
-        if (previous !== undefined && changed.length === 0) {
+        const r = services.catalogAdmin.upsert(rowFromProto(row), row.updateMask?.paths ?? []);
+        if (r.outcome === 'unchanged') {
           summary.unchanged++;
           return;
         }
-        // A new stock figure is the merchant's count now: sales until now are already in it.
-        const soldAtStock = previous === undefined || previous.stock !== checked.stock ? services.unitsSold(checked.itemId) : (previous.soldAtStock ?? 0);
-        const next: Product = Object.freeze({ ...checked, soldAtStock });
-        services.catalog.upsert(next);
-        if (previous === undefined) summary.created++;
+        const created = r.outcome === 'created';
+        const itemId = r.product.itemId;
+        const changedFields = r.changedFields.map(protoFieldName);
+        if (created) summary.created++;
         else summary.updated++;
-        if (summary.changes.length < MAX_REPORTED_ROWS) summary.changes.push({ index, itemId: next.itemId, created: previous === undefined, changedFields: changed });
+        if (summary.changes.length < MAX_REPORTED_ROWS) summary.changes.push({ index, itemId, created, changedFields });
         else summary.changesTruncated = true;
         if (onItemsChanged) {
-          batch.products.push(services.catalog.get(next.itemId) ?? next);
-          batch.changes.push({ itemId: next.itemId, created: previous === undefined, changedFields: changed });
+          batch.products.push(r.product);
+          batch.changes.push({ itemId, created, changedFields });
           if (batch.products.length >= CHANGE_BATCH) ship();
         }
       };

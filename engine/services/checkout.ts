@@ -17,7 +17,6 @@ import type { Catalog } from '../catalog/index.js';
 import { BadRequestError, EngineError, NotFoundError, TimeoutError } from '../errors/index.js';
 import type { PublishResult } from '../log/index.js';
 import type { PushRouter } from '../push/index.js';
-import type { AskRequest } from '../shards/index.js';
 import type { StockView } from './stock-view.js';
 import { EVENT_ID_PATTERN, MAX_QTY } from './validate-event.js';
 
@@ -52,7 +51,7 @@ export interface CheckoutDeps {
   stock: StockView;
   pushes: PushRouter;
   append(e: ShopEvent): Promise<PublishResult>;
-  ask<T>(req: AskRequest, timeoutMs?: number): Promise<T>;
+  checkoutRecord(userId: string, checkoutId: string, opts: { minSeq?: number; timeoutMs?: number }): Promise<CheckoutRecord | null>;
   cart(userId: string): Promise<CheckoutLine[]>;
   onPlaced(): void;
 }
@@ -109,7 +108,7 @@ export class CheckoutService {
     const checkoutId = checkoutIdOf(userId, req.idempotencyKey);
     // A retry: the first attempt's outcome, whatever the stock is now.
     if (req.idempotencyKey !== undefined) {
-      const known = await this.#d.ask<CheckoutRecord | null>({ op: 'checkout', userId, checkoutId });
+      const known = await this.#d.checkoutRecord(userId, checkoutId, {});
       if (known && known.status !== 'pending') return this.#result(known);
     }
     const wanted = req.lines ?? (await this.#d.cart(userId));
@@ -147,7 +146,7 @@ export class CheckoutService {
       const deadline = Date.now() + CHECKOUT_WAIT_MS;
       for (;;) {
         // A shard that is behind (a stalled log, a restart) just means: keep waiting until the deadline.
-        const rec = await this.#d.ask<CheckoutRecord | null>({ op: 'checkout', userId, checkoutId, minSeq: ack.seq }, Math.max(1, deadline - Date.now()))
+        const rec = await this.#d.checkoutRecord(userId, checkoutId, { minSeq: ack.seq, timeoutMs: Math.max(1, deadline - Date.now()) })
           .catch((err: unknown) => {
             if (err instanceof EngineError && (err.code === 'E_TIMEOUT' || err.code === 'E_UNAVAILABLE')) return undefined;
             throw err;

@@ -1,6 +1,12 @@
-export { EngineServices, ASK_TIMEOUT_MS, type ProductView, type TrackResult, type OrderResult, type RecommendOptions } from './engine-services.js';
+export { EngineServices, type EngineServicesDeps } from './engine-services.js';
+export { Tracking, MAX_APPENDS_IN_FLIGHT, type TrackResult } from './tracking.js';
+export { Asks, ASK_TIMEOUT_MS, type AskOptions, type RecommendOptions, type LocalShards } from './asks.js';
+export { Inventory } from './inventory.js';
+export { CatalogViews, MAX_LOOKUP_IDS, type ProductView, type ProductListing, type CartView } from './catalog-views.js';
+export { CatalogAdmin, MASK_FIELDS, type ProductRow, type UpsertOutcome } from './catalog-admin.js';
+export { RECOMMEND_K, clampK } from '../../actors/recommend/index.js';
 export { SessionTokens, USER_ID_PATTERN } from './session-tokens.js';
 export { validateClientEvent, EVENT_ID_PATTERN, type EventStamp } from './validate-event.js';
 export { NextTurn } from './next-turn.js';
-export { CheckoutService, parseCheckoutLines, checkIdempotencyKey, checkoutIdOf, CHECKOUT_WAIT_MS, MAX_CHECKOUT_LINES, type CheckoutLine, type CheckoutRequest } from './checkout.js';
+export { CheckoutService, parseCheckoutLines, checkIdempotencyKey, checkoutIdOf, CHECKOUT_WAIT_MS, MAX_CHECKOUT_LINES, type CheckoutLine, type CheckoutRequest, type OrderResult } from './checkout.js';
 export { StockView } from './stock-view.js';

@@ -23,6 +23,12 @@ export class SessionTokens {
     return `u-${randomBytes(10).toString('hex')}`;
   }
 
+  /** A new shopper: a fresh user id and its token. */
+  create(nowMs = Date.now()): { userId: string; token: string; expiresAt: number } {
+    const userId = SessionTokens.newUserId();
+    return { userId, ...this.issue(userId, nowMs) };
+  }
+
   #sign(body: string): string {
     return createHmac('sha256', this.#secret).update(body).digest('base64url');
   }

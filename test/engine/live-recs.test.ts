@@ -69,8 +69,8 @@ describe('recommend - live in the user actor', () => {
     assert.equal(r.status, 200, await r.clone().text());
     await buyer.profile(engine.url); // read-your-writes: the purchase is folded
     // Wait until the item actor has folded the sale (stock 0 is visible).
-    for (let i = 0; i < 50 && engine.services.stockOf(sold.itemId) > 0; i++) await new Promise((res) => setTimeout(res, 50));
-    assert.equal(engine.services.stockOf(sold.itemId), 0);
+    for (let i = 0; i < 50 && engine.services.inventory.stockOf(sold.itemId) > 0; i++) await new Promise((res) => setTimeout(res, 50));
+    assert.equal(engine.services.inventory.stockOf(sold.itemId), 0);
     const again = await fetch(`${engine.url}/api/checkout`, {
       method: 'POST', headers: { authorization: `Bearer ${buyer.token}` }, body: JSON.stringify({ lines: [{ itemId: sold.itemId, qty: 1 }] }),
     });
@@ -93,33 +93,33 @@ describe('recommend - live in the user actor', () => {
   });
 
   it('recommend - a plain Recommend reuses the recs pushed for the current state; a new event or a sell-out is never answered from it', async () => {
-    const items = [...engine.services.catalog.values()].filter((p) => engine.services.stockOf(p.itemId) >= 3).slice(0, 40);
+    const items = [...engine.services.catalog.values()].filter((p) => engine.services.inventory.stockOf(p.itemId) >= 3).slice(0, 40);
     const s = await Shopper.connect(engine.url);
     await s.track({ id: 'c0', kind: 'view', itemId: items[0]!.itemId });
     const pushed = (await s.waitFor((x) => x.type === 'recs' && x['causedBy'] === 'c0'))['items'] as Rec[];
     const hits = () => engine.shards.shards.reduce((n, sh) => n + (sh.stats?.recsCacheHits ?? 0), 0);
     const before = hits();
-    const again = await engine.services.recommend(s.userId, { k: 8 });
+    const again = await engine.services.asks.recommend(s.userId, { k: 8 });
     assert.deepEqual(again.items.map((r) => r.itemId), pushed.map((r) => r.itemId), 'same state, same recs');
     await new Promise((r) => setTimeout(r, 1200)); // shard stats are posted every second
     assert.ok(hits() > before, 'answered from the cache');
 
     // A new event: the answer reflects it (the cache is keyed by the state's sequence).
     const ack = await s.track({ id: 'c1', kind: 'view', itemId: items[1]!.itemId });
-    const after1 = await engine.services.recommend(s.userId, { k: 8 });
+    const after1 = await engine.services.asks.recommend(s.userId, { k: 8 });
     assert.ok(!after1.items.some((r) => r.itemId === items[1]!.itemId), 'the item just viewed is on screen, not suggested');
     assert.ok((ack['seq'] as number) > 0);
 
     // Sell out the first cached suggestion: it disappears from the next answer at once.
     const pushed1 = (await s.waitFor((x) => x.type === 'recs' && x['causedBy'] === 'c1'))['items'] as Rec[];
     const victim = pushed1[0]!.itemId;
-    const buyer = engine.services.createSession().userId;
-    await engine.services.checkout(buyer, [{ itemId: victim, qty: engine.services.stockOf(victim) }]);
+    const buyer = engine.services.sessions.create().userId;
+    await engine.services.inventory.checkout(buyer, [{ itemId: victim, qty: engine.services.inventory.stockOf(victim) }]);
     // The shard sees the purchase once it folded it (milliseconds), well within the cache's life.
-    let after2 = await engine.services.recommend(s.userId, { k: 8 });
+    let after2 = await engine.services.asks.recommend(s.userId, { k: 8 });
     for (const end = Date.now() + 1000; after2.items.some((r) => r.itemId === victim) && Date.now() < end; ) {
       await new Promise((r) => setTimeout(r, 20));
-      after2 = await engine.services.recommend(s.userId, { k: 8 });
+      after2 = await engine.services.asks.recommend(s.userId, { k: 8 });
     }
     assert.ok(!after2.items.some((r) => r.itemId === victim), 'a sold-out item is not served from the cache');
     s.close();

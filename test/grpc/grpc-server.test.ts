@@ -11,6 +11,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { createRequire } from 'node:module';
 import type { Engine } from '../../engine/index.js';
+import { EngineError } from '../../engine/errors/index.js';
 import { API_KEY_FILE, GrpcServer, loadEngineProto, resolveApiKey } from '../../engine/grpc/index.js';
 import type { ProtoGrpcType } from '../../protos/gen/engine/engine.js';
 import type { Ack__Output } from '../../protos/gen/engine/shop/v1/Ack.js';
@@ -75,7 +76,7 @@ describe('grpc - server', () => {
   });
 
   it('grpc - a TypeScript client with the generated types tracks an event and reads it back', async () => {
-    const userId = engine.services.createSession().userId;
+    const userId = engine.services.sessions.create().userId;
     const ack = await new Promise<Ack__Output>((resolve, reject) =>
       c.Track({ userId, kind: 'VIEW', itemId: itemIds[0]!, id: 'ts-1' }, withKey(), { deadline: Date.now() + 5000 }, (err, res) => (err ? reject(err) : resolve(res!))));
     assert.equal(ack.id, 'ts-1');
@@ -88,19 +89,20 @@ describe('grpc - server', () => {
 
   it('grpc - TrackBatch never has more events in flight than its window and budget, and acks all in order', async () => {
     const svc = engine.services;
+    const tracking = svc.tracking;
     let now = 0;
     let most = 0;
-    const original = svc.track;
-    svc.track = async (e) => {
+    const original = tracking.track;
+    tracking.track = async (e) => {
       most = Math.max(most, ++now);
       try {
-        return await original.call(svc, e);
+        return await original.call(tracking, e);
       } finally {
         now--;
       }
     };
     try {
-      const userId = svc.createSession().userId;
+      const userId = svc.sessions.create().userId;
       const run = (s: number) => new Promise<Ack__Output[]>((resolve, reject) => {
         const call = c.TrackBatch(withKey());
         const acks: Ack__Output[] = [];
@@ -118,7 +120,59 @@ describe('grpc - server', () => {
       assert.ok(most <= 3, `at most maxBatchEvents=3 appends at once, saw ${most}`);
       assert.ok(most >= 2, 'the streams did run concurrently');
     } finally {
-      delete (svc as { track?: unknown }).track;
+      delete (tracking as { track?: unknown }).track;
+    }
+  });
+
+  it('grpc - a call the client cancels ends at once as CANCELLED, not as a deadline, even while its ask is still out', async () => {
+    const asks = engine.services.asks;
+    const calls = engine.services.metrics.counter('shop_grpc_calls_total', '');
+    const before = { ...server.stats };
+    const countOf = (method: string, code: string) => calls.get({ method, code });
+    const cancelledBefore = { Recommend: countOf('Recommend', 'CANCELLED'), GetProfile: countOf('GetProfile', 'CANCELLED') };
+    const deadlineBefore = countOf('Recommend', 'DEADLINE_EXCEEDED') + countOf('GetProfile', 'DEADLINE_EXCEEDED');
+    // Asks that answer long after the client left: the recommend one never, the profile
+    // one with the shard's timeout, which must not turn the cancel into a deadline.
+    let asked = 0;
+    asks.recommend = () => {
+      asked++;
+      return new Promise(() => undefined);
+    };
+    asks.profile = () => {
+      asked++;
+      return new Promise((_, reject) => setTimeout(() => reject(new EngineError('E_TIMEOUT', 'the ask timed out')), 300));
+    };
+    try {
+      const userId = engine.services.sessions.create().userId;
+      const cancelled = (start: (done: (err: grpc.ServiceError | null) => void) => grpc.ClientUnaryCall) => new Promise<grpc.ServiceError | null>((resolve) => {
+        const call = start(resolve);
+        const t = setInterval(() => {
+          if (asked === 0) return;
+          clearInterval(t);
+          call.cancel();
+        }, 5);
+      });
+      const deadline = { deadline: Date.now() + 10_000 };
+      const e1 = await cancelled((done) => c.Recommend({ userId, k: 3 }, withKey(), deadline, (err) => done(err)));
+      asked = 0;
+      const e2 = await cancelled((done) => c.GetProfile({ userId }, withKey(), deadline, (err) => done(err)));
+      assert.equal(e1?.code, grpc.status.CANCELLED);
+      assert.equal(e2?.code, grpc.status.CANCELLED);
+      // The server frees the slots at the cancel, not when (or if) the asks return.
+      const until = Date.now() + 2000;
+      while (server.stats.inFlight > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(server.stats.inFlight, 0);
+      await new Promise((r) => setTimeout(r, 400));
+      const after = server.stats;
+      assert.equal(after.cancelled - before.cancelled, 2);
+      assert.equal(after.deadlineExceeded, before.deadlineExceeded, 'a cancel is not a deadline');
+      assert.equal(after.internalErrors, before.internalErrors);
+      assert.equal(countOf('Recommend', 'CANCELLED') - cancelledBefore.Recommend, 1);
+      assert.equal(countOf('GetProfile', 'CANCELLED') - cancelledBefore.GetProfile, 1);
+      assert.equal(countOf('Recommend', 'DEADLINE_EXCEEDED') + countOf('GetProfile', 'DEADLINE_EXCEEDED'), deadlineBefore);
+    } finally {
+      delete (asks as { recommend?: unknown }).recommend;
+      delete (asks as { profile?: unknown }).profile;
     }
   });
 
@@ -134,7 +188,7 @@ describe('grpc - server', () => {
     watch.on('data', (m: { status: string }) => statuses.push(m.status));
     watch.on('error', () => undefined);
 
-    const userId = engine.services.createSession().userId;
+    const userId = engine.services.sessions.create().userId;
     const stream = c.StreamRecommendations({ userId }, withKey());
     const first = await new Promise<Recommendations__Output>((resolve, reject) => {
       stream.once('data', resolve);

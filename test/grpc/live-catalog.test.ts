@@ -50,7 +50,7 @@ describe('grpc - live catalog', () => {
       { itemId: 'live-2', name: 'Glacier Tent XL', category: 'live-tents', description: 'four-season tent, six people', price: 799, stock: 2, brand: 'Summit' },
     ]);
     assert.equal(s.created, 2);
-    const userId = engine.services.createSession().userId;
+    const userId = engine.services.sessions.create().userId;
     const first = await recommend(userId, 'live-tents');
     assert.deepEqual(first.items.map((i) => i.itemId).sort(), ['live-1', 'live-2']);
     assert.equal(first.items.find((i) => i.itemId === 'live-1')?.price, 499);
@@ -63,43 +63,43 @@ describe('grpc - live catalog', () => {
 
   it('grpc - a new stock figure is the count on hand: sales before it are not subtracted again', async () => {
     await upsert([{ itemId: 'stock-1', name: 'Summit Stove', category: 'live-stoves', description: 'a camping stove', price: 89, stock: 2, brand: 'Summit' }]);
-    const buyer = engine.services.createSession().userId;
-    await engine.services.checkout(buyer, [{ itemId: 'stock-1', qty: 2 }]);
+    const buyer = engine.services.sessions.create().userId;
+    await engine.services.inventory.checkout(buyer, [{ itemId: 'stock-1', qty: 2 }]);
     const waitStock = async (want: number) => {
       const end = Date.now() + 10_000;
-      while (engine.services.stockOf('stock-1') !== want && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
-      assert.equal(engine.services.stockOf('stock-1'), want);
+      while (engine.services.inventory.stockOf('stock-1') !== want && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(engine.services.inventory.stockOf('stock-1'), want);
     };
     await waitStock(0);
-    const shopper = engine.services.createSession().userId;
+    const shopper = engine.services.sessions.create().userId;
     assert.deepEqual((await recommend(shopper, 'live-stoves')).items.map((i) => i.itemId), [], 'sold out: not recommended');
 
     // The merchant restocks: 5 on hand now (the 2 sold are already gone from that count).
     await upsert([{ itemId: 'stock-1', stock: 5, updateMask: { paths: ['stock'] } }]);
-    assert.equal(engine.services.stockOf('stock-1'), 5);
+    assert.equal(engine.services.inventory.stockOf('stock-1'), 5);
     assert.deepEqual((await recommend(shopper, 'live-stoves')).items.map((i) => i.itemId), ['stock-1'], 'restocked: recommended again');
-    await engine.services.checkout(buyer, [{ itemId: 'stock-1', qty: 1 }]);
+    await engine.services.inventory.checkout(buyer, [{ itemId: 'stock-1', qty: 1 }]);
     await waitStock(4);
     // A change of price only keeps the stock baseline.
     await upsert([{ itemId: 'stock-1', price: 79, updateMask: { paths: ['price'] } }]);
-    assert.equal(engine.services.stockOf('stock-1'), 4);
+    assert.equal(engine.services.inventory.stockOf('stock-1'), 4);
   });
 
   it('grpc - concurrent checkouts of the last units: exactly the units in stock are sold, the rest get E_OUT_OF_STOCK', async () => {
     await upsert([{ itemId: 'last-1', name: 'Last Lantern', category: 'live-lanterns', description: 'a lantern', price: 25, stock: 2, brand: 'Summit' }]);
-    const buyers = Array.from({ length: 6 }, () => engine.services.createSession().userId);
-    const results = await Promise.allSettled(buyers.map((u) => engine.services.checkout(u, [{ itemId: 'last-1', qty: 1 }])));
+    const buyers = Array.from({ length: 6 }, () => engine.services.sessions.create().userId);
+    const results = await Promise.allSettled(buyers.map((u) => engine.services.inventory.checkout(u, [{ itemId: 'last-1', qty: 1 }])));
     const sold = results.filter((r) => r.status === 'fulfilled').length;
     const refused = results.filter((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'E_OUT_OF_STOCK').length;
     assert.equal(sold, 2, 'two units, two orders');
     assert.equal(refused, 4);
-    assert.equal(engine.services.stockOf('last-1'), 0, 'held while the purchases are folded');
-    assert.equal(engine.services.unitsSold('last-1'), 2);
+    assert.equal(engine.services.inventory.stockOf('last-1'), 0, 'held while the purchases are folded');
+    assert.equal(engine.services.inventory.unitsSold('last-1'), 2);
     // Once the item actor has folded both purchases, the holds are released, not counted twice.
-    const profiles = await Promise.all(buyers.map((u) => engine.services.profile(u)));
+    const profiles = await Promise.all(buyers.map((u) => engine.services.asks.profile(u)));
     assert.equal(profiles.filter((p) => p.purchased.includes('last-1')).length, 2);
     await new Promise((r) => setTimeout(r, 500));
-    assert.equal(engine.services.unitsSold('last-1'), 2);
-    assert.equal(engine.services.stockOf('last-1'), 0);
+    assert.equal(engine.services.inventory.unitsSold('last-1'), 2);
+    assert.equal(engine.services.inventory.stockOf('last-1'), 0);
   });
 });

@@ -48,7 +48,7 @@ describe('grpc - python interop', { skip }, () => {
       throw new Error(`python scenario ${scenario} failed:\n${e.stderr ?? e.message}`);
     }
   }
-  const newUser = () => engine.services.createSession().userId;
+  const newUser = () => engine.services.sessions.create().userId;
 
   before(async () => {
     stubs = tempDir('pystubs');
@@ -83,7 +83,7 @@ describe('grpc - python interop', { skip }, () => {
   it('grpc - Track is acked after the log stored it, is idempotent by id, and GetProfile shows it', async () => {
     const userId = newUser();
     const r = await py<{ seqs: number[]; profile: { recent: string[]; events: number; lastSeq: number } }>('track', { userId, itemIds });
-    const p = await engine.services.profile(userId);
+    const p = await engine.services.asks.profile(userId);
     assert.deepEqual(p.recent, [itemIds[0]]);
     assert.deepEqual(p.cart, [{ itemId: itemIds[1], qty: 2 }]);
     assert.equal(p.events, 3);
@@ -96,7 +96,7 @@ describe('grpc - python interop', { skip }, () => {
     const r = await py<{ acks: number; stored: number; lastSeq: number }>('track_batch', { userId, itemIds });
     assert.equal(r.acks, 40);
     assert.equal(r.stored, 37);
-    const p = await engine.services.profile(userId);
+    const p = await engine.services.asks.profile(userId);
     assert.equal(p.events, 37);
     assert.equal(p.lastSeq, r.lastSeq);
     assert.equal(server.stats.batchEventsInFlight, 0);
@@ -120,8 +120,8 @@ describe('grpc - python interop', { skip }, () => {
   });
 
   it('grpc - ListCategories, ListItems, GetItem and UpsertItems (partial updates, bad rows reported by index)', async () => {
-    const before0 = engine.services.product(itemIds[0]!);
-    const before1 = engine.services.product(itemIds[1]!);
+    const before0 = engine.services.catalogViews.product(itemIds[0]!);
+    const before1 = engine.services.catalogViews.product(itemIds[1]!);
     const r = await py<{ newPrice: number; summary: Record<string, number> }>('catalog', { itemIds, newItemId: 'py-new-1' });
     assert.deepEqual(r.summary, { received: 9, created: 1, updated: 2, unchanged: 1, rejected: 5 });
     const created = engine.services.catalog.get('py-new-1');
@@ -184,7 +184,7 @@ describe('grpc - python interop', { skip }, () => {
     const endedEarly = (s: GrpcServerStats) => s.deadlineExceeded + s.cancelled;
     assert.ok(endedEarly(server.stats) - endedEarly(before) >= 2, JSON.stringify(server.stats));
     assert.ok(server.stats.unauthenticated >= 3);
-    const p = await engine.services.profile(userId);
+    const p = await engine.services.asks.profile(userId);
     assert.ok(!p.recent.includes(itemIds[1]!), 'the event after the deadline was not stored');
     assert.equal(server.state, 'serving');
   });

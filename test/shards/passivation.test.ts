@@ -68,7 +68,7 @@ describe('runtime - passivation under a small actor cap', () => {
     assert.equal(checked, USERS);
     // And through the actor (activation from LMDB): a sample over the API path.
     for (let i = 0; i < USERS; i += 997) {
-      const p = await engine.services.profile(userId(i));
+      const p = await engine.services.asks.profile(userId(i));
       assert.deepEqual(p, expected.get(userId(i)));
     }
   });

@@ -4,6 +4,7 @@
  * has applied the asker's last acked event (read-your-writes).
  */
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { clampK } from '../../../actors/recommend/index.js';
 import { findCheckout, profileOf, type UserState } from '../../../actors/user/index.js';
 import { EngineError, toEngineError } from '../../errors/index.js';
 import type { Logger } from '../../observability/index.js';
@@ -15,7 +16,6 @@ import type { ShardRecommender } from './shard-recommender.js';
 
 /** Longest an ask waits for the shard to reach the asker's sequence. */
 export const WAIT_TIMEOUT_MS = 3000;
-export const DEFAULT_K = 8;
 
 export interface AskServerDeps {
   placement: ShardPlacement;
@@ -87,7 +87,7 @@ export class AskServer {
 
   #recommend(req: Extract<AskRequest, { op: 'recommend' }>, state: UserState) {
     const t0 = performance.now();
-    const ctx: { k: number; itemId?: string; category?: string; exclude?: string[] } = { k: Math.min(100, Math.max(1, req.k || DEFAULT_K)) };
+    const ctx: { k: number; itemId?: string; category?: string; exclude?: string[] } = { k: clampK(req.k) };
     if (req.itemId) ctx.itemId = req.itemId;
     if (req.category) ctx.category = req.category;
     if (req.exclude) ctx.exclude = req.exclude;

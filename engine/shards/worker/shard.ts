@@ -20,7 +20,8 @@ import { itemCursorKey, userCursorKey, type StateStore } from '../../store/index
 import type { AskReply, AskRequest, ShardInit, ShardState, ShardStats } from '../protocol/messages.js';
 import { ActorCache } from './actor-cache.js';
 import { applyBatch, type OrderOutcome } from './apply-batch.js';
-import { AskServer, DEFAULT_K } from './ask-server.js';
+import { AskServer } from './ask-server.js';
+import { RECOMMEND_K } from '../../../actors/recommend/index.js';
 import { commitBatch } from './commit.js';
 import type { ModelReplica } from './model-replica.js';
 import { Outbox } from './outbox.js';
@@ -83,7 +84,7 @@ export class Shard {
     this.#pushes = new PushScheduler({
       recompute: (userId, causedBy, seq) => {
         const state = this.#users.get(userId);
-        const items = deps.recommender.recommend(state, { k: DEFAULT_K });
+        const items = deps.recommender.recommend(state, { k: RECOMMEND_K.default });
         this.#recsCache.put(userId, state.lastSeq, items);
         return { type: 'recs', items, causedBy, seq, ts: Date.now() };
       },
