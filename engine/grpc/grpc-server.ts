@@ -125,7 +125,8 @@ export class GrpcServer {
     const proto = loadEngineProto();
     const g = this.#guard;
     const u = unaryHandlers(services);
-    const handlers: EngineHandlers = {
+    // Checkout comes with the checkout saga; until then grpc-js answers it UNIMPLEMENTED.
+    const handlers: Omit<EngineHandlers, 'Checkout'> = {
       Track: g.unaryCall('Track', u.track, { coalesce: true }),
       TrackBatch: g.bidiStream('TrackBatch', trackBatch(services, { window, events: this.#batchEvents })),
       Recommend: g.unaryCall('Recommend', u.recommend, { coalesce: true }),
