@@ -96,8 +96,8 @@ export class AuthError extends EngineError {
 }
 
 export class NotFoundError extends EngineError {
-  constructor(code: 'E_NOT_FOUND' | 'E_UNKNOWN_ITEM', message: string) {
-    super(code, message);
+  constructor(code: 'E_NOT_FOUND' | 'E_UNKNOWN_ITEM', message: string, field?: string) {
+    super(code, message, field === undefined ? {} : { field });
     this.name = 'NotFoundError';
   }
 }

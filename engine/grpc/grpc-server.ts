@@ -131,6 +131,7 @@ export class GrpcServer {
       Recommend: g.unaryCall('Recommend', u.recommend, { coalesce: true }),
       StreamRecommendations: g.serverStream('StreamRecommendations', streamRecommendations(services, this.#streamStats)),
       GetProfile: g.unaryCall('GetProfile', u.getProfile, { coalesce: true }),
+      Checkout: g.unaryCall('Checkout', u.checkout),
       UpsertItems: g.clientStream('UpsertItems', upsertItems(services, options.onItemsChanged)),
       GetItem: g.unaryCall('GetItem', u.getItem),
       ListItems: g.unaryCall('ListItems', u.listItems),

@@ -3,6 +3,8 @@
  * error), calls a service, and maps the answer to the generated types.
  */
 import type { Ack } from '../../protos/gen/engine/shop/v1/Ack.js';
+import type { CheckoutRequest__Output } from '../../protos/gen/engine/shop/v1/CheckoutRequest.js';
+import type { CheckoutResult } from '../../protos/gen/engine/shop/v1/CheckoutResult.js';
 import type { Event__Output } from '../../protos/gen/engine/shop/v1/Event.js';
 import type { GetItemRequest__Output } from '../../protos/gen/engine/shop/v1/GetItemRequest.js';
 import type { Item } from '../../protos/gen/engine/shop/v1/Item.js';
@@ -15,7 +17,7 @@ import type { RecommendRequest__Output } from '../../protos/gen/engine/shop/v1/R
 import type { Recommendations } from '../../protos/gen/engine/shop/v1/Recommendations.js';
 import { CATEGORY_PATTERN, ITEM_ID_PATTERN, type SortOrder } from '../catalog/index.js';
 import { BadRequestError, NotFoundError } from '../errors/index.js';
-import { RECOMMEND_K, type EngineServices, type ProductView, type RecommendOptions } from '../services/index.js';
+import { checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type EngineServices, type ProductView, type RecommendOptions } from '../services/index.js';
 import type { CallContext } from './call-guard.js';
 import { checkUserId, eventFromProto } from './event-input.js';
 import { fieldError, protoFieldName } from './status-error.js';
@@ -86,6 +88,15 @@ export function unaryHandlers(services: EngineServices) {
       if (req.exclude.length) opts.exclude = req.exclude;
       const r = await asks.recommend(userId, opts);
       return { userId, items: r.items, ts: r.ts, causedBy: '' };
+    },
+
+    async checkout(req: CheckoutRequest__Output, ctx: CallContext): Promise<CheckoutResult> {
+      const userId = checkUserId(req.userId);
+      const lines = req.lines.length ? parseCheckoutLines(req.lines.map((l) => ({ itemId: l.itemId, qty: l.qty }))) : undefined;
+      const key = checkIdempotencyKey(req.idempotencyKey, 'idempotency_key');
+      checkAlive(ctx);
+      const r = await services.inventory.checkout(userId, lines, key === undefined ? { source: 'grpc' } : { source: 'grpc', idempotencyKey: key });
+      return { orderId: r.orderId, lines: r.lines, total: r.total, seq: r.seq };
     },
 
     async getProfile(req: ProfileRequest__Output, ctx: CallContext): Promise<Profile> {

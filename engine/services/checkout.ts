@@ -113,9 +113,11 @@ export class CheckoutService {
     }
     const wanted = req.lines ?? (await this.#d.cart(userId));
     if (wanted.length === 0) throw new BadRequestError('the cart is empty', 'cart');
+    wanted.forEach((l, i) => {
+      if (!this.#d.catalog.has(l.itemId)) throw new NotFoundError('E_UNKNOWN_ITEM', `item "${l.itemId.slice(0, 64)}" is not in the catalog`, req.lines ? `lines[${i}].itemId` : 'cart');
+    });
     const lines: EventLine[] = mergeLines(wanted).map((l) => {
-      const p = this.#d.catalog.get(l.itemId);
-      if (!p) throw new NotFoundError('E_UNKNOWN_ITEM', `item "${l.itemId.slice(0, 64)}" is not in the catalog`);
+      const p = this.#d.catalog.get(l.itemId)!;
       if (l.qty > MAX_QTY) throw new BadRequestError(`at most ${MAX_QTY} units of "${l.itemId}" per order`, l.itemId);
       return { itemId: l.itemId, qty: l.qty, price: p.price };
     });

@@ -31,6 +31,7 @@ export async function startTestEngine(env: Record<string, string>): Promise<Engi
 export interface EngineProcess {
   url: string;
   port: number;
+  grpcPort: number;
   child: ChildProcess;
   stderr(): string;
   kill9(): Promise<void>;
@@ -43,14 +44,14 @@ const MAIN = fileURLToPath(new URL('../../engine/main.js', import.meta.url));
 export async function spawnEngine(env: Record<string, string>, timeoutMs = 60_000): Promise<EngineProcess> {
   const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
-  const port = await new Promise<number>((resolve, reject) => {
+  const [port, grpcPort] = await new Promise<[number, number]>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`engine did not start in ${timeoutMs} ms:\n${err.slice(-3000)}`)), timeoutMs);
     child.stderr!.on('data', (d: Buffer) => {
       err = (err + d.toString()).slice(-200_000);
-      const m = /"msg":"engine ready","url":"http:\/\/127\.0\.0\.1:(\d+)"/.exec(err);
+      const m = /"msg":"engine ready","url":"http:\/\/127\.0\.0\.1:(\d+)","grpcPort":(\d+)/.exec(err);
       if (m) {
         clearTimeout(t);
-        resolve(Number(m[1]));
+        resolve([Number(m[1]), Number(m[2])]);
       }
     });
     child.stdout!.resume();
@@ -63,6 +64,7 @@ export async function spawnEngine(env: Record<string, string>, timeoutMs = 60_00
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    grpcPort,
     child,
     stderr: () => err,
     kill9: async () => {

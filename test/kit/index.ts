@@ -4,3 +4,4 @@ export { startTestEngine, spawnEngine, testEnv, TEST_CATALOG_SIZE, type EnginePr
 export { Shopper, type ServerMessage } from './shopper.js';
 export { readLog, referenceProfiles, type LoggedEvent } from './reference.js';
 export { startTraffic, type Traffic } from './traffic.js';
+export { referenceStock, stockViolations, type StockFold, type ItemStock, type CheckoutRecord, type OrderRecord } from './stock-reference.js';

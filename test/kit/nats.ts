@@ -7,6 +7,8 @@ export interface TestNats {
   url: string;
   port: number;
   storeDir: string;
+  /** The nats-server process: tests SIGSTOP/SIGCONT it to stall the log. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -32,9 +34,11 @@ export async function startNats(): Promise<TestNats> {
     url: `nats://127.0.0.1:${port}`,
     port,
     storeDir,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGCONT'); // a stopped server would never handle the SIGTERM
       child.kill('SIGTERM');
       await exited;
     },

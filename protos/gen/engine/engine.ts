@@ -6,6 +6,8 @@ import type { Ack as _shop_v1_Ack, Ack__Output as _shop_v1_Ack__Output } from '.
 import type { CartLine as _shop_v1_CartLine, CartLine__Output as _shop_v1_CartLine__Output } from './shop/v1/CartLine.js';
 import type { CategoryCount as _shop_v1_CategoryCount, CategoryCount__Output as _shop_v1_CategoryCount__Output } from './shop/v1/CategoryCount.js';
 import type { CategoryScore as _shop_v1_CategoryScore, CategoryScore__Output as _shop_v1_CategoryScore__Output } from './shop/v1/CategoryScore.js';
+import type { CheckoutRequest as _shop_v1_CheckoutRequest, CheckoutRequest__Output as _shop_v1_CheckoutRequest__Output } from './shop/v1/CheckoutRequest.js';
+import type { CheckoutResult as _shop_v1_CheckoutResult, CheckoutResult__Output as _shop_v1_CheckoutResult__Output } from './shop/v1/CheckoutResult.js';
 import type { Coupon as _shop_v1_Coupon, Coupon__Output as _shop_v1_Coupon__Output } from './shop/v1/Coupon.js';
 import type { EngineClient as _shop_v1_EngineClient, EngineDefinition as _shop_v1_EngineDefinition } from './shop/v1/Engine.js';
 import type { ErrorDetail as _shop_v1_ErrorDetail, ErrorDetail__Output as _shop_v1_ErrorDetail__Output } from './shop/v1/ErrorDetail.js';
@@ -45,6 +47,8 @@ export interface ProtoGrpcType {
       CartLine: MessageTypeDefinition<_shop_v1_CartLine, _shop_v1_CartLine__Output>
       CategoryCount: MessageTypeDefinition<_shop_v1_CategoryCount, _shop_v1_CategoryCount__Output>
       CategoryScore: MessageTypeDefinition<_shop_v1_CategoryScore, _shop_v1_CategoryScore__Output>
+      CheckoutRequest: MessageTypeDefinition<_shop_v1_CheckoutRequest, _shop_v1_CheckoutRequest__Output>
+      CheckoutResult: MessageTypeDefinition<_shop_v1_CheckoutResult, _shop_v1_CheckoutResult__Output>
       Coupon: MessageTypeDefinition<_shop_v1_Coupon, _shop_v1_Coupon__Output>
       Engine: SubtypeConstructor<typeof grpc.Client, _shop_v1_EngineClient> & { service: _shop_v1_EngineDefinition }
       ErrorDetail: MessageTypeDefinition<_shop_v1_ErrorDetail, _shop_v1_ErrorDetail__Output>

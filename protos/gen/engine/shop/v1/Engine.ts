@@ -3,6 +3,8 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { Ack as _shop_v1_Ack, Ack__Output as _shop_v1_Ack__Output } from '../../shop/v1/Ack.js';
+import type { CheckoutRequest as _shop_v1_CheckoutRequest, CheckoutRequest__Output as _shop_v1_CheckoutRequest__Output } from '../../shop/v1/CheckoutRequest.js';
+import type { CheckoutResult as _shop_v1_CheckoutResult, CheckoutResult__Output as _shop_v1_CheckoutResult__Output } from '../../shop/v1/CheckoutResult.js';
 import type { Event as _shop_v1_Event, Event__Output as _shop_v1_Event__Output } from '../../shop/v1/Event.js';
 import type { GetItemRequest as _shop_v1_GetItemRequest, GetItemRequest__Output as _shop_v1_GetItemRequest__Output } from '../../shop/v1/GetItemRequest.js';
 import type { Item as _shop_v1_Item, Item__Output as _shop_v1_Item__Output } from '../../shop/v1/Item.js';
@@ -18,6 +20,25 @@ import type { StreamRequest as _shop_v1_StreamRequest, StreamRequest__Output as 
 import type { UpsertSummary as _shop_v1_UpsertSummary, UpsertSummary__Output as _shop_v1_UpsertSummary__Output } from '../../shop/v1/UpsertSummary.js';
 
 export interface EngineClient extends grpc.Client {
+  /**
+   * Buys the given lines (or the shopper's cart when lines is empty), all or none. Each
+   * item's stock is decided by its owner through the log; a retry with the same
+   * idempotency_key places at most one order.
+   */
+  Checkout(argument: _shop_v1_CheckoutRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_CheckoutResult__Output>): grpc.ClientUnaryCall;
+  Checkout(argument: _shop_v1_CheckoutRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_CheckoutResult__Output>): grpc.ClientUnaryCall;
+  Checkout(argument: _shop_v1_CheckoutRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_CheckoutResult__Output>): grpc.ClientUnaryCall;
+  Checkout(argument: _shop_v1_CheckoutRequest, callback: grpc.requestCallback<_shop_v1_CheckoutResult__Output>): grpc.ClientUnaryCall;
+  /**
+   * Buys the given lines (or the shopper's cart when lines is empty), all or none. Each
+   * item's stock is decided by its owner through the log; a retry with the same
+   * idempotency_key places at most one order.
+   */
+  checkout(argument: _shop_v1_CheckoutRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_CheckoutResult__Output>): grpc.ClientUnaryCall;
+  checkout(argument: _shop_v1_CheckoutRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_CheckoutResult__Output>): grpc.ClientUnaryCall;
+  checkout(argument: _shop_v1_CheckoutRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_CheckoutResult__Output>): grpc.ClientUnaryCall;
+  checkout(argument: _shop_v1_CheckoutRequest, callback: grpc.requestCallback<_shop_v1_CheckoutResult__Output>): grpc.ClientUnaryCall;
+  
   /**
    * One product with its live stock.
    */
@@ -173,6 +194,13 @@ export interface EngineClient extends grpc.Client {
 
 export interface EngineHandlers extends grpc.UntypedServiceImplementation {
   /**
+   * Buys the given lines (or the shopper's cart when lines is empty), all or none. Each
+   * item's stock is decided by its owner through the log; a retry with the same
+   * idempotency_key places at most one order.
+   */
+  Checkout: grpc.handleUnaryCall<_shop_v1_CheckoutRequest__Output, _shop_v1_CheckoutResult>;
+  
+  /**
    * One product with its live stock.
    */
   GetItem: grpc.handleUnaryCall<_shop_v1_GetItemRequest__Output, _shop_v1_Item>;
@@ -232,6 +260,7 @@ export interface EngineHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface EngineDefinition extends grpc.ServiceDefinition {
+  Checkout: MethodDefinition<_shop_v1_CheckoutRequest, _shop_v1_CheckoutResult, _shop_v1_CheckoutRequest__Output, _shop_v1_CheckoutResult__Output>
   GetItem: MethodDefinition<_shop_v1_GetItemRequest, _shop_v1_Item, _shop_v1_GetItemRequest__Output, _shop_v1_Item__Output>
   GetProfile: MethodDefinition<_shop_v1_ProfileRequest, _shop_v1_Profile, _shop_v1_ProfileRequest__Output, _shop_v1_Profile__Output>
   ListCategories: MethodDefinition<_shop_v1_ListCategoriesRequest, _shop_v1_ListCategoriesResponse, _shop_v1_ListCategoriesRequest__Output, _shop_v1_ListCategoriesResponse__Output>
