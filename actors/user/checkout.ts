@@ -27,7 +27,7 @@ export function startCheckout(s: UserState, e: ShopEvent, effects: { push(...e: 
   if (!checkoutId || !e.lines?.length || findCheckout(s, checkoutId)) return; // a retried command: already under way
   const list = s.checkouts ?? (s.checkouts = []);
   const lines = e.lines.map((l: EventLine) => ({ itemId: l.itemId, qty: l.qty, price: l.price }));
-  list.unshift({ checkoutId, orderId: e.orderId || checkoutId, ts: e.ts, lines, decided: {}, status: 'pending', seq: 0 });
+  list.unshift({ checkoutId, orderId: e.orderId || checkoutId, commandId: e.id, ts: e.ts, lines, decided: {}, status: 'pending', seq: 0 });
   // A pending checkout is never dropped: its holds must still be settled.
   while (list.length > MAX_CHECKOUTS && list[list.length - 1]!.status !== 'pending') list.pop();
   for (const l of lines) {
@@ -65,7 +65,7 @@ export function decideLine(s: UserState, e: ShopEvent, seq: number, effects: { p
       } });
     }
   }
-  effects.push({ type: 'order', checkout: c, causedBy: e.id });
+  effects.push({ type: 'order', checkout: c, causedBy: c.commandId });
   return placed ? c : undefined;
 }
 

@@ -5,7 +5,7 @@
  * shard worker, in recovery replays and in the tests' reference fold.
  */
 import { ITEM_COMMAND_KINDS, type ShopEvent } from '../../protos/index.js';
-import { decideLine, startCheckout, type CheckoutEffect } from './checkout.js';
+import { decideLine, findCheckout, startCheckout, type CheckoutEffect } from './checkout.js';
 import {
   AFFINITY_HALF_LIFE_MS, MAX_COUPONS, MAX_ORDERS, MAX_PURCHASED, MAX_RECENT, MAX_SEARCHES, MAX_SESSION_ITEMS,
   SESSION_GAP_MS, type Coupon, type SessionItemKind, type UserState,
@@ -25,7 +25,8 @@ export interface FoldContext {
 }
 
 export type UserEffect =
-  | { type: 'recompute' }
+  /** `causedBy`: the event the push names, when not the folded one (an order's lines name its checkout). */
+  | { type: 'recompute'; causedBy?: string }
   | { type: 'set-reminder'; name: string; dueAt: number }
   | { type: 'cancel-reminder'; name: string; dueAt: number }
   | { type: 'coupon'; coupon: Coupon }
@@ -145,7 +146,8 @@ export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: Fold
       // A line placed by this actor's checkout is already in its orders (see 'stock_granted').
       if (!e.checkoutId) recordOrderLine(s, e.orderId || e.id, e.ts, e.itemId, qty, e.price ?? facts?.price ?? 0, effects);
       addToSession(s, e.itemId, e.ts, 'purchase');
-      effects.push({ type: 'recompute' });
+      const placedBy = e.checkoutId ? findCheckout(s, e.checkoutId)?.commandId : undefined;
+      effects.push(placedBy ? { type: 'recompute', causedBy: placedBy } : { type: 'recompute' });
       break;
     }
     case 'checkout':

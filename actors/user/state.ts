@@ -47,6 +47,8 @@ export const MAX_CHECKOUTS = 20;
 export interface CheckoutRecord {
   checkoutId: string;
   orderId: string;
+  /** Id of the command event that started it (what pushes about it name as `causedBy`). */
+  commandId: string;
   ts: number;
   lines: OrderLine[];
   /** Per item: the owner's decision (granted or not, units left then). */

@@ -84,7 +84,7 @@ export function applyBatch(input: ApplyInput): ApplyResult {
     if (!itemCommand && placement.owns(p) && seq > input.userCursor.get(p)!) {
       const s = input.users.get(e.userId);
       for (const eff of foldUserEvent(s, e, seq, input.foldCtx)) {
-        if (eff.type === 'recompute') out.touched.set(e.userId, { id: e.id, seq });
+        if (eff.type === 'recompute') out.touched.set(e.userId, { id: eff.causedBy ?? e.id, seq });
         else if (eff.type === 'set-reminder') out.reminderPuts.push({ userId: e.userId, name: eff.name, dueAt: eff.dueAt, partition: p });
         else if (eff.type === 'cancel-reminder') out.reminderDels.push(reminderKey(eff.dueAt, e.userId, eff.name));
         else if (eff.type === 'coupon') out.coupons.push({ userId: e.userId, coupon: eff.coupon });
