@@ -97,7 +97,10 @@ function recordOrderLine(s: UserState, orderId: string, ts: number, itemId: stri
 }
 
 /** Kinds the engine writes for the actor's own bookkeeping: not shopper activity. */
-const BOOKKEEPING: ReadonlySet<ShopEvent['kind']> = new Set(['reminder', 'checkout', 'stock_granted', 'stock_refused']);
+const BOOKKEEPING: ReadonlySet<ShopEvent['kind']> = new Set(['reminder', 'stock_granted', 'stock_refused']);
+
+/** Counted in `events`: what the shopper did (a checkout once, not the lines it later placed). */
+const isShopperEvent = (e: ShopEvent) => !BOOKKEEPING.has(e.kind) && !(e.kind === 'purchase' && e.checkoutId);
 
 /** Folds one event into the state, mutating it in place (the caller owns it). */
 export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: FoldContext): UserEffect[] {
@@ -105,7 +108,7 @@ export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: Fold
   // Commands to item actors carry the ordering user's id but are not this actor's to fold.
   if (ITEM_COMMAND_KINDS.has(e.kind)) return effects;
   const facts = e.itemId && !BOOKKEEPING.has(e.kind) ? ctx.item(e.itemId) : undefined;
-  if (!BOOKKEEPING.has(e.kind)) {
+  if (isShopperEvent(e)) {
     if (s.firstTs === 0) s.firstTs = e.ts;
     s.events++;
   }
