@@ -43,14 +43,14 @@ export function findClinic(): string | undefined {
   return which.stdout.trim() || undefined;
 }
 
-/** The engine process clinic started (its child whose command line runs engine/main.js). */
+/** The engine process clinic started (its child whose command line runs bin/shop-brain.js). */
 function enginePidUnder(parent: number): number | undefined {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === parent && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('engine/main.js')) return Number(name);
+      if (ppid === parent && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('bin/shop-brain.js')) return Number(name);
     } catch {
       /* gone */
     }

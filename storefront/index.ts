@@ -5,7 +5,17 @@
  * public HTTP API and WebSocket.
  */
 import type { TemplatedApp } from 'uWebSockets.js';
-import { createLogger, type Logger } from '../engine/observability/index.js';
+/** What the storefront logs through (the engine's logger fits; the storefront imports nothing of the engine). */
+export interface StorefrontLogger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+/** Without a logger: one JSON line per message on stderr. */
+const stderrLogger: StorefrontLogger = {
+  info: (msg, fields) => process.stderr.write(`${JSON.stringify({ level: 'info', component: 'storefront', msg, ...fields })}\n`),
+  error: (msg, fields) => process.stderr.write(`${JSON.stringify({ level: 'error', component: 'storefront', msg, ...fields, err: String((fields?.['err'] as Error | undefined)?.message ?? fields?.['err'] ?? '') })}\n`),
+};
 import { buildAssetTable, unavailableTable, type AssetTable } from './server/assets.js';
 import { loadClientBundle } from './server/bundle.js';
 import { mountRoutes } from './server/routes.js';
@@ -14,14 +24,14 @@ export { PAGE_ROUTES } from './server/routes.js';
 export type { AssetTable } from './server/assets.js';
 
 export interface StorefrontOptions {
-  /** @default a logger at LOG_LEVEL, component "storefront" */
-  log?: Logger;
+  /** @default JSON lines on stderr */
+  log?: StorefrontLogger;
 }
 
 let prepared: AssetTable | undefined;
 
 /** Bundles, hashes and compresses the static files once per process; later mounts reuse them. */
-export function prepareStorefront(log: Logger): AssetTable {
+export function prepareStorefront(log: StorefrontLogger): AssetTable {
   if (prepared) return prepared;
   try {
     const bundle = loadClientBundle();
@@ -41,6 +51,6 @@ export function prepareStorefront(log: Logger): AssetTable {
 }
 
 export function mountStorefront(app: TemplatedApp, opts: StorefrontOptions = {}): void {
-  const log = opts.log ?? createLogger(undefined, 'storefront');
+  const log = opts.log ?? stderrLogger;
   mountRoutes(app, prepareStorefront(log));
 }

@@ -1,5 +1,5 @@
 /**
- * gRPC benchmark: starts the engine (`node dist/engine/main.js`, embedded
+ * gRPC benchmark: starts the engine (`node dist/bin/shop-brain.js`, embedded
  * nats-server) in its own process, drives its gRPC API from this one, prints a
  * human summary (and with --json one JSON object as the last line), and appends a
  * section to results.md with the machine, the command and the date.
@@ -118,7 +118,7 @@ function markdown(o: BenchOptions, argv: string[], r: Result, summary: string, b
     `- machine: ${m.cpuModel} x ${m.cores} cores, ${m.memoryGiB} GiB, ${m.uname}, Node ${m.node}, ${m.natsServer}`,
     o.scenario === 'floor'
       ? `- setup: no engine; do-nothing servers (floor-server.ts) in a child process and this load client on the same box`
-      : `- setup: \`node dist/engine/main.js\` (embedded nats-server, ${r.shards} shard workers) and this load client as separate processes on the same box; ${o.users} users, k=${o.k}` +
+      : `- setup: \`node dist/bin/shop-brain.js\` (embedded nats-server, ${r.shards} shard workers) and this load client as separate processes on the same box; ${o.users} users, k=${o.k}` +
         (o.floor ? '; then the transport floor (floor-server.ts) with the engine stopped' : ''),
     `- box before the run: ${busy}`,
     '',

@@ -1,5 +1,5 @@
 /**
- * The engine under test, as a child process (`node dist/engine/main.js`) with its
+ * The engine under test, as a child process (`node dist/bin/shop-brain.js`) with its
  * own data directory and its embedded nats-server: the default deployment, on
  * free ports. Knows the pids of both, for CPU accounting and kill -9.
  */
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const ENGINE_MAIN = fileURLToPath(new URL('../../engine/main.js', import.meta.url));
+export const ENGINE_MAIN = fileURLToPath(new URL('../../bin/shop-brain.js', import.meta.url));
 /** A fixed secret so a benchmark can sign tokens for users it wrote into LMDB itself. */
 export const BENCH_SESSION_SECRET = 'bench-secret-0123456789abcdef';
 const READY = /"msg":"engine ready","url":"(http:\/\/[^"]+)"/;

@@ -103,7 +103,7 @@ async function main(): Promise<void> {
       rows.push(r);
       process.stdout.write(`${t.name.padEnd(16)} ${String(r.result.requestsPerS).padStart(7)} req/s  p50 ${r.result.latencyMs.p50} ms  p99 ${r.result.latencyMs.p99} ms  non-2xx ${r.result.non2xx}\n`);
     }
-    const meta = { date: new Date().toISOString(), commit: execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim(), engine: `node dist/engine/main.js, DEMO_CATALOG_SIZE=${a.catalog}, embedded nats-server, default shards` };
+    const meta = { date: new Date().toISOString(), commit: execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8' }).trim(), engine: `node dist/bin/shop-brain.js, DEMO_CATALOG_SIZE=${a.catalog}, embedded nats-server, default shards` };
     const m = machineInfo();
     writeFileSync(a.out, report(a, m, rows, meta));
     const result = { schema: 'shop-brain-storefront-wrk/1', ...meta, machine: m, args: a, rows };

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { spawnEngine, startNats, tempDir, testEnv } from '../kit/index.js';
 
-const MAIN = fileURLToPath(new URL('../../engine/main.js', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../bin/shop-brain.js', import.meta.url));
 
 /** Runs the engine expecting it to refuse to start; returns its exit code and output. */
 function runToExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ code: number | null; out: string }> {

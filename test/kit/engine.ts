@@ -38,9 +38,9 @@ export interface EngineProcess {
   stop(): Promise<void>;
 }
 
-const MAIN = fileURLToPath(new URL('../../engine/main.js', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../bin/shop-brain.js', import.meta.url));
 
-/** Runs `node dist/engine/main.js` with env and waits until it logs "engine ready". */
+/** Runs `node dist/bin/shop-brain.js` with env and waits until it logs "engine ready". */
 export async function spawnEngine(env: Record<string, string>, timeoutMs = 60_000): Promise<EngineProcess> {
   const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';

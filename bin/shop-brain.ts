@@ -1,8 +1,12 @@
-/** `npm start`: runs the engine with configuration from the environment until SIGINT/SIGTERM. */
-import { loadConfig } from './config/index.js';
-import { EngineError } from './errors/index.js';
-import { createLogger } from './observability/index.js';
-import { startEngine } from './app/start-engine.js';
+/**
+ * `npm start`: the CLI entry. Composes the engine (configured from the environment) with
+ * the storefront it serves, until SIGINT/SIGTERM. The engine itself never imports the
+ * storefront; this file is where the two meet.
+ */
+import { loadConfig } from '../engine/config/index.js';
+import { EngineError } from '../engine/errors/index.js';
+import { createLogger } from '../engine/observability/index.js';
+import { startEngine } from '../engine/index.js';
 import { mountStorefront } from '../storefront/index.js';
 
 const log = createLogger((process.env['LOG_LEVEL'] as 'info') ?? 'info');
