@@ -46,6 +46,51 @@ export interface HttpErrorBody {
 /** A shard's answer to an ask (worker port or NATS request/reply). */
 export type AskReply<T = unknown> = { ok: true; result: T } | { ok: false; error: WireError };
 
+// ---- HTTP resources ----
+
+/** A product as clients see it (`GET /api/products/:id`, listings, cart lines). */
+export interface ProductView {
+  /** `[A-Za-z0-9_.:-]{1,64}` */
+  itemId: string;
+  name: string;
+  /** A slug: `[a-z0-9-]+`, e.g. `running-shoes`. */
+  category: string;
+  description: string;
+  /** >= 0, at most 2 decimals. */
+  price: number;
+  /** Units that can be bought now (live: catalog stock minus units sold and held since). */
+  stock: number;
+  brand: string;
+  /** 0..5 */
+  rating?: number;
+  tags?: string[];
+}
+
+export const SORT_ORDERS = ['relevance', 'price_asc', 'price_desc', 'popularity', 'name'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** The query of `GET /api/products`. */
+export interface ProductListQuery {
+  /** Only this category; `''` means all. */
+  category?: string;
+  /** Keyword query over name, brand, category, tags and description; `''` means none. */
+  q?: string;
+  /** `relevance` orders by search score with `q`, by catalog order without. @default 'relevance' */
+  sort?: SortOrder;
+  /** 1-based. @default 1 */
+  page?: number;
+  /** 1..100. @default 24 */
+  limit?: number;
+}
+
+/** A page of `GET /api/products`. */
+export interface ProductList<P = ProductView> {
+  items: P[];
+  total: number;
+  page: number;
+  limit: number;
+}
+
 // ---- shapes inside messages ----
 
 export interface RecItem {

@@ -4,12 +4,8 @@
  * any thread may read it (e.g. live stock).
  */
 import type { ShopEvent } from '../../protos/index.js';
+import { decayTrend, TREND_WEIGHT } from '../signals.js';
 import type { ItemState } from './state.js';
-
-/** Half-life of the trending score. */
-export const TREND_HALF_LIFE_MS = 6 * 3600_000;
-
-const TREND_WEIGHT: Partial<Record<ShopEvent['kind'], number>> = { view: 1, rec_click: 1, cart_add: 3, purchase: 5 };
 
 /** Returns true when the event changed the item's state. */
 export function foldItemEvent(s: ItemState, e: ShopEvent, seq: number): boolean {
@@ -30,8 +26,7 @@ export function foldItemEvent(s: ItemState, e: ShopEvent, seq: number): boolean 
 
 /** The trending score as of `ts`. */
 export function trendAt(s: Pick<ItemState, 'trend' | 'trendTs'>, ts: number): number {
-  if (s.trendTs === 0 || ts <= s.trendTs) return s.trend;
-  return s.trend * Math.pow(0.5, (ts - s.trendTs) / TREND_HALF_LIFE_MS);
+  return s.trendTs === 0 ? s.trend : decayTrend(s.trend, s.trendTs, ts);
 }
 
 /** Units left: the catalog's stock minus what sold since it was set (`soldAtStock`: units sold by then). */

@@ -1,3 +1,3 @@
 export { emptyItemState, availableUnits, type ItemState, type CatalogStock } from './state.js';
-export { foldItemEvent, trendAt, effectiveStock, TREND_HALF_LIFE_MS } from './fold.js';
+export { foldItemEvent, trendAt, effectiveStock } from './fold.js';
 export { foldStockCommand, decisionId, type ItemEffect } from './stock.js';

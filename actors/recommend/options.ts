@@ -6,12 +6,13 @@
  */
 import { DEFAULT_FUSION_WEIGHTS, FUSION_FEATURES } from './fusion.js';
 import type { FusionFeature } from './fusion.js';
+import { SESSION_GAP_MS } from '../signals.js';
 import type { SessionItemKind } from './types.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-export const DEFAULT_SESSION_GAP_MS = 30 * MINUTE;
+export const DEFAULT_SESSION_GAP_MS = SESSION_GAP_MS;
 export const DEFAULT_MAX_OPEN_SESSIONS = 100_000;
 export const DEFAULT_MAX_SESSIONS = 200_000;
 export const DEFAULT_MAX_SESSION_LENGTH = 50;

@@ -1,8 +1,7 @@
 /** The seam between the user actor and the recommendation code. */
 
-export type SessionItemKind = 'view' | 'cart_add' | 'purchase' | 'rec_click' | 'dwell';
-
-export const SESSION_ITEM_KINDS: readonly SessionItemKind[] = ['view', 'cart_add', 'purchase', 'rec_click', 'dwell'];
+import type { SessionItemKind } from '../signals.js';
+export { SESSION_ITEM_KINDS, type SessionItemKind } from '../signals.js';
 
 export interface SessionItem {
   itemId: string;

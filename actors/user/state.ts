@@ -8,12 +8,11 @@ export const MAX_ORDERS = 100;
 export const MAX_PURCHASED = 200;
 export const MAX_SEARCHES = 20;
 export const MAX_COUPONS = 20;
-/** A gap of inactivity that starts a new session (the recommender's session). */
-export const SESSION_GAP_MS = 30 * 60_000;
 /** Half-life of category affinity. */
 export const AFFINITY_HALF_LIFE_MS = 24 * 3600_000;
 
-export type SessionItemKind = 'view' | 'cart_add' | 'purchase' | 'rec_click' | 'dwell';
+import type { SessionItemKind } from '../signals.js';
+export { SESSION_GAP_MS, type SessionItemKind } from '../signals.js';
 
 export interface CartLine {
   itemId: string;

@@ -4,13 +4,12 @@
  * subjects), the same message size (an encoded shopper event) and Nats-Msg-Id on
  * every message, publishing asynchronously with `window` acks outstanding.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { connectNats, ensureEventStream, findNatsServer, NATS_INSTALL_HINT } from '../../engine/log/index.js';
+import { connectNats, ensureEventStream, launchNatsServer } from '../../engine/log/index.js';
 import { eventSubject } from '../../engine/placement/index.js';
 import { encodeEvent, type ShopEvent } from '../../protos/index.js';
 import { CpuMeter } from '../lib/proc-cpu.js';
@@ -43,34 +42,15 @@ export interface BareResult {
 }
 
 async function startNatsServer(): Promise<{ url: string; pid: number | undefined; stop(): Promise<void>; dir: string }> {
-  const bin = findNatsServer();
-  if (!bin) throw new Error(NATS_INSTALL_HINT);
   const dir = mkdtempSync(join(tmpdir(), 'shop-bare-js-'));
-  // The same flags the engine's embedded server gets.
-  const child = spawn(bin, ['-js', '-sd', join(dir, 'store'), '-a', '127.0.0.1', '-p', '-1', '-m', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let log = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`nats-server did not start: ${log}`)), 15_000);
-    child.stderr!.on('data', (d: Buffer) => {
-      log += d.toString();
-      const m = /Listening for client connections on [^\s]*:(\d+)/.exec(log);
-      if (m && /Server is ready/.test(log)) {
-        clearTimeout(t);
-        resolve(Number(m[1]));
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`nats-server exited ${code}: ${log}`)));
-  });
+  // The engine's launcher, so the yardstick gets the same flags as the embedded server.
+  const server = await launchNatsServer({ storeDir: join(dir, 'store'), workDir: dir });
   return {
-    url: `nats://127.0.0.1:${port}`,
-    pid: child.pid,
+    url: server.url,
+    pid: server.pid,
     dir,
     stop: async () => {
-      if (child.exitCode === null) {
-        const gone = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await gone;
-      }
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -7,35 +7,21 @@ import { BadRequestError } from '../errors/index.js';
 import { CATEGORY_PATTERN, checkProduct, type Product } from './product.js';
 import { TokenSearch, type TextSearch, type TextSearchFactory } from './text-search.js';
 
-export const SORT_ORDERS = ['relevance', 'price_asc', 'price_desc', 'popularity', 'name'] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
+import { SORT_ORDERS, type ProductList, type ProductListQuery, type SortOrder } from '../../protos/contract.js';
+
+export { SORT_ORDERS, type SortOrder };
 export type PopularityFn = (itemId: string) => number;
 
 export const DEFAULT_LIST_LIMIT = 24;
 export const MAX_LIST_LIMIT = 100;
 export const MAX_QUERY_LENGTH = 200;
 
-export interface ListQuery {
-  /** Only this category; `''` means all. */
-  category?: string;
-  /** Keyword query over name, brand, category, tags and description; `''` means none. */
-  q?: string;
-  /** `relevance` orders by search score with `q`, by catalog order without. @default 'relevance' */
-  sort?: SortOrder;
-  /** 1-based. @default 1 */
-  page?: number;
-  /** 1..100. @default 24 */
-  limit?: number;
+export interface ListQuery extends ProductListQuery {
   /** Needed for `sort: 'popularity'` unless given to the constructor; non-finite values sort last. */
   popularity?: PopularityFn;
 }
 
-export interface ListResult {
-  items: Product[];
-  total: number;
-  page: number;
-  limit: number;
-}
+export type ListResult = ProductList<Product>;
 
 export interface CategoryCount {
   category: string;

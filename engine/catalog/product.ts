@@ -3,16 +3,10 @@
  * enters the engine (catalog files, `Catalog.upsert`, gRPC `UpsertItems`), so a row
  * accepted in one place is accepted everywhere.
  */
+import type { ProductView } from '../../protos/contract.js';
 
-export interface Product {
-  /** `[A-Za-z0-9_.:-]{1,64}` */
-  itemId: string;
-  name: string;
-  /** A slug: `[a-z0-9-]+`, e.g. `running-shoes`. */
-  category: string;
-  description: string;
-  /** >= 0, at most 2 decimals. */
-  price: number;
+/** The catalog's record: the client's view (protos/contract.ts) plus what only the engine keeps. */
+export interface Product extends ProductView {
   /** Integer >= 0: units on hand when it was last set (see soldAtStock). */
   stock: number;
   /**
@@ -21,10 +15,6 @@ export interface Product {
    * sales it already accounts for. Absent (0) for the imported catalog.
    */
   soldAtStock?: number;
-  brand: string;
-  /** 0..5 */
-  rating?: number;
-  tags?: string[];
 }
 
 export const ITEM_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;

@@ -2,30 +2,19 @@
  * The embedded default: when NATS_URL is unset the engine runs and supervises a
  * local nats-server with JetStream, its store under DATA_DIR/nats. A server left
  * behind by a crashed engine (kill -9) is found by its pid file and replaced, so a
- * restart never fails on a locked store.
+ * restart never fails on a locked store; a server that dies while the engine runs
+ * is restarted on the same store and port, so the client reconnects by itself.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UnavailableError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
+import { launchNatsServer, type NatsServerProcess } from './nats-server-process.js';
 
-const CANDIDATE_PATHS = ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'];
-const START_TIMEOUT_MS = 15_000;
+export { findNatsServer, NATS_INSTALL_HINT } from './nats-server-process.js';
 
-export const NATS_INSTALL_HINT =
-  'nats-server was not found. Install it with `sudo apt-get update && sudo apt-get install -y nats-server` ' +
-  '(Debian/Ubuntu), or set NATS_SERVER_BIN to its path, or set NATS_URL to use a running server.';
-
-export function findNatsServer(env = process.env): string | undefined {
-  const fromEnv = env['NATS_SERVER_BIN'];
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  for (const p of CANDIDATE_PATHS) if (existsSync(p)) return p;
-  const which = spawnSync('sh', ['-c', 'command -v nats-server'], { encoding: 'utf8' });
-  const found = which.stdout.trim();
-  return found || undefined;
-}
+const RESTART_BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
 
 function alive(pid: number): boolean {
   try {
@@ -60,16 +49,18 @@ async function stopPid(pid: number, log: Logger): Promise<void> {
 
 export interface EmbeddedNatsOptions {
   dataDir: string;
-  /** 0 = a free port chosen by the server. */
+  /** 0 = a free port chosen by the server at first start (kept for restarts). */
   port: number;
   log: Logger;
 }
 
-/** Lifecycle: stopped -> starting -> running -> stopping -> stopped. */
+/** Lifecycle: stopped -> starting -> running (-> restarting -> running)* -> stopping -> stopped. */
 export class EmbeddedNatsServer {
-  #child: ChildProcess | undefined;
+  #server: NatsServerProcess | undefined;
   #url: string | undefined;
+  #port = 0;
   #stopping = false;
+  #restarts = 0;
   readonly #dir: string;
   readonly #opts: EmbeddedNatsOptions;
 
@@ -83,9 +74,20 @@ export class EmbeddedNatsServer {
     return this.#url;
   }
 
+  get pid(): number | undefined {
+    return this.#server?.pid;
+  }
+
+  /** Times the server was restarted after dying under the engine. */
+  get restarts(): number {
+    return this.#restarts;
+  }
+
+  isRunning(): boolean {
+    return this.#server?.isRunning() ?? false;
+  }
+
   async start(): Promise<string> {
-    const bin = findNatsServer();
-    if (!bin) throw new UnavailableError(NATS_INSTALL_HINT);
     mkdirSync(this.#dir, { recursive: true });
     const pidFile = join(this.#dir, 'nats-server.pid');
     if (existsSync(pidFile)) {
@@ -93,48 +95,43 @@ export class EmbeddedNatsServer {
       if (pid > 0 && alive(pid) && isNatsServer(pid)) await stopPid(pid, this.#opts.log);
       rmSync(pidFile, { force: true });
     }
-    const portsDir = join(this.#dir, 'ports');
-    rmSync(portsDir, { recursive: true, force: true });
-    mkdirSync(portsDir, { recursive: true });
-    const args = ['-js', '-sd', join(this.#dir, 'store'), '-a', '127.0.0.1', '-p', String(this.#opts.port || -1),
-      '--pid', pidFile, '--ports_file_dir', portsDir, '-m', '0'];
-    const child = spawn(bin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    this.#child = child;
-    let stderr = '';
-    child.stderr?.on('data', (d: Buffer) => {
-      stderr = (stderr + d.toString()).slice(-4000);
+    this.#port = this.#opts.port;
+    await this.#launch();
+    return this.#url!;
+  }
+
+  async #launch(): Promise<void> {
+    const server = await launchNatsServer({ storeDir: join(this.#dir, 'store'), workDir: this.#dir, port: this.#port });
+    this.#server = server;
+    this.#port = server.port;
+    this.#url = server.url;
+    writeFileSync(join(this.#dir, 'url'), server.url);
+    this.#opts.log.info('embedded nats-server ready', { url: server.url, pid: server.pid, store: join(this.#dir, 'store') });
+    void server.exited.then((exit) => {
+      if (this.#stopping || this.#server !== server) return;
+      this.#opts.log.error('embedded nats-server exited; restarting it on the same store and port', {
+        code: exit.code, signal: exit.signal, stderr: exit.stderrTail.slice(-1000),
+      });
+      void this.#restart();
     });
-    child.on('exit', (code, signal) => {
-      if (!this.#stopping) this.#opts.log.error('embedded nats-server exited', { code, signal, stderr: stderr.slice(-1000) });
-    });
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new UnavailableError(`nats-server exited at start (code ${child.exitCode}): ${stderr.slice(-500)}`);
-      const file = readdirSync(portsDir).find((f) => f.endsWith('.ports'));
-      if (file && /Server is ready/.test(stderr)) {
-        const ports = JSON.parse(readFileSync(join(portsDir, file), 'utf8')) as { nats?: string[] };
-        const u = ports.nats?.[0];
-        if (u) {
-          this.#url = u;
-          writeFileSync(join(this.#dir, 'url'), u);
-          this.#opts.log.info('embedded nats-server ready', { url: u, pid: child.pid, store: join(this.#dir, 'store') });
-          return u;
-        }
+  }
+
+  async #restart(): Promise<void> {
+    for (let attempt = 0; !this.#stopping; attempt++) {
+      await sleep(RESTART_BACKOFF_MS[Math.min(attempt, RESTART_BACKOFF_MS.length - 1)]!);
+      if (this.#stopping) return;
+      try {
+        await this.#launch();
+        this.#restarts++;
+        return;
+      } catch (err) {
+        this.#opts.log.error('embedded nats-server restart failed; retrying', { attempt, err: (err as Error).message });
       }
-      await sleep(50);
     }
-    child.kill('SIGKILL');
-    throw new UnavailableError(`nats-server did not become ready within ${START_TIMEOUT_MS} ms: ${stderr.slice(-500)}`);
   }
 
   async stop(): Promise<void> {
-    const child = this.#child;
-    if (!child || child.exitCode !== null) return;
     this.#stopping = true;
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    child.kill('SIGTERM');
-    const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(t);
+    await this.#server?.stop();
   }
 }

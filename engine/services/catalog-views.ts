@@ -4,6 +4,7 @@
  * categories, a cart priced from the catalog, and the popularity that orders
  * `sort=popularity`.
  */
+import type { ProductList, ProductView } from '../../protos/contract.js';
 import type { CategoryCount, Catalog, ListQuery, Product } from '../catalog/index.js';
 import { BadRequestError, NotFoundError } from '../errors/index.js';
 import type { StateStore } from '../store/index.js';
@@ -12,17 +13,8 @@ import type { Inventory } from './inventory.js';
 /** Most ids one batch lookup may name. */
 export const MAX_LOOKUP_IDS = 100;
 
-export interface ProductView extends Omit<Product, 'soldAtStock'> {
-  /** Live stock: catalog stock minus units sold since. */
-  stock: number;
-}
-
-export interface ProductListing {
-  items: ProductView[];
-  total: number;
-  page: number;
-  limit: number;
-}
+export type { ProductView } from '../../protos/contract.js';
+export type ProductListing = ProductList;
 
 export interface CartView<L> {
   lines: Array<L & { product: ProductView | undefined }>;

@@ -4,7 +4,7 @@
  * protos/contract.ts, and re-exported here; the HTTP resources are below.
  * Types only: esbuild erases these imports, the bundle takes no code from outside.
  */
-import type { Coupon, EventMessage, OrderLine, RecItem } from '../../protos/contract.js';
+import type { Coupon, EventMessage, OrderLine, ProductList as WireProductList, ProductView, RecItem } from '../../protos/contract.js';
 
 export type {
   ClientEventKind as EventKind, ClientMessage, Coupon, ErrorCode, EventMessage, HttpErrorBody, OrderLine, OrderPush, PushMessage, RecItem, ServerMessage, WireError,
@@ -17,26 +17,10 @@ export interface Session {
   expiresAt: number;
 }
 
-export interface Product {
-  itemId: string;
-  name: string;
-  category: string;
-  description: string;
-  price: number;
-  stock: number;
-  brand: string;
-  rating?: number;
-  tags?: string[];
-}
+export type Product = ProductView;
+export type ProductList = WireProductList;
 
-export interface ProductList {
-  items: Product[];
-  total: number;
-  page: number;
-  limit: number;
-}
-
-export type SortOrder = 'relevance' | 'price_asc' | 'price_desc' | 'popularity' | 'name';
+export type { ProductListQuery as ListQuery, SortOrder } from '../../protos/contract.js';
 
 export interface Recs {
   items: RecItem[];

@@ -3,7 +3,9 @@
  * thrown as ApiError with that code; a rejected session token is replaced and the
  * request retried once.
  */
-import type { Cart, CheckoutResult, HttpErrorBody, Order, Product, ProductList, Profile, Recs, SortOrder } from './api-types.js';
+import type { Cart, CheckoutResult, HttpErrorBody, ListQuery, Order, Product, ProductList, Profile, Recs } from './api-types.js';
+
+export type { ListQuery } from './api-types.js';
 import { getSession, renewSession } from './session.js';
 
 export class ApiError extends Error {
@@ -67,13 +69,6 @@ export async function request<T>(path: string, o: RequestOptions = {}): Promise<
   }
 }
 
-export interface ListQuery {
-  category?: string;
-  q?: string;
-  sort?: SortOrder;
-  page?: number;
-  limit?: number;
-}
 
 function qs(params: Record<string, string | number | undefined>): string {
   const u = new URLSearchParams();

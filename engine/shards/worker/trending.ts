@@ -3,9 +3,9 @@
  * exponential decay. Part of the shard's model replica: the fallback for shoppers
  * with no history, and a business signal in re-ranking.
  */
-import { TREND_HALF_LIFE_MS } from '../../../actors/item/index.js';
+import { decayTrend, TREND_WEIGHT } from '../../../actors/signals.js';
+import type { ShopEvent } from '../../../protos/index.js';
 
-const WEIGHT: Record<string, number> = { view: 1, rec_click: 1, cart_add: 3, purchase: 5 };
 const REFRESH_MS = 500;
 const TOP_SIZE = 500;
 
@@ -15,14 +15,14 @@ export class TrendingBoard {
   #topAt = 0;
   #now = 0;
 
-  observe(itemId: string, kind: string, ts: number): void {
-    const w = WEIGHT[kind];
+  observe(itemId: string, kind: ShopEvent['kind'], ts: number): void {
+    const w = TREND_WEIGHT[kind];
     if (w === undefined) return;
     const e = this.#scores.get(itemId);
     if (!e) this.#scores.set(itemId, { s: w, ts });
     else {
       if (ts > e.ts) {
-        e.s *= Math.pow(0.5, (ts - e.ts) / TREND_HALF_LIFE_MS);
+        e.s = decayTrend(e.s, e.ts, ts);
         e.ts = ts;
       }
       e.s += w;
@@ -33,7 +33,7 @@ export class TrendingBoard {
   score(itemId: string): number {
     const e = this.#scores.get(itemId);
     if (!e) return 0;
-    return e.s * Math.pow(0.5, Math.max(0, this.#now - e.ts) / TREND_HALF_LIFE_MS);
+    return decayTrend(e.s, e.ts, this.#now);
   }
 
   /** The top items, best first; refreshed at most every REFRESH_MS of wall time. */
