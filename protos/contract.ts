@@ -28,6 +28,10 @@ export type ErrorCode =
   | 'E_CANCELLED'
   | 'E_BAD_CATALOG'
   | 'E_BAD_CONFIG'
+  | 'E_NOT_ALLOWED'
+  | 'E_METHOD_NOT_ALLOWED'
+  | 'E_URL_TOO_LONG'
+  | 'E_STORAGE_FULL'
   | 'E_INTERNAL';
 
 /** An error as it is serialised everywhere: HTTP bodies, WebSocket `error` messages, ask replies. */

@@ -9,7 +9,7 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import type { EngineConfig } from '../config/index.js';
 import { Gateway } from '../gateway/index.js';
 import { GrpcServer, resolveApiKey } from '../grpc/index.js';
-import { connectNats, EmbeddedNatsServer, EventLog } from '../log/index.js';
+import { connectNats, EmbeddedNatsServer, EventLog, LogHealth } from '../log/index.js';
 import { createLogger, Metrics, type Logger } from '../observability/index.js';
 import { PushRouter } from '../push/index.js';
 import { ShardSupervisor } from '../shards/index.js';
@@ -59,14 +59,26 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
   };
   try {
     let natsUrl = config.natsUrl;
+    let embedded: EmbeddedNatsServer | undefined;
     if (natsUrl === undefined) {
-      const embedded = new EmbeddedNatsServer({ dataDir: config.dataDir, port: config.natsPort, log: log.child('nats') });
-      natsUrl = await embedded.start();
-      cleanups.push(() => embedded.stop());
+      const server = new EmbeddedNatsServer({ dataDir: config.dataDir, port: config.natsPort, log: log.child('nats') });
+      natsUrl = await server.start();
+      embedded = server;
+      cleanups.push(() => server.stop());
     }
     const nc: NatsConnection = await connectNats(natsUrl, 'engine-main', log.child('nats-client'));
     cleanups.push(() => nc.drain().catch(() => undefined));
     const eventLog = await EventLog.open(nc, config.partitions, config.streamReplicas);
+    const logHealth = new LogHealth(nc, {
+      dataDir: config.dataDir,
+      minFreeBytes: config.diskMinFreeMb * 1024 * 1024,
+      log: log.child('log-health'),
+      // An external NATS is its operator's to restart; the embedded one is ours.
+      ...(embedded && { onStuck: () => void embedded!.restart('JetStream stopped answering') }),
+    });
+    await logHealth.start();
+    cleanups.push(() => logHealth.stop());
+    eventLog.guardStorage(logHealth);
     const store = StateStore.open(config.dataDir);
     cleanups.push(() => store.close());
     const { catalog, fingerprint } = await setupCatalog(config.catalog, config.demoCatalogSize, store, log.child('catalog'));
@@ -103,11 +115,22 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     metrics.gauge('shop_recs_cache_hits_total', 'Recommend asks answered from a user\'s last recs, per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.recsCacheHits ?? 0]));
     metrics.gauge('shop_recompute_p50_seconds', 'median recommendation recompute per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, (s.stats?.recomputeMsP50 ?? 0) / 1000]));
 
+    metrics.gauge('shop_jetstream_up', '1 when JetStream answered its last probe (once a second)', () => (logHealth.jetstream ? 1 : 0));
+    metrics.gauge('shop_storage_full', '1 while events are refused because the disk under DATA_DIR is nearly full', () => (logHealth.storageFull ? 1 : 0));
+    metrics.gauge('shop_data_dir_free_bytes', 'free bytes on the filesystem of DATA_DIR', () => logHealth.snapshot().freeBytes);
+    if (embedded) metrics.gauge('shop_nats_server_restarts', 'restarts of the embedded nats-server since start', () => embedded!.restarts);
+
+    // Set once the catalog updater exists; each catalog-changing upsert builds a new index directory.
+    let currentIndexDir = () => indexDir;
     const health = () => {
-      const natsOk = !nc.isClosed();
+      const l = logHealth.snapshot();
+      const natsOk = !nc.isClosed() && l.jetstream;
       const shardStates = shards.shards.map((s) => s.state);
-      const indexReady = annIndexReady(indexDir);
-      return { ok: natsOk && shards.allServing() && indexReady, nats: natsOk, shards: shardStates, index: indexReady, catalog: catalog.size };
+      const indexReady = annIndexReady(currentIndexDir());
+      return {
+        ok: natsOk && !l.storageFull && shards.allServing() && indexReady,
+        nats: natsOk, storageFull: l.storageFull, log: l, shards: shardStates, index: indexReady, catalog: catalog.size,
+      };
     };
     const gatewayOpts: ConstructorParameters<typeof Gateway>[0] = {
       services, health: { health }, log: log.child('gateway'), port: config.port,
@@ -120,6 +143,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
 
     const updates = new CatalogUpdates({ catalog, store, shards, dataDir: config.dataDir, log: log.child('catalog'), indexDir });
     cleanups.push(() => updates.close());
+    currentIndexDir = () => updates.indexDir;
     const apiKey = config.grpcAuth ? resolveApiKey(config.apiKey, config.dataDir) : undefined;
     if (!apiKey) log.warn('gRPC authentication is OFF (GRPC_AUTH=false): any caller may use the Engine service');
     const grpc = new GrpcServer(services, {

@@ -55,6 +55,8 @@ export interface EngineConfig {
   allowUwsFallback: boolean;
   /** Stream replicas (1 on one node, 3 on a cluster). */
   streamReplicas: number;
+  /** Events are refused (E_STORAGE_FULL) while the disk under DATA_DIR has less free space than this. */
+  diskMinFreeMb: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -115,6 +117,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<EngineConf
     shardNiceness: int(env, 'SHARD_NICENESS', DEFAULT_SHARD_NICENESS, 0, 19),
     allowUwsFallback: bool(env, 'ALLOW_UWS_FALLBACK', false),
     streamReplicas: int(env, 'STREAM_REPLICAS', 1, 1, 5),
+    diskMinFreeMb: int(env, 'DISK_MIN_FREE_MB', 32, 0, 1_000_000),
     logLevel: level as EngineConfig['logLevel'],
     ...overrides,
   };

@@ -35,6 +35,10 @@ export const ERROR_CODES = {
   E_CANCELLED: { http: 499, grpc: 1, summary: 'the caller cancelled the call before it finished' },
   E_BAD_CATALOG: { http: 400, grpc: 3, summary: 'a catalog row is invalid (the message names the line)' },
   E_BAD_CONFIG: { http: 500, grpc: 9, summary: 'a configuration value is invalid (the message names the variable)' },
+  E_NOT_ALLOWED: { http: 403, grpc: 7, summary: 'this caller may not do this (e.g. a shopper client sending a purchase: purchases come from checkout)' },
+  E_METHOD_NOT_ALLOWED: { http: 405, grpc: 12, summary: 'the HTTP method is not one this path answers' },
+  E_URL_TOO_LONG: { http: 414, grpc: 3, summary: 'the request URL exceeds its size limit' },
+  E_STORAGE_FULL: { http: 507, grpc: 8, summary: 'the disk under DATA_DIR is (nearly) full: events are refused until space is freed' },
   E_INTERNAL: { http: 500, grpc: 13, summary: 'an unexpected failure inside the engine; it has been logged' },
 } as const satisfies Record<ErrorCode, ErrorInfo>;
 
@@ -106,6 +110,22 @@ export class UnavailableError extends EngineError {
   constructor(message: string, cause?: unknown) {
     super('E_UNAVAILABLE', message, { cause });
     this.name = 'UnavailableError';
+  }
+}
+
+/** The disk under the log is (nearly) full; appends resume by themselves once space is freed. */
+export class StorageFullError extends EngineError {
+  constructor(message: string, cause?: unknown) {
+    super('E_STORAGE_FULL', message, { cause });
+    this.name = 'StorageFullError';
+  }
+}
+
+/** The caller is known but may not do this (e.g. a shopper's client recording a purchase). */
+export class NotAllowedError extends EngineError {
+  constructor(message: string, field?: string) {
+    super('E_NOT_ALLOWED', message, field === undefined ? {} : { field });
+    this.name = 'NotAllowedError';
   }
 }
 

@@ -21,6 +21,15 @@ function intParam(q: URLSearchParams, name: string, dflt: number, min: number, m
   return n;
 }
 
+/** A path parameter, percent-decoded; bad encoding (`%ZZ`) is the client's error, not ours. */
+function decodeParam(raw: string, index: number): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new BadRequestError(`path segment ${index + 1} is not valid percent-encoding`, 'path');
+  }
+}
+
 export function mountApi(app: TemplatedApp, services: EngineServices, health: HealthSource, log: Logger): void {
   const onInternal = (e: EngineError) => log.error('request failed', { err: e.cause ?? e });
   const requests = services.metrics.counter('shop_http_requests_total', 'HTTP API requests by route and status class');
@@ -33,7 +42,7 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
       const t0 = performance.now();
       const params: string[] = [];
       for (let i = 0; i < 2; i++) params.push(req.getParameter(i) ?? '');
-      const captured = { query: parseQuery(req.getQuery() ?? ''), token: bearerToken(req), idempotencyKey: req.getHeader('idempotency-key') || undefined, param: (i: number) => decodeURIComponent(params[i] ?? '') };
+      const captured = { query: parseQuery(req.getQuery() ?? ''), token: bearerToken(req), idempotencyKey: req.getHeader('idempotency-key') || undefined, param: (i: number) => decodeParam(params[i] ?? '', i) };
       Promise.resolve()
         .then(() => handler(r, captured))
         .then((body) => {

@@ -30,8 +30,10 @@ export function eventFromProto(m: Event__Output, tracking: Tracking): ShopEvent 
   if (m.reminder) throw fieldError('reminder', '"reminder" is written by the engine only', 'E_BAD_EVENT');
   if (m.dueAt) throw fieldError('due_at', '"due_at" is written by the engine only', 'E_BAD_EVENT');
   if (m.source && m.source !== 'grpc') throw fieldError('source', '"source" is stamped by the engine ("grpc"); leave it empty', 'E_BAD_EVENT');
-  if (m.price && kind !== 'PURCHASE') throw fieldError('price', '"price" is only allowed on PURCHASE events', 'E_BAD_EVENT');
-  if (m.price && (!Number.isFinite(m.price) || m.price < 0 || m.price > MAX_PRICE)) {
+  // `!== 0`, not truthiness: NaN is falsy and would slip through as "not set".
+  const hasPrice = m.price !== 0;
+  if (hasPrice && kind !== 'PURCHASE') throw fieldError('price', '"price" is only allowed on PURCHASE events', 'E_BAD_EVENT');
+  if (hasPrice && (!Number.isFinite(m.price) || m.price < 0 || m.price > MAX_PRICE)) {
     throw fieldError('price', `"price" must be a number from 0 to ${MAX_PRICE}`, 'E_BAD_EVENT');
   }
 
@@ -44,6 +46,6 @@ export function eventFromProto(m: Event__Output, tracking: Tracking): ShopEvent 
   if (m.orderId) input['orderId'] = m.orderId;
   if (m.ts) input['ts'] = m.ts;
   const e = tracking.validateEvent(input, { userId, source: 'grpc' });
-  if (m.price) e.price = Math.round(m.price * 100) / 100;
+  if (hasPrice) e.price = Math.round(m.price * 100) / 100;
   return e;
 }

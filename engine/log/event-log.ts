@@ -4,14 +4,22 @@
  * after JetStream stored the event, so a client ack means the event is in the log.
  */
 import type { NatsConnection } from '@nats-io/transport-node';
-import { jetstream, jetstreamManager, StorageType, DiscardPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, JetStreamApiError, StorageType, DiscardPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { encodeEvent, type ShopEvent } from '../../protos/index.js';
-import { UnavailableError } from '../errors/index.js';
+import { StorageFullError, UnavailableError } from '../errors/index.js';
 import { EVENT_STREAM, EVENT_SUBJECT_PREFIX, eventSubject, partitionOf } from '../placement/index.js';
 
 /** How long JetStream remembers an event id to drop a retried publish. */
 export const DUPLICATE_WINDOW_MS = 10 * 60_000;
 export const MAX_EVENT_BYTES = 64 * 1024;
+
+/** JetStream's "insufficient resources": its storage limit is reached. */
+const JS_INSUFFICIENT_RESOURCES = 10023;
+
+/** What the log asks before each append: is there room on disk? */
+export interface StorageGuard {
+  readonly storageFull: boolean;
+}
 
 export interface PublishResult {
   seq: number;
@@ -45,6 +53,7 @@ export class EventLog {
   readonly #js: JetStreamClient;
   readonly #partitions: number;
   readonly nc: NatsConnection;
+  #guard: StorageGuard | undefined;
 
   private constructor(nc: NatsConnection, js: JetStreamClient, partitions: number) {
     this.nc = nc;
@@ -58,16 +67,25 @@ export class EventLog {
     return new EventLog(nc, jetstream(nc, { timeout: 5000 }), partitions);
   }
 
+  /** Appends are refused with E_STORAGE_FULL while the guard says the disk is full. */
+  guardStorage(guard: StorageGuard): void {
+    this.#guard = guard;
+  }
+
   partitionOf(userId: string): number {
     return partitionOf(userId, this.#partitions);
   }
 
   /** Appends one event; resolves once JetStream has stored it (or had it already). */
   async append(event: ShopEvent): Promise<PublishResult> {
+    if (this.#guard?.storageFull) throw new StorageFullError('the disk under DATA_DIR is nearly full: the event was not stored; retry once space is freed');
     try {
       const ack = await this.#js.publish(eventSubject(this.partitionOf(event.userId)), encodeEvent(event), { msgID: dedupKey(event) });
       return { seq: ack.seq, duplicate: ack.duplicate };
     } catch (err) {
+      if (err instanceof JetStreamApiError && err.code === JS_INSUFFICIENT_RESOURCES) {
+        throw new StorageFullError('the event log has no room left (JetStream: insufficient resources): the event was not stored', err);
+      }
       throw new UnavailableError('the event log did not confirm the event; it may not be stored, retry with the same id', err);
     }
   }

@@ -5,7 +5,7 @@
  * (SIGCONT first, so a server a test paused with SIGSTOP still handles SIGTERM).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UnavailableError } from '../errors/index.js';
@@ -58,9 +58,25 @@ export interface NatsServerProcess {
   stop(): Promise<void>;
 }
 
-export function natsServerArgs(spec: NatsServerSpec): string[] {
+/**
+ * JetStream's own storage limit defaults to 75 % of the disk that is free when the
+ * server starts, and stays there: on a disk that filled and was freed again, the
+ * stream would stay "insufficient resources" until a restart. The engine watches
+ * free space itself (log-health.ts) and stops appending before the disk is full, so
+ * the server gets a limit it never reaches.
+ */
+const MAX_FILE_STORE = '1T';
+
+/** The config file every launch uses (flags cannot set the storage limit). */
+function writeConfig(spec: NatsServerSpec): string {
+  const file = join(spec.workDir, 'nats-server.conf');
+  writeFileSync(file, `jetstream {\n  store_dir: ${JSON.stringify(spec.storeDir)}\n  max_file_store: ${MAX_FILE_STORE}\n}\n`);
+  return file;
+}
+
+export function natsServerArgs(spec: NatsServerSpec, configFile: string): string[] {
   return [
-    '-js', '-sd', spec.storeDir,
+    '-c', configFile,
     '-a', spec.host ?? '127.0.0.1',
     '-p', String(spec.port || -1),
     '--pid', join(spec.workDir, 'nats-server.pid'),
@@ -77,7 +93,7 @@ export async function launchNatsServer(spec: NatsServerSpec): Promise<NatsServer
   rmSync(portsDir, { recursive: true, force: true });
   mkdirSync(portsDir, { recursive: true });
   mkdirSync(spec.storeDir, { recursive: true });
-  const child: ChildProcess = spawn(bin, natsServerArgs(spec), { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(bin, natsServerArgs(spec, writeConfig(spec)), { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr = (stderr + d.toString()).slice(-8000);

@@ -130,6 +130,14 @@ export class EmbeddedNatsServer {
     }
   }
 
+  /** Stops a running but stuck server and starts it again on the same store and port. */
+  async restart(reason: string): Promise<void> {
+    const server = this.#server;
+    if (this.#stopping || !server?.isRunning()) return; // the exit handler restarts a dead one
+    this.#opts.log.error('restarting the embedded nats-server', { reason, pid: server.pid });
+    await server.stop(); // its exit handler launches the new one
+  }
+
   async stop(): Promise<void> {
     this.#stopping = true;
     await this.#server?.stop();

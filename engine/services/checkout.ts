@@ -37,6 +37,8 @@ export interface OrderResult {
   lines: Array<{ itemId: string; qty: number; price: number }>;
   total: number;
   seq: number;
+  /** The checkout command's event id: the `order` and `recs` pushes it causes name it as `causedBy`. */
+  eventId: string;
 }
 
 export interface CheckoutRequest {
@@ -171,7 +173,7 @@ export class CheckoutService {
       throw outOfStock(bad.itemId, c.decided[bad.itemId]!.left, bad.qty);
     }
     this.#d.onPlaced();
-    return { orderId: c.orderId, lines: c.lines, total: Math.round(c.lines.reduce((s, l) => s + l.qty * l.price, 0) * 100) / 100, seq: c.seq };
+    return { orderId: c.orderId, lines: c.lines, total: Math.round(c.lines.reduce((s, l) => s + l.qty * l.price, 0) * 100) / 100, seq: c.seq, eventId: c.commandId };
   }
 
   #resultOfPush(p: OrderPush): OrderResult {
@@ -180,7 +182,7 @@ export class CheckoutService {
       throw outOfStock(r.itemId, r.left, r.requested);
     }
     this.#d.onPlaced();
-    return { orderId: p.orderId, lines: p.lines, total: p.total, seq: p.seq };
+    return { orderId: p.orderId, lines: p.lines, total: p.total, seq: p.seq, eventId: p.causedBy };
   }
 
   /**

@@ -6,7 +6,7 @@
  */
 import type { ShopEvent } from '../../protos/index.js';
 import type { Catalog } from '../catalog/index.js';
-import { EngineError } from '../errors/index.js';
+import { EngineError, NotAllowedError } from '../errors/index.js';
 import type { EventLog, PublishResult } from '../log/index.js';
 import type { Metrics } from '../observability/index.js';
 import type { Inventory } from './inventory.js';
@@ -62,7 +62,11 @@ export class Tracking {
    */
   validateEvent(input: unknown, stamp: EventStamp): ShopEvent {
     const e = validateClientEvent(input, stamp, (id) => this.#catalog.has(id));
-    return e.kind === 'purchase' ? this.#inventory.purchaseCommand(e) : e;
+    if (e.kind !== 'purchase') return e;
+    // A shopper's own client could otherwise empty the stock without paying; a backend
+    // (gRPC, behind the API key) records purchases it took elsewhere.
+    if (stamp.source !== 'grpc') throw new NotAllowedError('a shopper client cannot record a purchase: use POST /api/checkout', 'kind');
+    return this.#inventory.purchaseCommand(e);
   }
 
   /** Appends a validated event to the log; resolves once JetStream stored it. */

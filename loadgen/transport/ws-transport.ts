@@ -1,10 +1,12 @@
 /**
  * The WebSocket transport: each shopper a session (`POST /api/session`) and its own
  * socket; events and their acks, errors and pushes are JSON messages on it; the
- * profile for the lost check is `GET /api/profile` with the session token.
+ * profile for the lost check is `GET /api/profile` with the session token. A
+ * purchase is a checkout (`POST /api/checkout`, the event id as its idempotency key),
+ * as the storefront does it: shopper clients cannot send purchase events.
  */
 import WebSocket from 'ws';
-import type { EventMessage, ServerMessage } from '../../protos/contract.js';
+import type { EventMessage, HttpErrorBody, ServerMessage } from '../../protos/contract.js';
 import type { Behaviour, ShopperAction } from '../behaviour/types.js';
 import type { ProfileView } from '../verify.js';
 import { newVirtualShopper, type VirtualShopper } from '../virtual-shopper.js';
@@ -22,6 +24,11 @@ export class WsTransport implements ShopperTransport {
   /** By shopper index. */
   readonly #tokens: string[] = [];
   readonly #sockets: Array<WebSocket | undefined> = [];
+  /** A checkout's event id (what its pushes name as causedBy) -> the action id loadgen gave it. */
+  readonly #checkoutIds = new Map<string, string>();
+  /** Per shopper index: recs pushes that came while its checkout's answer was still on the way. */
+  readonly #early = new Map<number, Array<{ causedBy: string; items: string[] | undefined }>>();
+  readonly #checkoutsInFlight = new Map<number, number>();
 
   constructor(url: string, replies: ShopperReplies) {
     this.#url = url;
@@ -75,6 +82,10 @@ export class WsTransport implements ShopperTransport {
   }
 
   send(s: VirtualShopper, id: string, action: ShopperAction): void {
+    if (action.kind === 'purchase') {
+      void this.#checkout(s, id, action);
+      return;
+    }
     const ws = this.#sockets[s.index];
     if (!ws) return;
     const msg: EventMessage = { type: 'event', id, kind: action.kind };
@@ -83,6 +94,47 @@ export class WsTransport implements ShopperTransport {
     if (action.query !== undefined) msg.query = action.query;
     if (action.dwellMs !== undefined) msg.dwellMs = action.dwellMs;
     ws.send(JSON.stringify(msg));
+  }
+
+  async #checkout(s: VirtualShopper, id: string, action: ShopperAction): Promise<void> {
+    this.#checkoutsInFlight.set(s.index, (this.#checkoutsInFlight.get(s.index) ?? 0) + 1);
+    try {
+      await this.#postCheckout(s, id, action);
+    } finally {
+      const n = this.#checkoutsInFlight.get(s.index)! - 1;
+      if (n > 0) this.#checkoutsInFlight.set(s.index, n);
+      else {
+        this.#checkoutsInFlight.delete(s.index);
+        for (const p of this.#early.get(s.index) ?? []) this.#replies.recs(s, p.causedBy, p.items);
+        this.#early.delete(s.index);
+      }
+    }
+  }
+
+  async #postCheckout(s: VirtualShopper, id: string, action: ShopperAction): Promise<void> {
+    let r: Response;
+    try {
+      r = await fetch(`${this.#url}/api/checkout`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.#tokens[s.index] ?? ''}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ lines: [{ itemId: action.itemId, qty: action.qty ?? 1 }], idempotencyKey: id }),
+      });
+    } catch {
+      this.#replies.refused(s, id, 'LG_HTTP');
+      return;
+    }
+    const body = (await r.json().catch(() => undefined)) as { seq?: number; eventId?: string } & Partial<HttpErrorBody> | undefined;
+    if (r.status !== 200 || !body) {
+      this.#replies.refused(s, id, body?.error?.code ?? `HTTP_${r.status}`);
+      return;
+    }
+    this.#replies.ack(s, id, body.seq, false);
+    if (!body.eventId) return;
+    // Its recs push may have come before this answer.
+    const early = this.#early.get(s.index);
+    const at = early?.findIndex((p) => p.causedBy === body.eventId) ?? -1;
+    if (at >= 0) this.#replies.recs(s, id, early!.splice(at, 1)[0]!.items);
+    else this.#checkoutIds.set(body.eventId, id);
   }
 
   #onMessage(s: VirtualShopper, data: Buffer): void {
@@ -98,9 +150,21 @@ export class WsTransport implements ShopperTransport {
       case 'ack':
         if (m.id !== undefined) this.#replies.ack(s, m.id, typeof m.seq === 'number' ? m.seq : undefined, m.duplicate === true);
         return;
-      case 'recs':
-        this.#replies.recs(s, m.causedBy ?? '', m.items?.map((i) => i.itemId));
+      case 'recs': {
+        const causedBy = m.causedBy ?? '';
+        const items = m.items?.map((i) => i.itemId);
+        const checkout = this.#checkoutIds.get(causedBy);
+        if (checkout !== undefined) {
+          this.#checkoutIds.delete(causedBy);
+          this.#replies.recs(s, checkout, items);
+        } else if (this.#checkoutsInFlight.has(s.index)) {
+          // Perhaps the push of a checkout whose answer is still on the way: hold it until then.
+          let list = this.#early.get(s.index);
+          if (!list) this.#early.set(s.index, (list = []));
+          list.push({ causedBy, items });
+        } else this.#replies.recs(s, causedBy, items);
         return;
+      }
       case 'error':
         this.#replies.refused(s, m.id, m.code ?? 'E_UNKNOWN');
         return;

@@ -62,6 +62,8 @@ export interface CheckoutResult {
   lines: OrderLine[];
   total: number;
   seq: number;
+  /** The checkout's event id: the pushes it causes name it as `causedBy`. */
+  eventId: string;
 }
 
 /** An event as the pages make it; live.ts adds the `type` and the `id`. */

@@ -109,6 +109,8 @@ describe('gateway - bad input', () => {
       ['/api/products?page=-1', {}, 400, 'E_BAD_REQUEST'],
       ['/api/products?sort=sideways', {}, 400, 'E_BAD_REQUEST'],
       ['/api/products/does-not-exist', {}, 404, 'E_UNKNOWN_ITEM'],
+      ['/api/products/%ZZ', {}, 400, 'E_BAD_REQUEST'],
+      ['/api/products/%E0%A4%A', {}, 400, 'E_BAD_REQUEST'],
       ['/api/nothing-here', {}, 404, 'E_NOT_FOUND'],
       ['/api/checkout', { method: 'POST', headers: auth, body: JSON.stringify({ lines: [{ itemId: item, qty: 0 }] }) }, 400, 'E_BAD_REQUEST'],
       ['/api/checkout', { method: 'POST', headers: auth }, 400, 'E_BAD_REQUEST'],
@@ -123,6 +125,31 @@ describe('gateway - bad input', () => {
     }
     const h = await fetch(`${engine.url}/health`);
     assert.equal(h.status, 200);
+  });
+
+  it('gateway - a shopper client cannot record a purchase (WebSocket or POST /api/events): E_NOT_ALLOWED, stock untouched', async () => {
+    const stocked = [...engine.services.catalog.values()].find((p) => p.stock >= 3)!;
+    const before = engine.services.inventory.stockOf(stocked.itemId);
+    const s = await Shopper.connect(engine.url);
+    await expectError(s, JSON.stringify({ type: 'event', id: 'buy-1', kind: 'purchase', itemId: stocked.itemId, qty: before }), 'E_NOT_ALLOWED', 'buy-1');
+    const r = await fetch(`${engine.url}/api/events`, {
+      method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'buy-2', kind: 'purchase', itemId: stocked.itemId, qty: before }),
+    });
+    assert.equal(r.status, 403);
+    assert.equal(((await r.json()) as { error: { code: string; field?: string } }).error.code, 'E_NOT_ALLOWED');
+    await new Promise((res) => setTimeout(res, 300));
+    assert.equal(engine.services.inventory.stockOf(stocked.itemId), before, 'no unit taken');
+    const p = await s.profile(engine.url);
+    assert.deepEqual(p['orders'], [], 'no order recorded');
+    // The same shopper buys through checkout.
+    const c = await fetch(`${engine.url}/api/checkout`, {
+      method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ lines: [{ itemId: stocked.itemId, qty: 1 }] }),
+    });
+    assert.equal(c.status, 200, await c.clone().text());
+    assert.equal(typeof ((await c.json()) as { eventId?: unknown }).eventId, 'string');
+    s.close();
   });
 
   it('gateway - a socket never receives another user\'s pushes', async () => {

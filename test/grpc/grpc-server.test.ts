@@ -87,6 +87,23 @@ describe('grpc - server', () => {
     assert.ok(!recs.items.some((i) => i.itemId === ''));
   });
 
+  it('grpc - a backend may record a purchase; a non-finite price (NaN, Infinity) is refused naming the field', async () => {
+    const userId = engine.services.sessions.create().userId;
+    const stocked = [...engine.services.catalog.values()].find((p) => p.stock > 2)!.itemId;
+    const track = (e: Record<string, unknown>) => new Promise<Ack__Output>((resolve, reject) =>
+      c.Track({ userId, ...e }, withKey(), { deadline: Date.now() + 5000 }, (err, res) => (err ? reject(err) : resolve(res!))));
+    for (const price of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -1]) {
+      await assert.rejects(track({ kind: 'PURCHASE', itemId: stocked, id: `nan-${String(price)}`, qty: 1, price }), (err: grpc.ServiceError) => {
+        assert.equal(err.code, grpc.status.INVALID_ARGUMENT, String(price));
+        assert.match(err.details, /price/);
+        return true;
+      });
+    }
+    await assert.rejects(track({ kind: 'VIEW', itemId: itemIds[0]!, id: 'nan-view', price: Number.NaN }), (err: grpc.ServiceError) => err.code === grpc.status.INVALID_ARGUMENT);
+    const ack = await track({ kind: 'PURCHASE', itemId: stocked, id: 'backend-buy-1', qty: 1, price: 12.5 });
+    assert.ok(ack.seq > 0, 'a purchase from a backend with the key is taken');
+  });
+
   it('grpc - TrackBatch never has more events in flight than its window and budget, and acks all in order', async () => {
     const svc = engine.services;
     const tracking = svc.tracking;
