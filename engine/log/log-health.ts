@@ -58,9 +58,22 @@ export class LogHealth {
 
   /** Probes once (so the first /health is already true), then every second. */
   async start(): Promise<void> {
+    this.#watchConnection();
     await this.#tick();
     this.#timer = setInterval(() => void this.#tick(), PROBE_INTERVAL_MS);
     this.#timer.unref();
+  }
+
+  /** A lost connection is known at once, not at the next probe; a regained one is probed at once. */
+  #watchConnection(): void {
+    void (async () => {
+      for await (const s of this.#nc.status()) {
+        if (s.type === 'disconnect') {
+          this.#jetstream = false;
+          if (this.#firstFailureAt === 0) this.#firstFailureAt = Date.now();
+        } else if (s.type === 'reconnect') void this.#tick();
+      }
+    })().catch(() => undefined);
   }
 
   stop(): void {

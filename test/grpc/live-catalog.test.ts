@@ -4,6 +4,8 @@
  * change shows in the next recommendations.
  */
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
 import type { Engine } from '../../engine/index.js';
@@ -101,5 +103,25 @@ describe('grpc - live catalog', () => {
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(engine.services.inventory.unitsSold('last-1'), 2);
     assert.equal(engine.services.inventory.stockOf('last-1'), 0);
+  });
+
+  it('grpc - /health stays 200 through repeated catalog-changing upserts (each swaps the content index)', async () => {
+    const indexDirs = () => readdirSync(join(engine.config.dataDir, 'index')).sort().join(',');
+    for (let round = 0; round < 3; round++) {
+      const before = indexDirs();
+      await upsert([{ itemId: `health-${round}`, name: `Trail Lamp ${round}`, category: 'live-lamps', description: 'a lamp', price: 20 + round, stock: 4, brand: 'Summit' }]);
+      // The debounced rebuild writes a new index directory and prunes older ones.
+      const end = Date.now() + 30_000;
+      while (indexDirs() === before) {
+        if (Date.now() > end) assert.fail(`round ${round}: the index was not rebuilt`);
+        await new Promise((res) => setTimeout(res, 100));
+      }
+      let r = await fetch(`${engine.url}/health`);
+      for (let i = 0; i < 50 && r.status !== 200; i++) {
+        await new Promise((res) => setTimeout(res, 100));
+        r = await fetch(`${engine.url}/health`);
+      }
+      assert.equal(r.status, 200, `round ${round}: ${await r.text()}`);
+    }
   });
 });
