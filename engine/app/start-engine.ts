@@ -134,7 +134,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     };
     const gatewayOpts: ConstructorParameters<typeof Gateway>[0] = {
       services, health: { health }, log: log.child('gateway'), port: config.port,
-      maxWsMessagesPerS: config.maxWsMessagesPerS, allowUwsFallback: config.allowUwsFallback,
+      maxWsMessagesPerS: config.maxWsMessagesPerS, maxUserMessagesPerS: config.maxUserMessagesPerS, allowUwsFallback: config.allowUwsFallback,
     };
     if (opts.mountSite) gatewayOpts.mountSite = opts.mountSite;
     const gateway = new Gateway(gatewayOpts);

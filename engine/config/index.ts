@@ -49,6 +49,8 @@ export interface EngineConfig {
   /** Exclude recently purchased items from recommendations. */
   excludePurchased: boolean;
   maxWsMessagesPerS: number;
+  /** Messages/s one user may send across all its sockets. @default 2 x maxWsMessagesPerS */
+  maxUserMessagesPerS: number;
   /** Niceness of shard threads relative to the gateway (0 = same priority); see runtime/thread-priority.ts. */
   shardNiceness: number;
   /** Start even when uWebSockets.js fell back to its slow pure-JS shim. */
@@ -114,6 +116,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<EngineConf
     cartAbandonMs: int(env, 'CART_ABANDON_MS', DEFAULT_CART_ABANDON_MS, 50, 7 * 24 * 3600_000),
     excludePurchased: bool(env, 'EXCLUDE_PURCHASED', true),
     maxWsMessagesPerS: int(env, 'MAX_WS_MESSAGES_PER_S', DEFAULT_MAX_WS_MESSAGES_PER_S, 1, 100_000),
+    maxUserMessagesPerS: int(env, 'MAX_USER_MESSAGES_PER_S', 2 * int(env, 'MAX_WS_MESSAGES_PER_S', DEFAULT_MAX_WS_MESSAGES_PER_S, 1, 100_000), 1, 200_000),
     shardNiceness: int(env, 'SHARD_NICENESS', DEFAULT_SHARD_NICENESS, 0, 19),
     allowUwsFallback: bool(env, 'ALLOW_UWS_FALLBACK', false),
     streamReplicas: int(env, 'STREAM_REPLICAS', 1, 1, 5),

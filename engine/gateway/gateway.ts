@@ -16,6 +16,7 @@ export interface GatewayOptions {
   log: Logger;
   port: number;
   maxWsMessagesPerS: number;
+  maxUserMessagesPerS: number;
   allowUwsFallback: boolean;
   /** Mounts the storefront's pages and static files (served for every other GET). */
   mountSite?: (app: TemplatedApp) => void;
@@ -49,7 +50,7 @@ export class Gateway {
       log.warn(`RUNNING SLOWLY: ${UWS_FALLBACK_MESSAGE}`);
     }
     const app = loaded.uws.App();
-    const ws = mountWebSocket(app, loaded, { services, log, maxMessagesPerS: this.#opts.maxWsMessagesPerS });
+    const ws = mountWebSocket(app, loaded, { services, log, maxMessagesPerS: this.#opts.maxWsMessagesPerS, maxUserMessagesPerS: this.#opts.maxUserMessagesPerS });
     this.#sockets = ws.sockets;
     mountApi(app, services, this.#opts.health, log);
     this.#opts.mountSite?.(app);

@@ -1,13 +1,15 @@
 /**
  * The shopper's WebSocket at /ws?token=...: events in (acked only after the log
  * stored them), pushes out (only this user's). A slow socket gets the newest recs
- * coalesced, never an unbounded buffer; a flooding socket is rate limited.
+ * coalesced, never an unbounded buffer; a flooding socket is rate limited, and so
+ * is a user flooding through many sockets. A socket closes (4401) when its token expires.
  */
 import type { TemplatedApp, WebSocket, us_socket_context_t } from 'uWebSockets.js';
 import { ackMessage, encodeServerMessage, errorMessage, pushTypeOf, type PushJson, type ServerMessage } from '../../protos/contract.js';
 import { AuthError, BadRequestError, EngineError, TooLargeError, toEngineError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import { NextTurn, type EngineServices } from '../services/index.js';
+import { TokenBucket } from './token-bucket.js';
 import type { LoadedUws } from './uws.js';
 
 /** Largest event message accepted (bigger frames up to MAX_FRAME_BYTES get E_TOO_LARGE; beyond, the socket closes). */
@@ -17,13 +19,19 @@ const MAX_FRAME_BYTES = 1024 * 1024;
 const PUSH_BACKPRESSURE_BYTES = 64 * 1024;
 const MAX_BACKPRESSURE_BYTES = 4 * 1024 * 1024;
 const RATE_LIMIT_NOTICE_MS = 1000;
+/** Close code for an authentication failure (the HTTP 401 of WebSockets, by convention 4000 + status). */
+const CLOSE_UNAUTHORIZED = 4401;
+/** setTimeout cannot wait longer than this (2^31-1 ms, ~24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface SocketData {
   userId: string | undefined;
   authError: EngineError | undefined;
   closed: boolean;
-  tokens: number;
-  refilledAt: number;
+  /** When the session token expires (ms); the socket closes then. */
+  expiresAt: number;
+  expiryTimer: NodeJS.Timeout | undefined;
+  bucket: TokenBucket;
   lastRateNotice: number;
   pendingRecs: PushJson | undefined;
   unsubscribe: (() => void) | undefined;
@@ -33,6 +41,14 @@ export interface WebSocketOptions {
   services: EngineServices;
   log: Logger;
   maxMessagesPerS: number;
+  /** Across all of one user's sockets. */
+  maxUserMessagesPerS: number;
+}
+
+/** One user's shared budget, kept while any of its sockets is open. */
+interface UserBudget {
+  bucket: TokenBucket;
+  sockets: number;
 }
 
 export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSocketOptions): { sockets: () => number; closeAll: () => void } {
@@ -44,6 +60,8 @@ export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSo
   const all = new Set<WebSocket<SocketData>>();
   m.gauge('shop_ws_connections', 'open shopper WebSockets', () => open);
   const burst = opts.maxMessagesPerS * 2;
+  const userBurst = opts.maxUserMessagesPerS * 2;
+  const budgets = new Map<string, UserBudget>();
   // Events of one turn are appended together (one NATS write for all of them).
   const nextTurn = new NextTurn();
   // Sends from async callbacks (acks, pushes) are corked: uncorked, uWS writes each
@@ -71,6 +89,14 @@ export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSo
     send(ws, json);
   };
 
+  const expire = (ws: WebSocket<SocketData>) => {
+    const d = ws.getUserData();
+    if (d.closed) return;
+    sendError(ws, new AuthError('E_TOKEN_EXPIRED', 'session token has expired: POST /api/session for a new one and reconnect'));
+    d.closed = true;
+    ws.end(CLOSE_UNAUTHORIZED, 'E_TOKEN_EXPIRED');
+  };
+
   app.ws<SocketData>('/ws', {
     compression: loaded.uws.DISABLED,
     maxPayloadLength: MAX_FRAME_BYTES,
@@ -79,9 +105,14 @@ export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSo
     sendPingsAutomatically: true,
     upgrade: (res, req, context: us_socket_context_t) => {
       const token = new URLSearchParams(req.getQuery() ?? '').get('token') ?? undefined;
-      const data: SocketData = { userId: undefined, authError: undefined, closed: false, tokens: burst, refilledAt: Date.now(), lastRateNotice: 0, pendingRecs: undefined, unsubscribe: undefined };
+      const data: SocketData = {
+        userId: undefined, authError: undefined, closed: false, expiresAt: 0, expiryTimer: undefined,
+        bucket: new TokenBucket(opts.maxMessagesPerS, burst), lastRateNotice: 0, pendingRecs: undefined, unsubscribe: undefined,
+      };
       try {
-        data.userId = services.sessions.verify(token);
+        const s = services.sessions.verifySession(token);
+        data.userId = s.userId;
+        data.expiresAt = s.expiresAt;
       } catch (err) {
         // Upgrade anyway so the client can read a typed error, then close.
         data.authError = err instanceof EngineError ? err : new AuthError('E_BAD_TOKEN', 'session token is invalid');
@@ -92,11 +123,16 @@ export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSo
       const d = ws.getUserData();
       if (d.authError || !d.userId) {
         sendError(ws, d.authError);
-        ws.end(4401, d.authError?.code ?? 'E_BAD_TOKEN');
+        ws.end(CLOSE_UNAUTHORIZED, d.authError?.code ?? 'E_BAD_TOKEN');
         return;
       }
       open++;
       all.add(ws);
+      const userId = d.userId;
+      let budget = budgets.get(userId);
+      if (!budget) budgets.set(userId, (budget = { bucket: new TokenBucket(opts.maxUserMessagesPerS, userBurst), sockets: 0 }));
+      budget.sockets++;
+      d.expiryTimer = setTimeout(() => expire(ws), Math.min(MAX_TIMER_MS, Math.max(0, d.expiresAt - Date.now())));
       d.unsubscribe = services.pushes.subscribe(d.userId, (json) => deliver(ws, json));
       ws.send(encodeServerMessage({ type: 'hello', userId: d.userId, ts: Date.now() }));
     },
@@ -104,17 +140,19 @@ export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSo
       const d = ws.getUserData();
       if (!d.userId) return;
       const now = Date.now();
-      d.tokens = Math.min(burst, d.tokens + ((now - d.refilledAt) / 1000) * opts.maxMessagesPerS);
-      d.refilledAt = now;
-      if (d.tokens < 1) {
+      if (now >= d.expiresAt) return expire(ws); // the timer may not have fired yet
+      const perSocket = d.bucket.take(now);
+      const perUser = perSocket && budgets.get(d.userId)!.bucket.take(now);
+      if (!perUser) {
         // Tell the client at most once a second; flooding must not be amplified by our replies.
         if (now - d.lastRateNotice >= RATE_LIMIT_NOTICE_MS) {
           d.lastRateNotice = now;
-          sendError(ws, new EngineError('E_RATE_LIMITED', `more than ${opts.maxMessagesPerS} messages/s on this socket; messages are being dropped`));
+          sendError(ws, new EngineError('E_RATE_LIMITED', perSocket
+            ? `more than ${opts.maxUserMessagesPerS} messages/s from this user across its sockets; messages are being dropped`
+            : `more than ${opts.maxMessagesPerS} messages/s on this socket; messages are being dropped`));
         } else errors.inc({ code: 'E_RATE_LIMITED' });
         return;
       }
-      d.tokens -= 1;
       if (message.byteLength > MAX_MESSAGE_BYTES) return sendError(ws, new TooLargeError('message', message.byteLength, MAX_MESSAGE_BYTES));
       let input: unknown;
       try {
@@ -155,10 +193,13 @@ export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSo
     close: (ws) => {
       const d = ws.getUserData();
       d.closed = true;
+      clearTimeout(d.expiryTimer);
       all.delete(ws);
       if (d.unsubscribe) {
         open--;
         d.unsubscribe();
+        const budget = budgets.get(d.userId!);
+        if (budget && --budget.sockets === 0) budgets.delete(d.userId!);
       }
     },
   });

@@ -41,6 +41,11 @@ export class SessionTokens {
 
   /** Returns the token's user id; throws E_BAD_TOKEN or E_TOKEN_EXPIRED. */
   verify(token: string | undefined, nowMs = Date.now()): string {
+    return this.verifySession(token, nowMs).userId;
+  }
+
+  /** The user id and when the token expires (ms), for holders that outlive a request (a WebSocket). */
+  verifySession(token: string | undefined, nowMs = Date.now()): { userId: string; expiresAt: number } {
     if (!token) throw new AuthError('E_BAD_TOKEN', 'a session token is required: POST /api/session to get one');
     if (token.length > MAX_TOKEN_LENGTH) throw new AuthError('E_BAD_TOKEN', 'session token is malformed');
     const parts = token.split('.');
@@ -52,7 +57,8 @@ export class SessionTokens {
       throw new AuthError('E_BAD_TOKEN', 'session token signature is invalid');
     }
     if (!USER_ID_PATTERN.test(userId) || !/^\d+$/.test(expText)) throw new AuthError('E_BAD_TOKEN', 'session token is malformed');
-    if (Number(expText) * 1000 <= nowMs) throw new AuthError('E_TOKEN_EXPIRED', 'session token has expired: POST /api/session for a new one');
-    return userId;
+    const expiresAt = Number(expText) * 1000;
+    if (expiresAt <= nowMs) throw new AuthError('E_TOKEN_EXPIRED', 'session token has expired: POST /api/session for a new one');
+    return { userId, expiresAt };
   }
 }

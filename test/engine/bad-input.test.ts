@@ -88,6 +88,28 @@ describe('gateway - bad input', () => {
     calm.close();
   });
 
+  it('gateway - one user flooding through 20 sockets is limited per user, not only per socket', async () => {
+    const session = await Shopper.session(engine.url);
+    const sockets = await Promise.all(Array.from({ length: 20 }, () => Shopper.connect(engine.url, session)));
+    for (const [k, s] of sockets.entries()) for (let i = 0; i < 40; i++) s.send({ type: 'event', id: `u${k}-${i}`, kind: 'view', itemId: item });
+    await new Promise((r) => setTimeout(r, 1500));
+    const acks = sockets.reduce((n, s) => n + s.messages.filter((m) => m.type === 'ack').length, 0);
+    // Per socket alone, each of the 20 would get its burst of 40 (800); per user: a burst of 80 plus 40/s.
+    assert.ok(acks <= 160, `acked ${acks} of 800`);
+    assert.ok(sockets.some((s) => s.messages.some((m) => m.type === 'error' && m['code'] === 'E_RATE_LIMITED' && /this user/.test(String(m['message'])))));
+    for (const s of sockets) s.close();
+  });
+
+  it('gateway - a socket whose token expires while open gets E_TOKEN_EXPIRED and is closed (4401)', async () => {
+    const { userId } = await Shopper.session(engine.url);
+    const shortLived = new SessionTokens('test-secret-0123456789abcdef', 2).issue(userId);
+    const s = await Shopper.connect(engine.url, { userId, token: shortLived.token });
+    await s.track({ id: 'before-expiry', kind: 'view', itemId: item });
+    const closed = await s.waitClosed(Math.max(0, shortLived.expiresAt - Date.now()) + 3000);
+    assert.equal(closed.code, 4401);
+    assert.ok(s.messages.some((m) => m.type === 'error' && m['code'] === 'E_TOKEN_EXPIRED'));
+  });
+
   it('gateway - frames far over the limit close only that socket; the engine stays up', async () => {
     const s = await Shopper.connect(engine.url);
     s.send('x'.repeat(2 * 1024 * 1024));
