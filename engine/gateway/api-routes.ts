@@ -4,7 +4,7 @@ import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, type SortOrder } from '../catalog/i
 import { BadRequestError, EngineError, NotFoundError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import { checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type EngineServices, type RecommendOptions } from '../services/index.js';
-import { bearerToken, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
+import { bearerToken, declaredLength, framingProblem, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -30,19 +30,47 @@ function decodeParam(raw: string, index: number): string {
   }
 }
 
+/** What a handler may read of the request (uWS invalidates `req` when the handler returns). */
+interface CapturedRequest {
+  query: URLSearchParams;
+  token: string | undefined;
+  idempotencyKey: string | undefined;
+  /** The declared Content-Length, if any. */
+  bodyLength: number | undefined;
+  param: (i: number) => string;
+}
+
+/** Answers a request no handler takes; its body is never read, so the connection closes if one is coming. */
+function refuse(res: HttpResponse, req: HttpRequest, err: EngineError, headers: Record<string, string> = {}): void {
+  const r = reply(res);
+  const problem = framingProblem(req);
+  if (problem || (declaredLength(req) ?? 0) > 0) r.closeAfter = true;
+  sendError(r, problem ?? err, undefined, headers);
+}
+
 export function mountApi(app: TemplatedApp, services: EngineServices, health: HealthSource, log: Logger): void {
   const onInternal = (e: EngineError) => log.error('request failed', { err: e.cause ?? e });
   const requests = services.metrics.counter('shop_http_requests_total', 'HTTP API requests by route and status class');
   const latency = services.metrics.histogram('shop_http_request_seconds', 'HTTP API latency by route');
 
   /** Wraps a handler: captures request data synchronously (uWS invalidates `req` after return), times it, maps errors. */
-  const route = (name: string, handler: (r: Reply, req: { query: URLSearchParams; token: string | undefined; idempotencyKey: string | undefined; param: (i: number) => string }) => Promise<unknown> | unknown) =>
+  const route = (name: string, handler: (r: Reply, req: CapturedRequest) => Promise<unknown> | unknown) =>
     (res: HttpResponse, req: HttpRequest) => {
       const r = reply(res);
       const t0 = performance.now();
+      const framing = framingProblem(req);
+      if (framing) {
+        r.closeAfter = true; // where this request's body ends is not certain
+        sendError(r, framing);
+        requests.inc({ route: name, status: '4xx' });
+        return;
+      }
       const params: string[] = [];
       for (let i = 0; i < 2; i++) params.push(req.getParameter(i) ?? '');
-      const captured = { query: parseQuery(req.getQuery() ?? ''), token: bearerToken(req), idempotencyKey: req.getHeader('idempotency-key') || undefined, param: (i: number) => decodeParam(params[i] ?? '', i) };
+      const captured: CapturedRequest = {
+        query: parseQuery(req.getQuery() ?? ''), token: bearerToken(req), idempotencyKey: req.getHeader('idempotency-key') || undefined,
+        bodyLength: declaredLength(req), param: (i: number) => decodeParam(params[i] ?? '', i),
+      };
       Promise.resolve()
         .then(() => handler(r, captured))
         .then((body) => {
@@ -50,6 +78,8 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
           requests.inc({ route: name, status: '2xx' });
         })
         .catch((err: unknown) => {
+          // Refused before its body was read (a bad token, say): do not wait for the rest of it.
+          if ((captured.bodyLength ?? 0) > 0 && !r.bodyRead) r.closeAfter = true;
           sendError(r, err, onInternal);
           const code = err instanceof EngineError ? err.httpStatus : 500;
           requests.inc({ route: name, status: `${Math.floor(code / 100)}xx` });
@@ -67,14 +97,27 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
   });
   app.get('/metrics', (res) => sendText(reply(res), 200, services.metrics.render(), 'text/plain; version=0.0.4'));
 
-  app.post('/api/session', route('session', () => sessions.create()));
+  // Every API path with the methods it answers: any other standard method gets 405 and `Allow`.
+  const methods = new Map<string, string[]>();
+  const api = {
+    get(path: string, h: ReturnType<typeof route>) {
+      methods.set(path, [...(methods.get(path) ?? []), 'GET']);
+      app.get(path, h);
+    },
+    post(path: string, h: ReturnType<typeof route>) {
+      methods.set(path, [...(methods.get(path) ?? []), 'POST']);
+      app.post(path, h);
+    },
+  };
 
-  app.get('/api/profile', route('profile', (_r, req) => asks.profile(user(req.token))));
-  app.get('/api/orders', route('orders', async (_r, req) => ({ orders: (await asks.profile(user(req.token))).orders })));
-  app.get('/api/cart', route('cart', async (_r, req) => catalogViews.cart((await asks.profile(user(req.token))).cart)));
+  api.post('/api/session', route('session', () => sessions.create()));
 
-  app.get('/api/categories', route('categories', () => ({ categories: catalogViews.categories() })));
-  app.get('/api/products', route('products', (_r, req) => {
+  api.get('/api/profile', route('profile', (_r, req) => asks.profile(user(req.token))));
+  api.get('/api/orders', route('orders', async (_r, req) => ({ orders: (await asks.profile(user(req.token))).orders })));
+  api.get('/api/cart', route('cart', async (_r, req) => catalogViews.cart((await asks.profile(user(req.token))).cart)));
+
+  api.get('/api/categories', route('categories', () => ({ categories: catalogViews.categories() })));
+  api.get('/api/products', route('products', (_r, req) => {
     const q = req.query;
     const ids = q.get('ids');
     if (ids !== null) {
@@ -89,9 +132,9 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
       limit: intParam(q, 'limit', DEFAULT_LIST_LIMIT, 1, MAX_LIST_LIMIT),
     });
   }));
-  app.get('/api/products/:itemId', route('product', (_r, req) => catalogViews.product(req.param(0))));
+  api.get('/api/products/:itemId', route('product', (_r, req) => catalogViews.product(req.param(0))));
 
-  app.get('/api/recommendations', route('recommendations', (_r, req) => {
+  api.get('/api/recommendations', route('recommendations', (_r, req) => {
     const q = req.query;
     const opts: RecommendOptions = { k: intParam(q, 'k', RECOMMEND_K.default, RECOMMEND_K.min, RECOMMEND_K.max) };
     const itemId = q.get('itemId');
@@ -102,23 +145,29 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
     return asks.recommend(req.token ? user(req.token) : ANONYMOUS_USER, opts);
   }));
 
-  app.post('/api/events', route('events', async (r, req) => {
+  api.post('/api/events', route('events', async (r, req) => {
     const userId = user(req.token);
-    const body = await readJson(r, MAX_BODY_BYTES);
+    const body = await readJson(r, MAX_BODY_BYTES, req.bodyLength);
     const res = await tracking.track(tracking.validateEvent(body, { userId, source: 'http' }));
     return { type: 'ack', id: res.id, seq: res.seq, duplicate: res.duplicate || undefined };
   }));
 
-  app.post('/api/checkout', route('checkout', async (r, req) => {
+  api.post('/api/checkout', route('checkout', async (r, req) => {
     const userId = user(req.token);
-    const body = (await readJson(r, MAX_BODY_BYTES)) as { lines?: unknown; idempotencyKey?: unknown } | undefined;
+    const body = (await readJson(r, MAX_BODY_BYTES, req.bodyLength)) as { lines?: unknown; idempotencyKey?: unknown } | undefined;
     const o = body !== null && typeof body === 'object' ? body : {};
     const lines = o.lines !== undefined ? parseCheckoutLines(o.lines) : undefined;
     const key = checkIdempotencyKey(o.idempotencyKey) ?? checkIdempotencyKey(req.idempotencyKey, 'Idempotency-Key');
     return inventory.checkout(userId, lines, key === undefined ? {} : { idempotencyKey: key });
   }));
 
-  app.any('/api/*', (res) => sendError(reply(res), new NotFoundError('E_NOT_FOUND', 'no such API route; see README "HTTP API"')));
+  for (const [path, allowed] of methods) {
+    const allow = allowed.join(', ');
+    app.any(path, (res, req) => refuse(res, req, new EngineError('E_METHOD_NOT_ALLOWED', `${req.getCaseSensitiveMethod()} is not allowed on ${path}; use ${allow}`), { allow }));
+  }
+  const noRoute = (res: HttpResponse, req: HttpRequest) => refuse(res, req, new NotFoundError('E_NOT_FOUND', 'no such API route; see /api/openapi.json or README "HTTP API"'));
+  app.any('/api', noRoute);
+  app.any('/api/*', noRoute);
 }
 
 /** A fixed id with no history: its recommendations are the cold-start ones. */

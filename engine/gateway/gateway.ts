@@ -3,10 +3,11 @@
  * the shopper WebSocket, /health, /metrics and the storefront.
  */
 import type { TemplatedApp, us_listen_socket } from 'uWebSockets.js';
-import { UnavailableError } from '../errors/index.js';
+import { EngineError, UnavailableError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import type { EngineServices } from '../services/index.js';
 import { mountApi, type HealthSource } from './api-routes.js';
+import { reply, sendError } from './http.js';
 import { loadUws, UWS_FALLBACK_MESSAGE } from './uws.js';
 import { mountWebSocket } from './websocket.js';
 
@@ -54,6 +55,8 @@ export class Gateway {
     this.#sockets = ws.sockets;
     mountApi(app, services, this.#opts.health, log);
     this.#opts.mountSite?.(app);
+    // Pages and assets are read-only: any other standard method is 405, not a dropped connection.
+    app.any('/*', (res, req) => sendError(reply(res), new EngineError('E_METHOD_NOT_ALLOWED', `${req.getCaseSensitiveMethod()} is not allowed here; use GET`), undefined, { allow: 'GET, HEAD' }));
     this.#close = () => {
       if (this.#listen) loaded.uws.us_listen_socket_close(this.#listen);
       ws.closeAll();

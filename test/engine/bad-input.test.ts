@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { connect } from 'node:net';
 import WebSocket from 'ws';
 import type { Engine } from '../../engine/index.js';
 import { SessionTokens } from '../../engine/services/index.js';
@@ -172,6 +173,76 @@ describe('gateway - bad input', () => {
     assert.equal(c.status, 200, await c.clone().text());
     assert.equal(typeof ((await c.json()) as { eventId?: unknown }).eventId, 'string');
     s.close();
+  });
+
+  /** Sends raw bytes on a fresh connection; resolves with what came back and whether the server closed it. */
+  function raw(request: Buffer | string, keepSending?: Buffer): Promise<{ text: string; closedByServer: boolean }> {
+    const port = Number(new URL(engine.url).port);
+    return new Promise((resolve) => {
+      let text = '';
+      let done = false;
+      const sock = connect(port, '127.0.0.1', () => {
+        sock.write(request);
+        if (keepSending) {
+          const pump = () => {
+            while (!done && sock.write(keepSending)) { /* until the kernel buffer is full */ }
+            if (!done) sock.once('drain', pump);
+          };
+          pump();
+        }
+      });
+      sock.on('data', (d) => (text += d.toString()));
+      sock.on('error', () => undefined);
+      sock.on('close', () => {
+        done = true;
+        resolve({ text, closedByServer: true });
+      });
+      setTimeout(() => {
+        if (done) return;
+        done = true;
+        sock.destroy();
+        resolve({ text, closedByServer: false });
+      }, 3000);
+    });
+  }
+  const statusOf = (text: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]);
+  const codeOf = (text: string) => (/"code":"(E_[A-Z_]+)"/.exec(text)?.[1]);
+
+  it('http - framing: two Content-Lengths 400, unknown methods 405 with Allow, a long URL 414, /api is JSON, nosniff', async () => {
+    const dup = await raw('POST /api/session HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 5\r\n\r\n{}');
+    assert.equal(statusOf(dup.text), 400, dup.text);
+    assert.equal(codeOf(dup.text), 'E_BAD_REQUEST');
+    assert.ok(dup.closedByServer, 'an ambiguous body length closes the connection');
+
+    for (const [req, allow] of [['DELETE / HTTP/1.1', 'GET, HEAD'], ['PUT /api/checkout HTTP/1.1', 'POST'], ['DELETE /api/products/x HTTP/1.1', 'GET']] as const) {
+      const r = await raw(`${req}\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+      assert.equal(statusOf(r.text), 405, `${req}: ${r.text}`);
+      assert.equal(codeOf(r.text), 'E_METHOD_NOT_ALLOWED');
+      assert.match(r.text, new RegExp(`\r\nallow: ${allow}\r\n`, 'i'));
+    }
+
+    const long = await raw(`GET /api/products?q=${'a'.repeat(9000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    assert.equal(statusOf(long.text), 414, long.text.slice(0, 200));
+    assert.equal(codeOf(long.text), 'E_URL_TOO_LONG');
+
+    const bare = await fetch(`${engine.url}/api`);
+    assert.equal(bare.status, 404);
+    assert.match(bare.headers.get('content-type') ?? '', /application\/json/);
+    assert.equal(((await bare.json()) as { error: { code: string } }).error.code, 'E_NOT_FOUND');
+    for (const path of ['/api/categories', '/api/nothing', '/health']) {
+      assert.equal((await fetch(`${engine.url}${path}`)).headers.get('x-content-type-options'), 'nosniff', path);
+    }
+  });
+
+  it('http - a 100 MB body is refused with 413 and the connection closed, not read to its end', async () => {
+    const { token } = await Shopper.session(engine.url);
+    for (const auth of [`authorization: Bearer ${token}\r\n`, '']) {
+      const t0 = Date.now();
+      const r = await raw(`POST /api/events HTTP/1.1\r\nHost: x\r\n${auth}content-type: application/json\r\nContent-Length: 100000000\r\n\r\n`, Buffer.alloc(64 * 1024, 120));
+      assert.equal(statusOf(r.text), auth ? 413 : 401, r.text.slice(0, 200));
+      assert.ok(r.closedByServer, `closed by the engine (${auth ? 'too large' : 'no token'})`);
+      assert.ok(Date.now() - t0 < 2500);
+    }
   });
 
   it('gateway - a socket never receives another user\'s pushes', async () => {
