@@ -70,6 +70,8 @@ export async function startEngine(opts: EngineOptions = {}): Promise<EngineProce
     GRPC_PORT: '0',
     LOG_LEVEL: 'info',
     SESSION_SECRET: BENCH_SESSION_SECRET,
+    // The benchmarks read shard progress and latency buckets from /metrics.
+    METRICS_AUTH: 'false',
     ...opts.env,
   };
   // BENCH_ENGINE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the engine of any benchmark

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { EngineConfig } from '../config/index.js';
 import { Gateway } from '../gateway/index.js';
-import { GrpcServer, resolveApiKey } from '../grpc/index.js';
+import { GrpcServer } from '../grpc/index.js';
 import { connectNats, EmbeddedNatsServer, EventLog, LogHealth } from '../log/index.js';
 import { createLogger, Metrics, type Logger } from '../observability/index.js';
 import { PushRouter } from '../push/index.js';
 import { ShardSupervisor } from '../shards/index.js';
-import { EngineServices, SessionTokens } from '../services/index.js';
+import { ApiKeyCheck, EngineServices, resolveApiKey, SessionTokens } from '../services/index.js';
 import { StateStore } from '../store/index.js';
 import { setupCatalog } from './catalog-setup.js';
 import { CatalogUpdates } from './catalog-updates.js';
@@ -132,9 +132,12 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
         nats: natsOk, storageFull: l.storageFull, log: l, shards: shardStates, index: indexReady, catalog: catalog.size,
       };
     };
+    // The operator key: gRPC callers, /metrics, the admin API.
+    const apiKey = resolveApiKey(config.apiKey, config.dataDir);
     const gatewayOpts: ConstructorParameters<typeof Gateway>[0] = {
-      services, health: { health }, log: log.child('gateway'), port: config.port,
-      maxWsMessagesPerS: config.maxWsMessagesPerS, maxUserMessagesPerS: config.maxUserMessagesPerS, allowUwsFallback: config.allowUwsFallback,
+      services, health: { health }, log: log.child('gateway'), port: config.port, host: config.host,
+      maxWsMessagesPerS: config.maxWsMessagesPerS, maxUserMessagesPerS: config.maxUserMessagesPerS, wsAllowedOrigins: config.wsAllowedOrigins,
+      metricsKey: config.metricsAuth ? new ApiKeyCheck(apiKey) : undefined, allowUwsFallback: config.allowUwsFallback,
     };
     if (opts.mountSite) gatewayOpts.mountSite = opts.mountSite;
     const gateway = new Gateway(gatewayOpts);
@@ -144,10 +147,10 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     const updates = new CatalogUpdates({ catalog, store, shards, dataDir: config.dataDir, log: log.child('catalog'), indexDir });
     cleanups.push(() => updates.close());
     currentIndexDir = () => updates.indexDir;
-    const apiKey = config.grpcAuth ? resolveApiKey(config.apiKey, config.dataDir) : undefined;
-    if (!apiKey) log.warn('gRPC authentication is OFF (GRPC_AUTH=false): any caller may use the Engine service');
+    if (!config.grpcAuth) log.warn('gRPC authentication is OFF (GRPC_AUTH=false): any caller may use the Engine service');
     const grpc = new GrpcServer(services, {
-      auth: apiKey ? { apiKey } : false,
+      auth: config.grpcAuth ? { apiKey } : false,
+      host: config.host,
       health: () => health(),
       onItemsChanged: (changed) => updates.apply(changed),
       maxInFlight: config.grpcMaxInFlight,

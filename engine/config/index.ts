@@ -24,6 +24,8 @@ export interface EngineConfig {
   /** Port of the embedded nats-server; 0 = any free port. */
   natsPort: number;
   dataDir: string;
+  /** Address HTTP and gRPC listen on. @default 0.0.0.0 (all interfaces) */
+  host: string;
   port: number;
   grpcPort: number;
   /** gRPC unary calls worked on at once, and open streams; beyond them, RESOURCE_EXHAUSTED. */
@@ -49,6 +51,10 @@ export interface EngineConfig {
   /** Exclude recently purchased items from recommendations. */
   excludePurchased: boolean;
   maxWsMessagesPerS: number;
+  /** `/metrics` asks for the API key (`x-api-key` or `Authorization: Bearer`). */
+  metricsAuth: boolean;
+  /** Browser origins allowed to open /ws; empty = the page's own origin only; `*` = any. Clients without an Origin (services) are not browsers and pass. */
+  wsAllowedOrigins: string[];
   /** Messages/s one user may send across all its sockets. @default 2 x maxWsMessagesPerS */
   maxUserMessagesPerS: number;
   /** Niceness of shard threads relative to the gateway (0 = same priority); see runtime/thread-priority.ts. */
@@ -79,6 +85,23 @@ function bool(env: Env, name: string, dflt: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `expected true or false, got ${JSON.stringify(env[name])}`);
+}
+
+function hostOf(env: Env): string {
+  const raw = env['HOST']?.trim();
+  if (!raw) return '0.0.0.0';
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(raw)) throw new ConfigError('HOST', `expected an IP address or host name, got ${JSON.stringify(raw)}`);
+  return raw;
+}
+
+function originsOf(env: Env): string[] {
+  const raw = env['WS_ALLOWED_ORIGINS']?.trim();
+  if (!raw) return [];
+  const list = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of list) {
+    if (o !== '*' && !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o)) throw new ConfigError('WS_ALLOWED_ORIGINS', `expected origins like https://shop.example.com, got ${JSON.stringify(o)}`);
+  }
+  return list;
 }
 
 function str(env: Env, name: string): string | undefined {
@@ -115,6 +138,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<EngineConf
     actorIdleMs: int(env, 'ACTOR_IDLE_MS', DEFAULT_ACTOR_IDLE_MS, 100, 24 * 3600_000),
     cartAbandonMs: int(env, 'CART_ABANDON_MS', DEFAULT_CART_ABANDON_MS, 50, 7 * 24 * 3600_000),
     excludePurchased: bool(env, 'EXCLUDE_PURCHASED', true),
+    host: hostOf(env),
+    metricsAuth: bool(env, 'METRICS_AUTH', true),
+    wsAllowedOrigins: originsOf(env),
     maxWsMessagesPerS: int(env, 'MAX_WS_MESSAGES_PER_S', DEFAULT_MAX_WS_MESSAGES_PER_S, 1, 100_000),
     maxUserMessagesPerS: int(env, 'MAX_USER_MESSAGES_PER_S', 2 * int(env, 'MAX_WS_MESSAGES_PER_S', DEFAULT_MAX_WS_MESSAGES_PER_S, 1, 100_000), 1, 200_000),
     shardNiceness: int(env, 'SHARD_NICENESS', DEFAULT_SHARD_NICENESS, 0, 19),

@@ -1,9 +1,9 @@
 /** The JSON API under /api/ (contract v1), plus /health and /metrics. */
 import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, type SortOrder } from '../catalog/index.js';
-import { BadRequestError, EngineError, NotFoundError } from '../errors/index.js';
+import { AuthError, BadRequestError, EngineError, NotFoundError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
-import { checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type EngineServices, type RecommendOptions } from '../services/index.js';
+import { checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type ApiKeyCheck, type EngineServices, type RecommendOptions } from '../services/index.js';
 import { bearerToken, declaredLength, framingProblem, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -48,7 +48,7 @@ function refuse(res: HttpResponse, req: HttpRequest, err: EngineError, headers: 
   sendError(r, problem ?? err, undefined, headers);
 }
 
-export function mountApi(app: TemplatedApp, services: EngineServices, health: HealthSource, log: Logger): void {
+export function mountApi(app: TemplatedApp, services: EngineServices, health: HealthSource, log: Logger, metricsKey?: ApiKeyCheck): void {
   const onInternal = (e: EngineError) => log.error('request failed', { err: e.cause ?? e });
   const requests = services.metrics.counter('shop_http_requests_total', 'HTTP API requests by route and status class');
   const latency = services.metrics.histogram('shop_http_request_seconds', 'HTTP API latency by route');
@@ -95,7 +95,15 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
     const h = health.health();
     sendJson(r, h.ok ? 200 : 503, h);
   });
-  app.get('/metrics', (res) => sendText(reply(res), 200, services.metrics.render(), 'text/plain; version=0.0.4'));
+  app.get('/metrics', (res, req) => {
+    const r = reply(res);
+    // Prometheus sends the key as a bearer token (`authorization` in its scrape config).
+    if (metricsKey && !metricsKey.matches(req.getHeader('x-api-key') || bearerToken(req))) {
+      sendError(r, new AuthError('E_UNAUTHENTICATED', '/metrics needs the API key: x-api-key or Authorization: Bearer (METRICS_AUTH=false opens it)'), undefined, { 'www-authenticate': 'Bearer' });
+      return;
+    }
+    sendText(r, 200, services.metrics.render(), 'text/plain; version=0.0.4');
+  });
 
   // Every API path with the methods it answers: any other standard method gets 405 and `Allow`.
   const methods = new Map<string, string[]>();

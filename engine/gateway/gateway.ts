@@ -5,7 +5,7 @@
 import type { TemplatedApp, us_listen_socket } from 'uWebSockets.js';
 import { EngineError, UnavailableError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
-import type { EngineServices } from '../services/index.js';
+import type { ApiKeyCheck, EngineServices } from '../services/index.js';
 import { mountApi, type HealthSource } from './api-routes.js';
 import { reply, sendError } from './http.js';
 import { loadUws, UWS_FALLBACK_MESSAGE } from './uws.js';
@@ -18,6 +18,11 @@ export interface GatewayOptions {
   port: number;
   maxWsMessagesPerS: number;
   maxUserMessagesPerS: number;
+  wsAllowedOrigins: readonly string[];
+  /** Interface to listen on. */
+  host: string;
+  /** The operator key; `/metrics` asks for it when set. */
+  metricsKey: ApiKeyCheck | undefined;
   allowUwsFallback: boolean;
   /** Mounts the storefront's pages and static files (served for every other GET). */
   mountSite?: (app: TemplatedApp) => void;
@@ -51,9 +56,9 @@ export class Gateway {
       log.warn(`RUNNING SLOWLY: ${UWS_FALLBACK_MESSAGE}`);
     }
     const app = loaded.uws.App();
-    const ws = mountWebSocket(app, loaded, { services, log, maxMessagesPerS: this.#opts.maxWsMessagesPerS, maxUserMessagesPerS: this.#opts.maxUserMessagesPerS });
+    const ws = mountWebSocket(app, loaded, { services, log, maxMessagesPerS: this.#opts.maxWsMessagesPerS, maxUserMessagesPerS: this.#opts.maxUserMessagesPerS, allowedOrigins: this.#opts.wsAllowedOrigins });
     this.#sockets = ws.sockets;
-    mountApi(app, services, this.#opts.health, log);
+    mountApi(app, services, this.#opts.health, log, this.#opts.metricsKey);
     this.#opts.mountSite?.(app);
     // Pages and assets are read-only: any other standard method is 405, not a dropped connection.
     app.any('/*', (res, req) => sendError(reply(res), new EngineError('E_METHOD_NOT_ALLOWED', `${req.getCaseSensitiveMethod()} is not allowed here; use GET`), undefined, { allow: 'GET, HEAD' }));
@@ -62,7 +67,7 @@ export class Gateway {
       ws.closeAll();
     };
     await new Promise<void>((resolve, reject) => {
-      app.listen('0.0.0.0', this.#opts.port, (sock) => {
+      app.listen(this.#opts.host, this.#opts.port, (sock) => {
         if (!sock) return reject(new UnavailableError(`cannot listen on port ${this.#opts.port}: is it in use? Set PORT to another port.`));
         this.#listen = sock;
         this.#port = loaded.uws.us_socket_local_port(sock);

@@ -5,8 +5,8 @@
  * is a user flooding through many sockets. A socket closes (4401) when its token expires.
  */
 import type { TemplatedApp, WebSocket, us_socket_context_t } from 'uWebSockets.js';
-import { ackMessage, encodeServerMessage, errorMessage, pushTypeOf, type PushJson, type ServerMessage } from '../../protos/contract.js';
-import { AuthError, BadRequestError, EngineError, TooLargeError, toEngineError } from '../errors/index.js';
+import { ackMessage, encodeServerMessage, errorMessage, httpErrorBody, pushTypeOf, type PushJson, type ServerMessage } from '../../protos/contract.js';
+import { AuthError, BadRequestError, EngineError, NotAllowedError, TooLargeError, toEngineError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import { NextTurn, type EngineServices } from '../services/index.js';
 import { TokenBucket } from './token-bucket.js';
@@ -43,6 +43,23 @@ export interface WebSocketOptions {
   maxMessagesPerS: number;
   /** Across all of one user's sockets. */
   maxUserMessagesPerS: number;
+  /** See EngineConfig.wsAllowedOrigins. */
+  allowedOrigins: readonly string[];
+}
+
+/**
+ * A browser always sends Origin on a WebSocket upgrade; a page on another site must
+ * not open a shopper's socket with a token it got hold of. No Origin = not a browser.
+ */
+export function originAllowed(origin: string, host: string, allowed: readonly string[]): boolean {
+  if (origin === '') return true;
+  if (allowed.includes('*') || allowed.includes(origin)) return true;
+  if (allowed.length > 0) return false;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }
 
 /** One user's shared budget, kept while any of its sockets is open. */
@@ -55,6 +72,7 @@ export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSo
   const { services, log } = opts;
   const m = services.metrics;
   const errors = m.counter('shop_ws_errors_total', 'typed errors sent on WebSockets, by code');
+  const rejectedOrigins = m.counter('shop_ws_origin_refused_total', 'WebSocket upgrades refused for their Origin').with({});
   const coalesced = m.counter('shop_ws_recs_coalesced_total', 'recs pushes replaced by newer ones on a backpressured socket');
   let open = 0;
   const all = new Set<WebSocket<SocketData>>();
@@ -105,6 +123,15 @@ export function mountWebSocket(app: TemplatedApp, loaded: LoadedUws, opts: WebSo
     sendPingsAutomatically: true,
     upgrade: (res, req, context: us_socket_context_t) => {
       const token = new URLSearchParams(req.getQuery() ?? '').get('token') ?? undefined;
+      const origin = req.getHeader('origin');
+      if (!originAllowed(origin, req.getHeader('host'), opts.allowedOrigins)) {
+        rejectedOrigins.inc();
+        res.cork(() => {
+          res.writeStatus('403 Forbidden').writeHeader('content-type', 'application/json; charset=utf-8').writeHeader('x-content-type-options', 'nosniff')
+            .end(JSON.stringify(httpErrorBody(new NotAllowedError(`origin ${JSON.stringify(origin.slice(0, 100))} may not open /ws (WS_ALLOWED_ORIGINS)`, 'origin'))), true);
+        });
+        return;
+      }
       const data: SocketData = {
         userId: undefined, authError: undefined, closed: false, expiresAt: 0, expiryTimer: undefined,
         bucket: new TokenBucket(opts.maxMessagesPerS, burst), lastRateNotice: 0, pendingRecs: undefined, unsubscribe: undefined,

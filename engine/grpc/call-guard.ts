@@ -8,7 +8,7 @@ import type * as grpc from '@grpc/grpc-js';
 import { AuthError, EngineError, toEngineError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import type { Metrics } from '../observability/index.js';
-import { API_KEY_METADATA, type ApiKeyCheck } from './api-key.js';
+import { API_KEY_METADATA, type ApiKeyCheck } from '../services/api-key.js';
 import { NextTurn } from '../services/index.js';
 import { Budget } from './budget.js';
 import { toServiceError } from './status-error.js';

@@ -4,5 +4,5 @@
  * instead loads the whole server (about a second per loadgen thread).
  */
 export { loadEngineProto, protosDir, LOADER_OPTIONS, ENGINE_PROTO, ENGINE_SERVICE, type LoadedEngineProto } from './proto.js';
-export { API_KEY_METADATA, API_KEY_FILE } from './api-key.js';
+export { API_KEY_METADATA, API_KEY_FILE } from '../services/api-key.js';
 export { CODE_TRAILER, FIELD_TRAILER, DETAILS_TRAILER, ERROR_DOMAIN } from './status-error.js';

@@ -13,7 +13,7 @@ import { HealthImplementation, protoPath as healthProtoPath, type ServingStatus 
 import type { EngineHandlers } from '../../protos/gen/engine/shop/v1/Engine.js';
 import type { Logger, Metrics } from '../observability/index.js';
 import type { EngineServices } from '../services/index.js';
-import { ApiKeyCheck } from './api-key.js';
+import { ApiKeyCheck } from '../services/api-key.js';
 import { Budget } from './budget.js';
 import { CallGuard, type GuardStats } from './call-guard.js';
 import { ENGINE_SERVICE, loadEngineProto } from './proto.js';

@@ -17,7 +17,7 @@ export {
   DEFAULT_DRAIN_MS,
   DEFAULT_HEALTH_POLL_MS,
 } from './grpc-server.js';
-export { resolveApiKey, API_KEY_METADATA, API_KEY_FILE, MIN_API_KEY_LENGTH } from './api-key.js';
+export { resolveApiKey, API_KEY_METADATA, API_KEY_FILE, MIN_API_KEY_LENGTH } from '../services/api-key.js';
 export { loadEngineProto, protosDir, LOADER_OPTIONS, ENGINE_PROTO, ENGINE_SERVICE, type LoadedEngineProto } from './proto.js';
 export { CODE_TRAILER, FIELD_TRAILER, DETAILS_TRAILER, ERROR_DOMAIN } from './status-error.js';
 export { type ItemsChanged, type ItemsChangedHook, MAX_REPORTED_ROWS, CHANGE_BATCH } from './upsert-items.js';

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { connect } from 'node:net';
 import WebSocket from 'ws';
 import type { Engine } from '../../engine/index.js';
-import { SessionTokens } from '../../engine/services/index.js';
+import { resolveApiKey, SessionTokens } from '../../engine/services/index.js';
 import { Shopper, startNats, startTestEngine, testEnv, type TestNats } from '../kit/index.js';
 
 describe('gateway - bad input', () => {
@@ -245,6 +245,35 @@ describe('gateway - bad input', () => {
     }
   });
 
+  it('gateway - /ws refuses a browser page of another origin (403), takes its own origin and clients without one', async () => {
+    const { token } = await Shopper.session(engine.url);
+    const wsUrl = `${engine.url.replace(/^http/, 'ws')}/ws?token=${encodeURIComponent(token)}`;
+    const open = (origin?: string) => new Promise<number>((resolve) => {
+      const ws = new WebSocket(wsUrl, origin ? { origin } : {});
+      ws.on('open', () => {
+        ws.close();
+        resolve(101);
+      });
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => resolve(-1));
+    });
+    assert.equal(await open('https://evil.example'), 403);
+    assert.equal(await open(engine.url), 101, 'the page the engine serves');
+    assert.equal(await open(), 101, 'a service without Origin');
+  });
+
+  it('http - /metrics asks for the API key (x-api-key or a bearer token)', async () => {
+    const bare = await fetch(`${engine.url}/metrics`);
+    assert.equal(bare.status, 401);
+    assert.equal(((await bare.json()) as { error: { code: string } }).error.code, 'E_UNAUTHENTICATED');
+    assert.equal((await fetch(`${engine.url}/metrics`, { headers: { 'x-api-key': 'wrong-key-0123456789' } })).status, 401);
+    const key = resolveApiKey(engine.config.apiKey, engine.config.dataDir);
+    assert.equal((await fetch(`${engine.url}/metrics`, { headers: { 'x-api-key': key } })).status, 200);
+    const viaBearer = await fetch(`${engine.url}/metrics`, { headers: { authorization: `Bearer ${key}` } });
+    assert.equal(viaBearer.status, 200);
+    assert.match(await viaBearer.text(), /^# TYPE shop_ws_connections gauge$/m);
+  });
+
   it('gateway - a socket never receives another user\'s pushes', async () => {
     const a = await Shopper.connect(engine.url);
     const b = await Shopper.connect(engine.url);
@@ -256,4 +285,3 @@ describe('gateway - bad input', () => {
     b.close();
   });
 });
-void WebSocket;

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import type { Engine } from '../../engine/index.js';
 import { partitionOf } from '../../engine/placement/index.js';
-import { readLog, referenceProfiles, Shopper, startNats, startTestEngine, startTraffic, testEnv, type TestNats } from '../kit/index.js';
+import { fetchMetrics, readLog, referenceProfiles, Shopper, startNats, startTestEngine, startTraffic, testEnv, type TestNats } from '../kit/index.js';
 
 describe('runtime - a shard worker killed mid-stream', () => {
   let nats: TestNats;
@@ -56,7 +56,7 @@ describe('runtime - a shard worker killed mid-stream', () => {
     }
     assert.ok(onShard0 > 5, 'enough users on the crashed shard');
     // Asks go to this process's shard threads directly; NATS only while one is down.
-    const metrics = await (await fetch(`${engine.url}/metrics`)).text();
+    const metrics = await fetchMetrics(engine);
     const local = Number(/^shop_asks_total\{route="local"\} (\d+)/m.exec(metrics)?.[1] ?? 0);
     assert.ok(local >= traffic.shoppers.length + 1, `profiles were asked locally (${local})`);
     for (const s of [...traffic.shoppers, other]) s.close();

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startEngine, loadConfig, type Engine } from '../../engine/index.js';
 import { createLogger } from '../../engine/observability/index.js';
+import { resolveApiKey } from '../../engine/services/index.js';
 import { tempDir } from './temp.js';
 
 /** A small catalog keeps test start-up fast; the demo generator is the same. */
@@ -76,4 +77,12 @@ export async function spawnEngine(env: Record<string, string>, timeoutMs = 60_00
       await exited();
     },
   };
+}
+
+/** GET /metrics of an in-process engine, with its operator key. */
+export async function fetchMetrics(engine: Engine): Promise<string> {
+  const key = resolveApiKey(engine.config.apiKey, engine.config.dataDir);
+  const r = await fetch(`${engine.url}/metrics`, { headers: { 'x-api-key': key } });
+  if (r.status !== 200) throw new Error(`/metrics answered ${r.status}: ${await r.text()}`);
+  return r.text();
 }

@@ -1,6 +1,6 @@
 export { startNats, type TestNats } from './nats.js';
 export { tempDir } from './temp.js';
-export { startTestEngine, spawnEngine, testEnv, TEST_CATALOG_SIZE, type EngineProcess } from './engine.js';
+export { fetchMetrics, startTestEngine, spawnEngine, testEnv, TEST_CATALOG_SIZE, type EngineProcess } from './engine.js';
 export { Shopper, type ServerMessage } from './shopper.js';
 export { readLog, referenceProfiles, type LoggedEvent } from './reference.js';
 export { startTraffic, type Traffic } from './traffic.js';

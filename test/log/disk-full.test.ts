@@ -10,7 +10,7 @@ import { mkdirSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Engine } from '../../engine/index.js';
-import { Shopper, startTestEngine, tempDir, testEnv } from '../kit/index.js';
+import { fetchMetrics, Shopper, startTestEngine, tempDir, testEnv } from '../kit/index.js';
 import { assertAckedInLog, waitHealth } from './log-faults-kit.js';
 
 const MB = 1024 * 1024;
@@ -49,7 +49,7 @@ describe('log - the disk under DATA_DIR fills up', { skip: canMount ? false : 'n
     writeFileSync(ballast, Buffer.alloc(Math.max(0, free - 8 * MB)));
     const full = await waitHealth(engine.url, (h) => h.status === 503, 5000, 'with the disk nearly full');
     assert.equal(full.body.storageFull, true);
-    assert.match(await (await fetch(`${engine.url}/metrics`)).text(), /^shop_storage_full 1$/m);
+    assert.match(await fetchMetrics(engine), /^shop_storage_full 1$/m);
 
     await assert.rejects(track('while-full-ws'), (err: { code?: string }) => err.code === 'E_STORAGE_FULL');
     const r = await fetch(`${engine.url}/api/events`, {
@@ -61,7 +61,7 @@ describe('log - the disk under DATA_DIR fills up', { skip: canMount ? false : 'n
 
     rmSync(ballast);
     await waitHealth(engine.url, (h) => h.status === 200, 10_000, 'after freeing space');
-    assert.match(await (await fetch(`${engine.url}/metrics`)).text(), /^shop_storage_full 0$/m);
+    assert.match(await fetchMetrics(engine), /^shop_storage_full 0$/m);
     for (let i = 0; i < 20; i++) await track(`after-${i}`);
     await s.waitFor((m) => m.type === 'recs' && m['causedBy'] === 'after-19', 10_000);
     s.close();

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Engine } from '../../engine/index.js';
-import { Shopper, startTestEngine, startTraffic, testEnv } from '../kit/index.js';
+import { fetchMetrics, Shopper, startTestEngine, startTraffic, testEnv } from '../kit/index.js';
 import { assertAckedInLog, waitHealth } from './log-faults-kit.js';
 
 describe('log - the embedded nats-server dies', () => {
@@ -73,12 +73,12 @@ describe('log - the embedded nats-server dies', () => {
     try {
       const down = await waitHealth(engine.url, (h) => h.status === 503, 6000, 'with nats-server stopped');
       assert.equal(down.body.nats, false, 'the client object is still open, but JetStream does not answer');
-      const metrics = await (await fetch(`${engine.url}/metrics`)).text();
+      const metrics = await fetchMetrics(engine);
       assert.match(metrics, /^shop_jetstream_up 0$/m);
     } finally {
       process.kill(pid, 'SIGCONT');
     }
     await waitHealth(engine.url, (h) => h.status === 200, 10_000, 'after SIGCONT');
-    assert.match(await (await fetch(`${engine.url}/metrics`)).text(), /^shop_jetstream_up 1$/m);
+    assert.match(await fetchMetrics(engine), /^shop_jetstream_up 1$/m);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The API key backend services send in the `x-api-key` metadata. It comes from
+ * The operator's API key: backend services send it in the `x-api-key` gRPC metadata,
+ * operators and Prometheus on /metrics and the admin API. It comes from
  * API_KEY, or is generated once (32 random bytes, hex) and kept in DATA_DIR/api-key
  * (mode 0600) so it survives restarts; operators hand that file's content to services.
  */
