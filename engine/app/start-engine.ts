@@ -3,13 +3,13 @@
  * catalog -> index -> shards -> gateway) and stops them in reverse.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { EngineConfig } from '../config/index.js';
 import { Gateway } from '../gateway/index.js';
 import { GrpcServer } from '../grpc/index.js';
-import { connectNats, EmbeddedNatsServer, EventLog, LogHealth } from '../log/index.js';
+import { connectNats, EmbeddedNatsServer, EventLog, LogHealth, redactNatsUrl } from '../log/index.js';
 import { createLogger, Metrics, type Logger } from '../observability/index.js';
 import { PushRouter } from '../push/index.js';
 import { ShardSupervisor } from '../shards/index.js';
@@ -52,7 +52,11 @@ function secretFrom(config: EngineConfig): string {
 export async function startEngine(config: EngineConfig, opts: StartOptions = {}): Promise<Engine> {
   const log = opts.log ?? createLogger(config.logLevel);
   const t0 = performance.now();
-  mkdirSync(config.dataDir, { recursive: true });
+  // Shopper state, session secret, API key and the log are for this user only: files
+  // the engine (and its nats-server child) creates get 0600 / directories 0700.
+  process.umask(0o077);
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(config.dataDir, 0o700);
   const cleanups: Array<() => Promise<void> | void> = [];
   const cleanup = async () => {
     for (const c of cleanups.reverse()) await Promise.resolve(c()).catch((err: unknown) => log.warn('cleanup step failed', { err }));
@@ -159,7 +163,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     });
     const grpcPort = await grpc.start(config.grpcPort);
     cleanups.push(() => grpc.stop());
-    log.info('engine ready', { url: `http://127.0.0.1:${port}`, grpcPort, nats: natsUrl, shards: config.shards, startMs: Math.round(performance.now() - t0) });
+    log.info('engine ready', { url: `http://127.0.0.1:${port}`, grpcPort, nats: redactNatsUrl(natsUrl), shards: config.shards, startMs: Math.round(performance.now() - t0) });
 
     let stopping: Promise<void> | undefined;
     return {

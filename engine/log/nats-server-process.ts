@@ -37,6 +37,8 @@ export interface NatsServerSpec {
   host?: string;
   /** More flags, e.g. cluster routes. */
   extraArgs?: readonly string[];
+  /** Clients must log in with these; the returned url carries them. */
+  auth?: { user: string; password: string };
 }
 
 export interface NatsServerExit {
@@ -70,7 +72,8 @@ const MAX_FILE_STORE = '1T';
 /** The config file every launch uses (flags cannot set the storage limit). */
 function writeConfig(spec: NatsServerSpec): string {
   const file = join(spec.workDir, 'nats-server.conf');
-  writeFileSync(file, `jetstream {\n  store_dir: ${JSON.stringify(spec.storeDir)}\n  max_file_store: ${MAX_FILE_STORE}\n}\n`);
+  const auth = spec.auth ? `authorization {\n  user: ${JSON.stringify(spec.auth.user)}\n  password: ${JSON.stringify(spec.auth.password)}\n}\n` : '';
+  writeFileSync(file, `jetstream {\n  store_dir: ${JSON.stringify(spec.storeDir)}\n  max_file_store: ${MAX_FILE_STORE}\n}\n${auth}`, { mode: 0o600 });
   return file;
 }
 
@@ -111,9 +114,10 @@ export async function launchNatsServer(spec: NatsServerSpec): Promise<NatsServer
     const file = readdirSync(portsDir).find((f) => f.endsWith('.ports'));
     if (file && /Server is ready/.test(stderr)) {
       const ports = JSON.parse(readFileSync(join(portsDir, file), 'utf8')) as { nats?: string[] };
-      const url = ports.nats?.[0];
-      if (url) {
-        const port = Number(new URL(url).port);
+      const bare = ports.nats?.[0];
+      if (bare) {
+        const port = Number(new URL(bare).port);
+        const url = spec.auth ? bare.replace('//', `//${encodeURIComponent(spec.auth.user)}:${encodeURIComponent(spec.auth.password)}@`) : bare;
         return {
           url,
           port,

@@ -5,11 +5,13 @@
  * restart never fails on a locked store; a server that dies while the engine runs
  * is restarted on the same store and port, so the client reconnects by itself.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UnavailableError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
+import { redactNatsUrl } from './nats-client.js';
 import { launchNatsServer, type NatsServerProcess } from './nats-server-process.js';
 
 export { findNatsServer, NATS_INSTALL_HINT } from './nats-server-process.js';
@@ -100,13 +102,24 @@ export class EmbeddedNatsServer {
     return this.#url!;
   }
 
+  /** The embedded server's login, made once and kept (0600) so restarts and shards share it. */
+  #password(): string {
+    const file = join(this.#dir, 'password');
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+    const pw = randomBytes(24).toString('base64url');
+    writeFileSync(file, pw, { mode: 0o600 });
+    return pw;
+  }
+
   async #launch(): Promise<void> {
-    const server = await launchNatsServer({ storeDir: join(this.#dir, 'store'), workDir: this.#dir, port: this.#port });
+    const server = await launchNatsServer({
+      storeDir: join(this.#dir, 'store'), workDir: this.#dir, port: this.#port, auth: { user: 'engine', password: this.#password() },
+    });
     this.#server = server;
     this.#port = server.port;
     this.#url = server.url;
-    writeFileSync(join(this.#dir, 'url'), server.url);
-    this.#opts.log.info('embedded nats-server ready', { url: server.url, pid: server.pid, store: join(this.#dir, 'store') });
+    writeFileSync(join(this.#dir, 'url'), server.url, { mode: 0o600 });
+    this.#opts.log.info('embedded nats-server ready', { url: redactNatsUrl(server.url), pid: server.pid, store: join(this.#dir, 'store') });
     void server.exited.then((exit) => {
       if (this.#stopping || this.#server !== server) return;
       this.#opts.log.error('embedded nats-server exited; restarting it on the same store and port', {

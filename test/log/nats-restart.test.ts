@@ -4,10 +4,11 @@
  * event is lost, and /health says the truth throughout (503 while JetStream is gone).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Engine } from '../../engine/index.js';
+import { connectNats } from '../../engine/log/index.js';
 import { fetchMetrics, Shopper, startTestEngine, startTraffic, testEnv } from '../kit/index.js';
 import { assertAckedInLog, waitHealth } from './log-faults-kit.js';
 
@@ -80,5 +81,17 @@ describe('log - the embedded nats-server dies', () => {
     }
     await waitHealth(engine.url, (h) => h.status === 200, 10_000, 'after SIGCONT');
     assert.match(await fetchMetrics(engine), /^shop_jetstream_up 1$/m);
+  });
+
+  it('log - the embedded nats-server wants the engine\'s login; DATA_DIR is 0700 and what the engine writes 0600', async () => {
+    const url = new URL(engine.natsUrl);
+    assert.ok(url.username && url.password, 'the engine connects with a generated login');
+    await assert.rejects(connectNats(`nats://127.0.0.1:${url.port}`, 'intruder'), /cannot connect/);
+    const mode = (p: string) => (statSync(p).mode & 0o777).toString(8);
+    const dir = engine.config.dataDir;
+    assert.equal(mode(dir), '700');
+    for (const f of ['api-key', 'nats/password', 'nats/url', 'state/data.mdb']) assert.equal(mode(join(dir, f)), '600', f);
+    const outsider = (p: string) => statSync(p).mode & 0o077;
+    for (const d of ['state', 'nats', 'nats/store']) assert.equal(outsider(join(dir, d)), 0, `${d} is closed to others`);
   });
 });
