@@ -155,6 +155,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     const grpc = new GrpcServer(services, {
       auth: config.grpcAuth ? { apiKey } : false,
       host: config.host,
+      reflection: config.grpcReflection,
       health: () => health(),
       onItemsChanged: (changed) => updates.apply(changed),
       maxInFlight: config.grpcMaxInFlight,

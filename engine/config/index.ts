@@ -44,6 +44,8 @@ export interface EngineConfig {
   /** gRPC API key; undefined = generated and kept in DATA_DIR unless `grpcAuth` is false. */
   apiKey: string | undefined;
   grpcAuth: boolean;
+  /** Serve gRPC server reflection (the schema only; no key needed, by choice). */
+  grpcReflection: boolean;
   /** Most active actors held in memory per shard before the least recently used are passivated. */
   actorCap: number;
   actorIdleMs: number;
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<EngineConf
     cartAbandonMs: int(env, 'CART_ABANDON_MS', DEFAULT_CART_ABANDON_MS, 50, 7 * 24 * 3600_000),
     excludePurchased: bool(env, 'EXCLUDE_PURCHASED', true),
     host: hostOf(env),
+    grpcReflection: bool(env, 'GRPC_REFLECTION', true),
     metricsAuth: bool(env, 'METRICS_AUTH', true),
     wsAllowedOrigins: originsOf(env),
     maxWsMessagesPerS: int(env, 'MAX_WS_MESSAGES_PER_S', DEFAULT_MAX_WS_MESSAGES_PER_S, 1, 100_000),

@@ -38,6 +38,12 @@ export interface GrpcServerOptions {
   auth: { apiKey: string } | false;
   /** Interface to bind. @default '0.0.0.0' */
   host?: string;
+  /**
+   * Serve server reflection, without the API key: it tells what protos/ already
+   * publishes (the schema), never data, and lets grpcurl and Postman work without
+   * .proto files. @default true (GRPC_REFLECTION=false turns it off)
+   */
+  reflection?: boolean;
   /** @default grpc.ServerCredentials.createInsecure() (terminate TLS in front, or pass TLS credentials) */
   credentials?: grpc.ServerCredentials;
   /** Unary calls being worked on at once; more are refused with RESOURCE_EXHAUSTED. At 2k calls/s and a few ms each about 10 are in flight; a long queue only makes calls outlive their deadlines. @default 256 */
@@ -142,8 +148,10 @@ export class GrpcServer {
     this.#health = new HealthImplementation({ '': 'NOT_SERVING', [ENGINE_SERVICE]: 'NOT_SERVING' });
     this.#health.addToServer(this.#server);
     // Reflection describes the Engine API and the health service (both from their .proto files).
-    const healthPkg = protoLoader.loadSync(healthProtoPath);
-    new ReflectionService({ ...proto.packageDefinition, ...healthPkg }).addToServer(this.#server);
+    if (options.reflection ?? true) {
+      const healthPkg = protoLoader.loadSync(healthProtoPath);
+      new ReflectionService({ ...proto.packageDefinition, ...healthPkg }).addToServer(this.#server);
+    }
   }
 
   get state(): GrpcServerState {
