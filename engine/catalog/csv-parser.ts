@@ -11,6 +11,8 @@
 export interface CsvRecord {
   /** Physical line (1-based) where the record starts. */
   line: number;
+  /** Physical line where it ends: later than `line` when a quoted field holds line breaks. */
+  lastLine: number;
   fields: string[];
   /** Set when the record is unusable; `fields` are then partial or empty. */
   error?: string;
@@ -143,7 +145,7 @@ export class CsvParser {
     const blank = this.#recordBytes === 0;
     if (!blank) {
       this.#endField();
-      const record: CsvRecord = { line: this.#recordLine, fields: this.#fields };
+      const record: CsvRecord = { line: this.#recordLine, lastLine: this.#line, fields: this.#fields };
       if (this.#oversized) record.error = `row is over the ${this.#maxRecordBytes}-byte limit`;
       else if (this.#error !== undefined) record.error = this.#error;
       emit(record);

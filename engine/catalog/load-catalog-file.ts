@@ -122,9 +122,12 @@ function csvRows(collector: Collector): { push: (r: CsvRecord) => void } {
         }
         return;
       }
-      if (r.error !== undefined) return collector.reject(r.line, r.error);
+      // A bad record that spans lines has most likely swallowed the rows after an
+      // unterminated quote: say which lines went with it, so none is lost unreported.
+      const spans = r.lastLine > r.line ? `; it spans lines ${r.line}-${r.lastLine} (a quote left open?), and those lines were not imported as rows` : '';
+      if (r.error !== undefined) return collector.reject(r.line, r.error + spans);
       if (r.fields.length !== header.length) {
-        return collector.reject(r.line, `row has ${r.fields.length} fields, the header has ${header.length}`);
+        return collector.reject(r.line, `row has ${r.fields.length} fields, the header has ${header.length}${spans}`);
       }
       const row: Record<string, string> = {};
       header.forEach((column, i) => {

@@ -52,11 +52,22 @@ function show(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069):
+ * in product text they make a page show something else than the bytes say
+ * ("Trojan Source"). Stripped, not refused: real catalogs paste them by accident.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+export function stripBidiControls(s: string): string {
+  return s.replace(BIDI_CONTROLS, '');
+}
+
 function text(raw: Record<string, unknown>, field: string, max: number, allowEmpty: boolean): string {
   const value = raw[field];
   if (value === undefined || value === null) fail(field, 'is missing');
   if (typeof value !== 'string') fail(field, `must be a string, got ${typeof value}`);
-  const trimmed = value.trim();
+  const trimmed = stripBidiControls(value).trim();
   if (!allowEmpty && trimmed.length === 0) fail(field, 'must not be empty');
   if (trimmed.length > max) fail(field, `must be at most ${max} characters, got ${trimmed.length}`);
   return trimmed;
@@ -109,7 +120,7 @@ function tags(raw: Record<string, unknown>): string[] | undefined {
   const out: string[] = [];
   for (const tag of list) {
     if (typeof tag !== 'string') fail('tags', `must contain only strings, got ${typeof tag}`);
-    const t = tag.trim();
+    const t = stripBidiControls(tag).trim();
     if (t.length === 0) continue;
     if (t.length > MAX_TAG_LENGTH) fail('tags', `entries must be at most ${MAX_TAG_LENGTH} characters`);
     out.push(t);

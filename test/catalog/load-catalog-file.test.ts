@@ -120,6 +120,24 @@ test('catalog import - CSV: an unterminated quote is reported at the line where 
   assert.match(errors[0]!.message, /never closed/);
 });
 
+test('catalog import - CSV: the rows an unterminated quote swallowed are reported, not lost silently', async () => {
+  // b2's description opens a quote that only b4's quoted description closes: b3 becomes part of b2's record.
+  const rows = [csvRow(good('b1')), 'b2,Mug,coffee,"a mug,4.5,3,Acme,,', csvRow(good('b3')), csvRow(good('b4', { description: 'says "hi", loud' })), csvRow(good('b5'))];
+  const { products, errors } = await loadCatalogFile(file('.csv', [CSV_HEADER, ...rows].join('\n')));
+  assert.deepEqual(products.map((p) => p.itemId), ['b1', 'b5']);
+  const e = errors.find((x) => x.line === 3);
+  assert.ok(e, JSON.stringify(errors.map((x) => x.message)));
+  assert.match(e.message, /spans lines 3-5/);
+  assert.match(e.message, /not imported/);
+});
+
+test('catalog import - bidirectional override characters are stripped from product text', async () => {
+  const { products } = await loadCatalogFile(file('.jsonl', jsonl([good('c1', { name: 'Cheap \u202Eevil\u202C mug', description: 'x\u2066y\u2069', tags: ['\u202Dtag'] })])));
+  assert.equal(products[0]!.name, 'Cheap evil mug');
+  assert.equal(products[0]!.description, 'xy');
+  assert.deepEqual(products[0]!.tags, ['tag']);
+});
+
 test('catalog import - a demo catalog round-trips through CSV and JSON Lines across read chunks', async () => {
   const demo = demoCatalog({ count: 1500 }).map((p, i) => (i % 3 === 0 ? { ...p, description: `${p.description}\nSecond "para", here.` } : p));
   const csv = await loadCatalogFile(file('.csv', [CSV_HEADER, ...demo.map(csvRow)].join('\n') + '\n'));
