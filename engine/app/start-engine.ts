@@ -10,6 +10,7 @@ import type { EngineConfig } from '../config/index.js';
 import { Gateway } from '../gateway/index.js';
 import { GrpcServer } from '../grpc/index.js';
 import { connectNats, EmbeddedNatsServer, EventLog, LogHealth, redactNatsUrl } from '../log/index.js';
+import { AnalyticsConsumer } from '../analytics/index.js';
 import { createLogger, Metrics, type Logger } from '../observability/index.js';
 import { PushRouter } from '../push/index.js';
 import { ShardSupervisor } from '../shards/index.js';
@@ -28,6 +29,7 @@ export interface Engine {
   readonly natsUrl: string;
   readonly services: EngineServices;
   readonly shards: ShardSupervisor;
+  readonly analytics: AnalyticsConsumer;
   readonly log: Logger;
   health(): { ok: boolean; [k: string]: unknown };
   /** Graceful stop: close sockets, drain shards (commit), close NATS and LMDB, stop the embedded server. */
@@ -136,12 +138,23 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
         nats: natsOk, storageFull: l.storageFull, log: l, shards: shardStates, index: indexReady, catalog: catalog.size,
       };
     };
+    // The shop-level fold of the log, apart from the shards (its own cursor and LMDB).
+    const analytics = new AnalyticsConsumer({
+      nc, dataDir: config.dataDir, log: log.child('analytics'),
+      categoryOf: (itemId) => catalog.get(itemId)?.category ?? '',
+    });
+    await analytics.start();
+    cleanups.push(() => analytics.close());
+    metrics.gauge('shop_analytics_applied_seq', 'last log sequence the analytics consumer folded', () => analytics.appliedSeq);
+
     // The operator key: gRPC callers, /metrics, the admin API.
     const apiKey = resolveApiKey(config.apiKey, config.dataDir);
+    const operatorKey = new ApiKeyCheck(apiKey);
     const gatewayOpts: ConstructorParameters<typeof Gateway>[0] = {
       services, health: { health }, log: log.child('gateway'), port: config.port, host: config.host,
       maxWsMessagesPerS: config.maxWsMessagesPerS, maxUserMessagesPerS: config.maxUserMessagesPerS, wsAllowedOrigins: config.wsAllowedOrigins,
-      metricsKey: config.metricsAuth ? new ApiKeyCheck(apiKey) : undefined, allowUwsFallback: config.allowUwsFallback,
+      metricsKey: config.metricsAuth ? operatorKey : undefined, allowUwsFallback: config.allowUwsFallback,
+      admin: { analytics, isOperator: (key) => operatorKey.matches(key) },
     };
     if (opts.mountSite) gatewayOpts.mountSite = opts.mountSite;
     const gateway = new Gateway(gatewayOpts);
@@ -168,7 +181,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
 
     let stopping: Promise<void> | undefined;
     return {
-      config, port, grpcPort, url: `http://127.0.0.1:${port}`, natsUrl, services, shards, log, health,
+      config, port, grpcPort, url: `http://127.0.0.1:${port}`, natsUrl, services, shards, analytics, log, health,
       stop: () => (stopping ??= cleanup()),
     };
   } catch (err) {

@@ -4,6 +4,7 @@ import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, type SortOrder } from '../catalog/i
 import { AuthError, BadRequestError, EngineError, NotFoundError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import { checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type ApiKeyCheck, type EngineServices, type RecommendOptions } from '../services/index.js';
+import { adminFunnel, adminHot, adminKpis, type AdminDeps } from './admin-routes.js';
 import { bearerToken, declaredLength, framingProblem, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -34,6 +35,8 @@ function decodeParam(raw: string, index: number): string {
 interface CapturedRequest {
   query: URLSearchParams;
   token: string | undefined;
+  /** The `x-api-key` header (operators and services). */
+  apiKey: string | undefined;
   idempotencyKey: string | undefined;
   /** The declared Content-Length, if any. */
   bodyLength: number | undefined;
@@ -48,7 +51,7 @@ function refuse(res: HttpResponse, req: HttpRequest, err: EngineError, headers: 
   sendError(r, problem ?? err, undefined, headers);
 }
 
-export function mountApi(app: TemplatedApp, services: EngineServices, health: HealthSource, log: Logger, metricsKey?: ApiKeyCheck): void {
+export function mountApi(app: TemplatedApp, services: EngineServices, health: HealthSource, log: Logger, metricsKey?: ApiKeyCheck, admin?: AdminDeps): void {
   const onInternal = (e: EngineError) => log.error('request failed', { err: e.cause ?? e });
   const requests = services.metrics.counter('shop_http_requests_total', 'HTTP API requests by route and status class');
   const latency = services.metrics.histogram('shop_http_request_seconds', 'HTTP API latency by route');
@@ -68,7 +71,8 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
       const params: string[] = [];
       for (let i = 0; i < 2; i++) params.push(req.getParameter(i) ?? '');
       const captured: CapturedRequest = {
-        query: parseQuery(req.getQuery() ?? ''), token: bearerToken(req), idempotencyKey: req.getHeader('idempotency-key') || undefined,
+        query: parseQuery(req.getQuery() ?? ''), token: bearerToken(req), apiKey: req.getHeader('x-api-key') || undefined,
+        idempotencyKey: req.getHeader('idempotency-key') || undefined,
         bodyLength: declaredLength(req), param: (i: number) => decodeParam(params[i] ?? '', i),
       };
       Promise.resolve()
@@ -168,6 +172,12 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
     const key = checkIdempotencyKey(o.idempotencyKey) ?? checkIdempotencyKey(req.idempotencyKey, 'Idempotency-Key');
     return inventory.checkout(userId, lines, key === undefined ? {} : { idempotencyKey: key });
   }));
+
+  if (admin) {
+    api.get('/api/admin/kpis', route('admin_kpis', (_r, req) => adminKpis(admin, req)));
+    api.get('/api/admin/hot', route('admin_hot', (_r, req) => adminHot(admin, req)));
+    api.get('/api/admin/funnel', route('admin_funnel', (_r, req) => adminFunnel(admin, req)));
+  }
 
   for (const [path, allowed] of methods) {
     const allow = allowed.join(', ');

@@ -6,6 +6,7 @@ import type { TemplatedApp, us_listen_socket } from 'uWebSockets.js';
 import { EngineError, UnavailableError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import type { ApiKeyCheck, EngineServices } from '../services/index.js';
+import type { AdminDeps } from './admin-routes.js';
 import { mountApi, type HealthSource } from './api-routes.js';
 import { reply, sendError } from './http.js';
 import { loadUws, UWS_FALLBACK_MESSAGE } from './uws.js';
@@ -23,6 +24,8 @@ export interface GatewayOptions {
   host: string;
   /** The operator key; `/metrics` asks for it when set. */
   metricsKey: ApiKeyCheck | undefined;
+  /** The operator API (/api/admin/); absent = not mounted. */
+  admin?: AdminDeps;
   allowUwsFallback: boolean;
   /** Mounts the storefront's pages and static files (served for every other GET). */
   mountSite?: (app: TemplatedApp) => void;
@@ -58,7 +61,7 @@ export class Gateway {
     const app = loaded.uws.App();
     const ws = mountWebSocket(app, loaded, { services, log, maxMessagesPerS: this.#opts.maxWsMessagesPerS, maxUserMessagesPerS: this.#opts.maxUserMessagesPerS, allowedOrigins: this.#opts.wsAllowedOrigins });
     this.#sockets = ws.sockets;
-    mountApi(app, services, this.#opts.health, log, this.#opts.metricsKey);
+    mountApi(app, services, this.#opts.health, log, this.#opts.metricsKey, this.#opts.admin);
     this.#opts.mountSite?.(app);
     // Pages and assets are read-only: any other standard method is 405, not a dropped connection.
     app.any('/*', (res, req) => sendError(reply(res), new EngineError('E_METHOD_NOT_ALLOWED', `${req.getCaseSensitiveMethod()} is not allowed here; use GET`), undefined, { allow: 'GET, HEAD' }));

@@ -1,0 +1,76 @@
+/**
+ * The operator API under /api/admin/ (the API key in `x-api-key` or as a bearer
+ * token): live KPIs, hot products and queries, the funnel per category.
+ */
+import type { AnalyticsConsumer, Granularity } from '../analytics/index.js';
+import { GRANULARITIES, kpiReport } from '../analytics/index.js';
+import { AuthError, BadRequestError } from '../errors/index.js';
+
+const DAY_MS = 86_400_000;
+/** Buckets one answer may hold: a day of minutes, ~4 months of hours, years of days. */
+const MAX_BUCKETS = 1440 * 2;
+const SPAN_MS: Record<Granularity, number> = { minute: 60_000, hour: 3_600_000, day: DAY_MS };
+
+export interface AdminRequest {
+  query: URLSearchParams;
+  token: string | undefined;
+  apiKey: string | undefined;
+}
+
+export interface AdminDeps {
+  analytics: AnalyticsConsumer;
+  /** True when the presented key is the operator's. */
+  isOperator(key: string | undefined): boolean;
+}
+
+function operator(deps: AdminDeps, req: AdminRequest): void {
+  if (!deps.isOperator(req.apiKey ?? req.token)) throw new AuthError('E_UNAUTHENTICATED', 'the admin API needs the API key: x-api-key or Authorization: Bearer');
+}
+
+/** `from`/`to` as ISO dates or times (or ms since the epoch). */
+function timeParam(q: URLSearchParams, name: string, dflt: number): number {
+  const raw = q.get(name);
+  if (raw === null || raw === '') return dflt;
+  const t = /^\d{1,15}$/.test(raw) ? Number(raw) : Date.parse(raw.length === 10 ? `${raw}T00:00:00Z` : raw);
+  if (!Number.isFinite(t)) throw new BadRequestError(`"${name}" must be an ISO date (YYYY-MM-DD), date-time or ms since the epoch`, name);
+  return t;
+}
+
+function limitParam(q: URLSearchParams, dflt: number, max: number): number {
+  const raw = q.get('limit');
+  if (raw === null || raw === '') return dflt;
+  if (!/^\d{1,4}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) throw new BadRequestError(`"limit" must be an integer from 1 to ${max}`, 'limit');
+  return Number(raw);
+}
+
+export function adminKpis(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  const q = req.query;
+  const g = (q.get('granularity') || 'hour') as Granularity;
+  if (!GRANULARITIES.includes(g)) throw new BadRequestError(`"granularity" must be one of ${GRANULARITIES.join(', ')}`, 'granularity');
+  const to = timeParam(q, 'to', Date.now());
+  const from = timeParam(q, 'from', to - DAY_MS);
+  if (from > to) throw new BadRequestError('"from" must not be after "to"', 'from');
+  if ((to - from) / SPAN_MS[g] > MAX_BUCKETS) throw new BadRequestError(`at most ${MAX_BUCKETS} ${g} buckets per answer: narrow from..to or take a coarser granularity`, 'from');
+  return kpiReport(g, from, to, deps.analytics.kpis(g, from, to));
+}
+
+export function adminHot(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  const kind = req.query.get('kind') || 'products';
+  if (kind !== 'products' && kind !== 'queries') throw new BadRequestError('"kind" must be products or queries', 'kind');
+  const limit = limitParam(req.query, 20, 500);
+  const rows = deps.analytics.hot(kind === 'products' ? 'p' : 'q', limit);
+  return { kind, items: rows.map((r) => (kind === 'products' ? { itemId: r.key, score: r.score } : { query: r.key, score: r.score })) };
+}
+
+export function adminFunnel(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  const to = timeParam(req.query, 'to', Date.now());
+  const from = timeParam(req.query, 'from', to - 7 * DAY_MS);
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const per = deps.analytics.funnel(day(from), day(to));
+  const categories = [...per].map(([category, f]) => ({ category, ...f })).sort((a, b) => b.views - a.views || (a.category < b.category ? -1 : 1));
+  const total = categories.reduce((t, c) => ({ views: t.views + c.views, cartAdds: t.cartAdds + c.cartAdds, purchases: t.purchases + c.purchases }), { views: 0, cartAdds: 0, purchases: 0 });
+  return { from: day(from), to: day(to), total, categories };
+}
