@@ -97,6 +97,11 @@ export class AnalyticsConsumer {
     return this.#applied;
   }
 
+  /** Events in the log after the last one delivered. */
+  get lagEvents(): number {
+    return this.#pump?.pending ?? 0;
+  }
+
   get state(): string {
     return this.#state;
   }

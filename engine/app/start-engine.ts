@@ -19,7 +19,7 @@ import { StateStore } from '../store/index.js';
 import { setupCatalog } from './catalog-setup.js';
 import { CatalogUpdates } from './catalog-updates.js';
 import { pruneIndexes, setupIndex } from './index-setup.js';
-import { annIndexReady } from '../shards/index.js';
+import { annIndexReady, PUSH_LATENCY_BUCKETS_MS } from '../shards/index.js';
 
 export interface Engine {
   readonly config: EngineConfig;
@@ -115,16 +115,19 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     });
     metrics.gauge('shop_shard_applied_seq', 'last log sequence applied by each shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.appliedSeq]));
     metrics.gauge('shop_shard_serving', '1 when the shard is serving', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.state === 'serving' ? 1 : 0]));
-    metrics.gauge('shop_shard_restarts', 'restarts of each shard since start', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.restarts]));
+    metrics.counterFrom('shop_shard_restarts_total', 'restarts of each shard since start', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.restarts]));
     metrics.gauge('shop_active_actors', 'actors in memory per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, (s.stats?.activeUsers ?? 0) + (s.stats?.activeItems ?? 0)]));
     metrics.gauge('shop_shard_pending_pushes', 'users waiting for a recs recompute per shard (coalesced)', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.pendingPushes ?? 0]));
-    metrics.gauge('shop_recs_cache_hits_total', 'Recommend asks answered from a user\'s last recs, per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.recsCacheHits ?? 0]));
+    metrics.counterFrom('shop_recs_cache_hits_total', 'Recommend asks answered from a user\'s last recs, per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.recsCacheHits ?? 0]));
+    metrics.histogramFrom('shop_event_push_seconds', 'event accepted (its time) -> recs push leaving the shard, per shard', PUSH_LATENCY_BUCKETS_MS,
+      () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.pushLatency ?? { counts: [], sumMs: 0, count: 0 }]));
+    metrics.gauge('shop_shard_lag_events', 'events in the log after the last one each shard was delivered', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.lagEvents ?? 0]));
     metrics.gauge('shop_recompute_p50_seconds', 'median recommendation recompute per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, (s.stats?.recomputeMsP50 ?? 0) / 1000]));
 
     metrics.gauge('shop_jetstream_up', '1 when JetStream answered its last probe (once a second)', () => (logHealth.jetstream ? 1 : 0));
     metrics.gauge('shop_storage_full', '1 while events are refused because the disk under DATA_DIR is nearly full', () => (logHealth.storageFull ? 1 : 0));
     metrics.gauge('shop_data_dir_free_bytes', 'free bytes on the filesystem of DATA_DIR', () => logHealth.snapshot().freeBytes);
-    if (embedded) metrics.gauge('shop_nats_server_restarts', 'restarts of the embedded nats-server since start', () => embedded!.restarts);
+    if (embedded) metrics.counterFrom('shop_nats_server_restarts_total', 'restarts of the embedded nats-server since start', () => [[{}, embedded!.restarts]]);
 
     // Set once the catalog updater exists; each catalog-changing upsert builds a new index directory.
     let currentIndexDir = () => indexDir;
@@ -146,6 +149,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     await analytics.start();
     cleanups.push(() => analytics.close());
     metrics.gauge('shop_analytics_applied_seq', 'last log sequence the analytics consumer folded', () => analytics.appliedSeq);
+    metrics.gauge('shop_analytics_lag_events', 'events in the log after the last one the analytics consumer was delivered', () => analytics.lagEvents);
 
     // The operator key: gRPC callers, /metrics, the admin API.
     const apiKey = resolveApiKey(config.apiKey, config.dataDir);

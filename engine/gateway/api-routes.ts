@@ -106,7 +106,10 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
       sendError(r, new AuthError('E_UNAUTHENTICATED', '/metrics needs the API key: x-api-key or Authorization: Bearer (METRICS_AUTH=false opens it)'), undefined, { 'www-authenticate': 'Bearer' });
       return;
     }
-    sendText(r, 200, services.metrics.render(), 'text/plain; version=0.0.4');
+    services.metrics.render().then(
+      (text) => sendText(r, 200, text, services.metrics.contentType()),
+      (err: unknown) => sendError(r, err, onInternal),
+    );
   });
 
   // Every API path with the methods it answers: any other standard method gets 405 and `Allow`.

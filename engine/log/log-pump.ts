@@ -37,12 +37,18 @@ export class LogPump {
   #scheduled = false;
   #messages: ConsumerMessages | undefined;
   #state: 'idle' | 'running' | 'closing' | 'closed' = 'idle';
+  #pending = 0;
 
   constructor(opts: LogPumpOptions) {
     if (!Number.isInteger(opts.startSeq) || opts.startSeq < 1) throw new RangeError(`log pump option "startSeq" must be an integer >= 1, got ${opts.startSeq}`);
     const maxBatch = opts.maxBatch ?? DEFAULT_MAX_BATCH;
     if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new RangeError(`log pump option "maxBatch" must be a positive integer, got ${maxBatch}`);
     this.#opts = { ...opts, maxBatch, filterSubjects: opts.filterSubjects ?? ALL_EVENT_SUBJECTS };
+  }
+
+  /** Messages in the log after the last one delivered (the consumer's lag). */
+  get pending(): number {
+    return this.#pending;
   }
 
   get state(): 'idle' | 'running' | 'closing' | 'closed' {
@@ -65,6 +71,7 @@ export class LogPump {
     try {
       for await (const m of messages) {
         this.#queue.push({ seq: m.seq, data: m.data });
+        this.#pending = m.info.pending;
         if (this.#queue.length >= this.#opts.maxBatch) this.flush();
         else if (!this.#scheduled) {
           this.#scheduled = true;

@@ -1,89 +1,146 @@
 /**
- * Counters, gauges and latency histograms, rendered in the Prometheus text format
- * for /metrics. Histograms use fixed millisecond buckets, cheap enough for hot paths.
+ * The engine's metrics on prom-client: counters, latency histograms (observed in
+ * ms, exported in seconds, as Prometheus names them) and gauges read at scrape
+ * time, plus Node's default process metrics. One registry per engine.
+ *
+ * Label names are taken from a metric's first use, so call sites stay one line;
+ * every later use must give the same label names (prom-client checks it).
  */
+import client from 'prom-client';
+
 const DEFAULT_BUCKETS_MS = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250, 1000, 5000];
 
 type Labels = Record<string, string>;
-const key = (labels: Labels) =>
-  Object.keys(labels).sort().map((k) => `${k}="${String(labels[k]).replace(/["\\\n]/g, '_')}"`).join(',');
 
 class Counter {
-  readonly values = new Map<string, number>();
+  #metric: client.Counter | undefined;
+  constructor(
+    private readonly registry: client.Registry,
+    private readonly name: string,
+    private readonly help: string,
+  ) {}
+
+  #of(labels: Labels): client.Counter {
+    this.#metric ??= new client.Counter({ name: this.name, help: this.help, labelNames: Object.keys(labels), registers: [this.registry] });
+    return this.#metric;
+  }
+
   inc(labels: Labels = {}, by = 1): void {
-    const k = key(labels);
-    this.values.set(k, (this.values.get(k) ?? 0) + by);
+    this.#of(labels).inc(labels, by);
   }
-  /** A handle for one label set, for hot paths: the label key is built once. */
+
+  /** The current value for one label set (0 before any). */
+  async get(labels: Labels = {}): Promise<number> {
+    if (!this.#metric) return 0;
+    const keys = Object.keys(labels);
+    const v = (await this.#metric.get()).values.find((x) => keys.every((k) => x.labels[k] === labels[k]) && Object.keys(x.labels).length === keys.length);
+    return v?.value ?? 0;
+  }
+
+  /** A handle for one label set, for hot paths: the child is looked up once. */
   with(labels: Labels): { inc(by?: number): void } {
-    const k = key(labels);
-    return { inc: (by = 1) => this.values.set(k, (this.values.get(k) ?? 0) + by) };
-  }
-  get(labels: Labels = {}): number {
-    return this.values.get(key(labels)) ?? 0;
+    const m = this.#of(labels);
+    const child = Object.keys(labels).length > 0 ? m.labels(labels) : m;
+    return { inc: (by = 1) => child.inc(by) };
   }
 }
 
 class Histogram {
-  readonly series = new Map<string, { counts: number[]; sum: number; count: number }>();
-  constructor(readonly buckets: number[]) {}
+  #metric: client.Histogram | undefined;
+  constructor(
+    private readonly registry: client.Registry,
+    private readonly name: string,
+    private readonly help: string,
+    private readonly bucketsMs: number[],
+  ) {}
+
   observe(ms: number, labels: Labels = {}): void {
-    const k = key(labels);
-    let s = this.series.get(k);
-    if (!s) this.series.set(k, (s = { counts: new Array(this.buckets.length).fill(0), sum: 0, count: 0 }));
-    // Counts are per bucket (not cumulative) here; render() accumulates.
-    let i = 0;
-    while (i < this.buckets.length && ms > this.buckets[i]!) i++;
-    if (i < this.buckets.length) s.counts[i]!++;
-    s.sum += ms;
-    s.count++;
+    this.#metric ??= new client.Histogram({
+      name: this.name, help: this.help, labelNames: Object.keys(labels), buckets: this.bucketsMs.map((b) => b / 1000), registers: [this.registry],
+    });
+    this.#metric.observe(labels, ms / 1000);
   }
 }
 
 export class Metrics {
-  #counters = new Map<string, { help: string; c: Counter }>();
-  #gauges = new Map<string, { help: string; read: () => number | Array<[Labels, number]> }>();
-  #histograms = new Map<string, { help: string; h: Histogram }>();
+  readonly registry = new client.Registry();
+  readonly #counters = new Map<string, Counter>();
+  readonly #histograms = new Map<string, Histogram>();
+
+  constructor() {
+    client.collectDefaultMetrics({ register: this.registry });
+  }
 
   counter(name: string, help: string): Counter {
-    let e = this.#counters.get(name);
-    if (!e) this.#counters.set(name, (e = { help, c: new Counter() }));
-    return e.c;
-  }
-  histogram(name: string, help: string, buckets = DEFAULT_BUCKETS_MS): Histogram {
-    let e = this.#histograms.get(name);
-    if (!e) this.#histograms.set(name, (e = { help, h: new Histogram(buckets) }));
-    return e.h;
-  }
-  /** A gauge read when /metrics is scraped. */
-  gauge(name: string, help: string, read: () => number | Array<[Labels, number]>): void {
-    this.#gauges.set(name, { help, read });
+    let c = this.#counters.get(name);
+    if (!c) this.#counters.set(name, (c = new Counter(this.registry, name, help)));
+    return c;
   }
 
-  render(): string {
-    const out: string[] = [];
-    for (const [name, { help, c }] of this.#counters) {
-      out.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
-      if (c.values.size === 0) out.push(`${name} 0`);
-      for (const [k, v] of c.values) out.push(k ? `${name}{${k}} ${v}` : `${name} ${v}`);
-    }
-    for (const [name, { help, read }] of this.#gauges) {
-      out.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
-      const v = read();
-      if (typeof v === 'number') out.push(`${name} ${v}`);
-      else for (const [labels, n] of v) out.push(`${name}{${key(labels)}} ${n}`);
-    }
-    for (const [name, { help, h }] of this.#histograms) {
-      out.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
-      for (const [k, s] of h.series) {
-        const pre = k ? `${k},` : '';
+  histogram(name: string, help: string, buckets = DEFAULT_BUCKETS_MS): Histogram {
+    let h = this.#histograms.get(name);
+    if (!h) this.#histograms.set(name, (h = new Histogram(this.registry, name, help, buckets)));
+    return h;
+  }
+
+  /** A gauge read when /metrics is scraped: one value, or one per label set. */
+  gauge(name: string, help: string, read: () => number | Array<[Labels, number]>): void {
+    this.registry.removeSingleMetric(name); // registering again replaces the reader (a second server, say)
+    const first = read();
+    const labelNames = typeof first === 'number' ? [] : Object.keys(first[0]?.[0] ?? {});
+    new client.Gauge({
+      name, help, labelNames, registers: [this.registry],
+      collect() {
+        const v = read();
+        this.reset();
+        if (typeof v === 'number') this.set(v);
+        else for (const [labels, n] of v) this.set(labels, n);
+      },
+    });
+  }
+
+  /** A counter kept elsewhere (a shard's own tally), read when /metrics is scraped. */
+  counterFrom(name: string, help: string, read: () => Array<[Labels, number]>): void {
+    this.registry.removeSingleMetric(name);
+    const labelNames = Object.keys(read()[0]?.[0] ?? {});
+    new client.Counter({
+      name, help, labelNames, registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [labels, n] of read()) this.inc(labels, n);
+      },
+    });
+  }
+
+  /**
+   * A histogram tallied elsewhere (a shard thread) in per-bucket counts of
+   * milliseconds, exported in seconds, read when /metrics is scraped.
+   */
+  histogramFrom(name: string, help: string, bucketsMs: readonly number[], read: () => Array<[Labels, { counts: number[]; sumMs: number; count: number }]>): void {
+    this.registry.removeSingleMetric(name);
+    // prom-client's registry formats whatever get() returns; it has no "set buckets" API.
+    const get = async () => {
+      const values: Array<client.MetricValueWithName<string>> = [];
+      for (const [labels, h] of read()) {
         let cum = 0;
-        h.buckets.forEach((b, i) => out.push(`${name}_bucket{${pre}le="${b / 1000}"} ${(cum += s.counts[i]!)}`));
-        out.push(`${name}_bucket{${pre}le="+Inf"} ${s.count}`);
-        out.push(k ? `${name}_sum{${k}} ${s.sum / 1000}` : `${name}_sum ${s.sum / 1000}`);
-        out.push(k ? `${name}_count{${k}} ${s.count}` : `${name}_count ${s.count}`);
+        bucketsMs.forEach((b, i) => {
+          cum += h.counts[i] ?? 0;
+          values.push({ labels: { ...labels, le: b / 1000 }, value: cum, metricName: `${name}_bucket` });
+        });
+        values.push({ labels: { ...labels, le: '+Inf' }, value: h.count, metricName: `${name}_bucket` });
+        values.push({ labels, value: h.sumMs / 1000, metricName: `${name}_sum` });
+        values.push({ labels, value: h.count, metricName: `${name}_count` });
       }
-    }
-    return out.join('\n') + '\n';
+      return { name, help, type: 'histogram', aggregator: 'sum', values };
+    };
+    this.registry.registerMetric({ name, help, type: 'histogram', aggregator: 'sum', get, reset() {} } as unknown as client.Metric);
+  }
+
+  contentType(): string {
+    return this.registry.contentType;
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
   }
 }

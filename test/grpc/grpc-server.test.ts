@@ -146,8 +146,8 @@ describe('grpc - server', () => {
     const calls = engine.services.metrics.counter('shop_grpc_calls_total', '');
     const before = { ...server.stats };
     const countOf = (method: string, code: string) => calls.get({ method, code });
-    const cancelledBefore = { Recommend: countOf('Recommend', 'CANCELLED'), GetProfile: countOf('GetProfile', 'CANCELLED') };
-    const deadlineBefore = countOf('Recommend', 'DEADLINE_EXCEEDED') + countOf('GetProfile', 'DEADLINE_EXCEEDED');
+    const cancelledBefore = { Recommend: await countOf('Recommend', 'CANCELLED'), GetProfile: await countOf('GetProfile', 'CANCELLED') };
+    const deadlineBefore = (await countOf('Recommend', 'DEADLINE_EXCEEDED')) + (await countOf('GetProfile', 'DEADLINE_EXCEEDED'));
     // Asks that answer long after the client left: the recommend one never, the profile
     // one with the shard's timeout, which must not turn the cancel into a deadline.
     let asked = 0;
@@ -184,9 +184,9 @@ describe('grpc - server', () => {
       assert.equal(after.cancelled - before.cancelled, 2);
       assert.equal(after.deadlineExceeded, before.deadlineExceeded, 'a cancel is not a deadline');
       assert.equal(after.internalErrors, before.internalErrors);
-      assert.equal(countOf('Recommend', 'CANCELLED') - cancelledBefore.Recommend, 1);
-      assert.equal(countOf('GetProfile', 'CANCELLED') - cancelledBefore.GetProfile, 1);
-      assert.equal(countOf('Recommend', 'DEADLINE_EXCEEDED') + countOf('GetProfile', 'DEADLINE_EXCEEDED'), deadlineBefore);
+      assert.equal((await countOf('Recommend', 'CANCELLED')) - cancelledBefore.Recommend, 1);
+      assert.equal((await countOf('GetProfile', 'CANCELLED')) - cancelledBefore.GetProfile, 1);
+      assert.equal((await countOf('Recommend', 'DEADLINE_EXCEEDED')) + (await countOf('GetProfile', 'DEADLINE_EXCEEDED')), deadlineBefore);
     } finally {
       delete (asks as { recommend?: unknown }).recommend;
       delete (asks as { profile?: unknown }).profile;

@@ -49,6 +49,10 @@ export interface ShardStats {
   recsCacheHits: number;
   /** Events the shard's actors emitted that JetStream has not acked yet. */
   outboxPending: number;
+  /** Event -> push latency in this shard (per-bucket counts; see worker/push-latency.ts). */
+  pushLatency: { counts: number[]; sumMs: number; count: number };
+  /** Events in the log after the last one this shard was delivered. */
+  lagEvents: number;
   heapUsed: number;
 }
 

@@ -48,7 +48,8 @@ export interface ApplyResult {
   /** Sequences of records that could not be decoded. */
   undecodable: number[];
   /** userId -> the latest event that asks for a recs recompute. */
-  touched: Map<string, { id: string; seq: number }>;
+  /** Users whose recs must be recomputed: the latest cause (event id, sequence, event time). */
+  touched: Map<string, { id: string; seq: number; ts: number }>;
   coupons: Array<{ userId: string; coupon: Coupon }>;
   reminderPuts: ReminderEntry[];
   reminderDels: string[];
@@ -84,7 +85,7 @@ export function applyBatch(input: ApplyInput): ApplyResult {
     if (!itemCommand && placement.owns(p) && seq > input.userCursor.get(p)!) {
       const s = input.users.get(e.userId);
       for (const eff of foldUserEvent(s, e, seq, input.foldCtx)) {
-        if (eff.type === 'recompute') out.touched.set(e.userId, { id: eff.causedBy ?? e.id, seq });
+        if (eff.type === 'recompute') out.touched.set(e.userId, { id: eff.causedBy ?? e.id, seq, ts: e.ts });
         else if (eff.type === 'set-reminder') out.reminderPuts.push({ userId: e.userId, name: eff.name, dueAt: eff.dueAt, partition: p });
         else if (eff.type === 'cancel-reminder') out.reminderDels.push(reminderKey(eff.dueAt, e.userId, eff.name));
         else if (eff.type === 'coupon') out.coupons.push({ userId: e.userId, coupon: eff.coupon });

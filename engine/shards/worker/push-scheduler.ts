@@ -21,6 +21,8 @@ export interface PushSchedulerDeps {
   /** Recomputes a user's recs (default k, no context) and returns the push. */
   recompute(userId: string, causedBy: string, seq: number): PushMessage;
   publish(userId: string, msg: PushMessage): void;
+  /** A push left for an event of time `eventTs` (ms). */
+  pushed?(eventTs: number): void;
   /** Still serving? Pushes are for live shoppers. */
   live(): boolean;
   /** After a slice (a waiting user may have been reactivated). */
@@ -31,7 +33,7 @@ export interface PushSchedulerDeps {
 export class PushScheduler {
   readonly #d: PushSchedulerDeps;
   /** userId -> the latest event whose recs push is still to be computed (insertion order = waiting order). */
-  readonly #pending = new Map<string, { id: string; seq: number }>();
+  readonly #pending = new Map<string, { id: string; seq: number; ts: number }>();
   #scheduled = false;
 
   constructor(deps: PushSchedulerDeps) {
@@ -42,7 +44,7 @@ export class PushScheduler {
     return this.#pending.size;
   }
 
-  enqueue(touched: ReadonlyMap<string, { id: string; seq: number }>): void {
+  enqueue(touched: ReadonlyMap<string, { id: string; seq: number; ts: number }>): void {
     for (const [userId, cause] of touched) this.#pending.set(userId, cause);
     this.#schedule();
   }
@@ -64,6 +66,7 @@ export class PushScheduler {
       const msg = this.#d.recompute(userId, cause.id, cause.seq);
       recordRecompute(this.#d.times, performance.now() - t0);
       this.#d.publish(userId, msg);
+      this.#d.pushed?.(cause.ts);
       if (performance.now() >= end) break;
     }
     this.#d.afterSlice();

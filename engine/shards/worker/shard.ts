@@ -7,6 +7,7 @@
  * Lifecycle: starting -> recovering (replaying up to the log's end at start) ->
  * serving -> draining -> stopped.
  */
+import { emptyPushLatency, recordPushLatency } from './push-latency.js';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { emptyItemState, type CatalogStock, type ItemState } from '../../../actors/item/index.js';
@@ -69,6 +70,7 @@ export class Shard {
   readonly #itemCursor = new Map<number, number>();
   #recoverUntil = 0;
   #pump: LogPump | undefined;
+  readonly #pushLatency = emptyPushLatency();
   #timers: NodeJS.Timeout[] = [];
   stats = { eventsApplied: 0, batches: 0 };
 
@@ -89,6 +91,7 @@ export class Shard {
         return { type: 'recs', items, causedBy, seq, ts: Date.now() };
       },
       publish: (userId, msg) => this.#publishPush(userId, msg),
+      pushed: (eventTs) => recordPushLatency(this.#pushLatency, Date.now() - eventTs),
       live: () => this.#state === 'serving',
       afterSlice: () => this.#users.enforceCap(),
       times: this.#times,
@@ -220,6 +223,8 @@ export class Shard {
       pendingPushes: this.#pushes.pending,
       recsCacheHits: this.#recsCache.hits,
       outboxPending: this.#outbox.pending,
+      pushLatency: this.#pushLatency,
+      lagEvents: this.#pump?.pending ?? 0,
       heapUsed: process.memoryUsage().heapUsed,
     };
   }
