@@ -9,9 +9,9 @@
 export interface NelderMeadOptions {
   /** Iterations per run. @default 5000 */
   maxIterations?: number;
-  /** Stop a run when the simplex values span less than this (absolute). @default 1e-12 */
+  /** Stop a run when the simplex values span less than this, relative to max(1, |best value|). @default 1e-11 */
   fTolerance?: number;
-  /** ...and its points are this close in every coordinate. @default 1e-10 */
+  /** ...and its points are this close in every coordinate. @default 1e-8 */
   xTolerance?: number;
   /** Initial simplex step per coordinate. @default 0.5 */
   step?: number;
@@ -24,14 +24,14 @@ export interface NelderMeadResult {
   value: number;
   iterations: number;
   restarts: number;
-  /** True when the last restart changed the value by less than fTolerance. */
+  /** True when the last restart improved the value by less than fTolerance (relative). */
   converged: boolean;
 }
 
 export const DEFAULT_NELDER_MEAD: Required<NelderMeadOptions> = {
   maxIterations: 5000,
-  fTolerance: 1e-12,
-  xTolerance: 1e-10,
+  fTolerance: 1e-11,
+  xTolerance: 1e-8,
   step: 0.5,
   maxRestarts: 10,
 };
@@ -69,7 +69,7 @@ function run(f: Fn, x0: number[], o: Required<NelderMeadOptions>): { x: number[]
     const fSpan = Math.abs(vals[worst]! - vals[best]!);
     let xSpan = 0;
     for (const i of order) for (let k = 0; k < n; k++) xSpan = Math.max(xSpan, Math.abs(pts[i]![k]! - pts[best]![k]!));
-    if (fSpan <= o.fTolerance && xSpan <= o.xTolerance) break;
+    if (fSpan <= o.fTolerance * Math.max(1, Math.abs(vals[best]!)) && xSpan <= o.xTolerance) break;
     const centroid = new Array<number>(n).fill(0);
     for (const i of order) if (i !== worst) for (let k = 0; k < n; k++) centroid[k]! += pts[i]![k]! / n;
     const along = (t: number): number[] => centroid.map((c, k) => c + t * (c - pts[worst]![k]!));
@@ -113,7 +113,7 @@ export function nelderMead(f: Fn, x0: readonly number[], options: NelderMeadOpti
     iterations += next.iterations;
     const gain = cur.value - next.value;
     if (next.value <= cur.value) cur = next;
-    if (gain <= o.fTolerance) { converged = true; break; }
+    if (gain <= o.fTolerance * Math.max(1, Math.abs(cur.value))) { converged = true; break; }
   }
   return { x: cur.x, value: cur.value, iterations, restarts, converged };
 }
