@@ -60,6 +60,13 @@ export function bgnbdLogLikelihood(p: BgNbdParams, data: readonly FrequencyRecen
   return s;
 }
 
+/**
+ * The fit searches ln(parameter) within ±MAX_LOG_PARAM (parameters 6e-6..1.6e5). Some
+ * stores' data put the optimum on the boundary (Online Retail: a -> 0, no dropout);
+ * there b is not identified and an unbounded search walks it to infinity for minutes.
+ */
+export const MAX_LOG_PARAM = 12;
+
 export interface BgNbdFitOptions extends NelderMeadOptions {
   /** Starting point. @default {r: 1, alpha: 1, a: 1, b: 1} */
   start?: BgNbdParams;
@@ -78,12 +85,32 @@ export function fitBgNbd(data: readonly FrequencyRecency[], options: BgNbdFitOpt
     if (g === undefined) groups.set(k, { c, n: 1 }); else g.n++;
   }
   const rows = [...groups.values()];
+  // Terms that depend on x only are computed once per distinct x and evaluation.
+  const xs = [...new Set(rows.map((g) => g.c.x))].sort((p, q) => p - q);
+  const xIndex = new Map(xs.map((x, i) => [x, i]));
+  const rowX = rows.map((g) => xIndex.get(g.c.x)!);
+  const perX = new Float64Array(xs.length);
+  const logBx = new Float64Array(xs.length);
   const start = options.start ?? { r: 1, alpha: 1, a: 1, b: 1 };
   const negLL = (v: number[]): number => {
-    const p = { r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) };
+    if (v.some((w) => Math.abs(w) > MAX_LOG_PARAM)) return Infinity;
+    const [r, alpha, a, b] = v.map(Math.exp) as [number, number, number, number];
+    const base = -lgamma(r) + r * Math.log(alpha) + lgamma(a + b) - lgamma(b);
+    const logA = Math.log(a);
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i]!;
+      perX[i] = lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x);
+      logBx[i] = x > 0 ? Math.log(b + x - 1) : 0;
+    }
     let s = 0;
-    for (const g of rows) s += g.n * bgnbdCustomerLogLikelihood(p, g.c);
-    return -s;
+    for (let j = 0; j < rows.length; j++) {
+      const { c, n } = rows[j]!;
+      const i = rowX[j]!;
+      const a3 = -(r + c.x) * Math.log(alpha + c.T);
+      const tail = c.x === 0 ? a3 : logAddExp(a3, logA - logBx[i]! - (r + c.x) * Math.log(alpha + c.tx));
+      s += n * (perX[i]! + tail);
+    }
+    return -(s + data.length * base);
   };
   const res = nelderMead(negLL, [Math.log(start.r), Math.log(start.alpha), Math.log(start.a), Math.log(start.b)], options);
   const [r, alpha, a, b] = res.x.map(Math.exp) as [number, number, number, number];
@@ -121,4 +148,17 @@ export function expectedPurchasesNew(p: BgNbdParams, t: number): number {
   const { r, alpha, a, b } = p;
   const logHyp = r * Math.log(alpha / (alpha + t)) + log2F1(r, b, a + b - 1, t / (alpha + t));
   return ((a + b - 1) / (a - 1)) * -Math.expm1(logHyp);
+}
+
+/**
+ * P(no transaction in (T, T + t] | x, t_x, T): the customer is dead at T, or alive with
+ * no purchase in the window. Given alive, λ | data ~ Gamma(r + x, α + T), so the
+ * second part is P(alive) · ((α + T) / (α + T + t))^(r + x). (A death can only follow a
+ * purchase, so it cannot happen inside a purchase-free window before the first one.)
+ * Unlike 1 − P(alive) it is not 0 for x = 0: one-time buyers are most of a shop's churn.
+ */
+export function probabilityNoPurchase(p: BgNbdParams, c: FrequencyRecency, t: number): number {
+  if (!(t >= 0)) throw new RangeError(`horizon must be >= 0, got ${t}`);
+  const alive = pAlive(p, c);
+  return 1 - alive + alive * Math.exp((p.r + c.x) * (Math.log(p.alpha + c.T) - Math.log(p.alpha + c.T + t)));
 }

@@ -1,9 +1,12 @@
 /**
  * Churn: a customer active before `asOf` has churned when they place no order in
- * [asOf, asOf + days) (90 by default). The model's score is 1 − P(alive) at asOf;
- * `rocAuc` measures how well a score ranks churners above the rest.
+ * [asOf, asOf + days) (90 by default). Two BG/NBD scores, both built on P(alive):
+ * `churnProbability` = P(no order in the window) = 1 − P(alive) + P(alive) · P(no order |
+ * alive), the model's own probability of the label, and `deadProbability` = 1 − P(alive),
+ * which is 0 for every one-time buyer (the model cannot see a dropout before a repeat
+ * purchase). `rocAuc` measures how well a score ranks churners above the rest.
  */
-import { pAlive, type BgNbdParams } from './bgnbd.js';
+import { pAlive, probabilityNoPurchase, type BgNbdParams } from './bgnbd.js';
 import { countBefore, type CustomerHistory } from './history.js';
 import type { RepeatSummary } from './repeat-summary.js';
 import { assertMidnight, DAY_MS } from './time.js';
@@ -25,8 +28,13 @@ export function churnLabels(histories: Iterable<CustomerHistory>, asOf: number, 
   return out;
 }
 
-/** 1 − P(alive): higher means more likely churned. */
-export function churnScore(model: BgNbdParams, s: RepeatSummary): number {
+/** P(no order in the next `horizon` model time units) under BG/NBD; higher = likelier churned. */
+export function churnProbability(model: BgNbdParams, s: RepeatSummary, horizon: number): number {
+  return probabilityNoPurchase(model, s, horizon);
+}
+
+/** 1 − P(alive at asOf). */
+export function deadProbability(model: BgNbdParams, s: RepeatSummary): number {
   return 1 - pAlive(model, s);
 }
 

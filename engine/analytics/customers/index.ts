@@ -26,11 +26,11 @@ export {
 } from './repeat-summary.js';
 export {
   type BgNbdParams, type BgNbdFit, type BgNbdFitOptions, type FrequencyRecency,
-  bgnbdCustomerLogLikelihood, bgnbdLogLikelihood, fitBgNbd, pAlive, expectedPurchases, expectedPurchasesNew,
+  bgnbdCustomerLogLikelihood, bgnbdLogLikelihood, MAX_LOG_PARAM, fitBgNbd, pAlive, expectedPurchases, expectedPurchasesNew, probabilityNoPurchase,
 } from './bgnbd.js';
 export {
   type GammaGammaParams, type GammaGammaFit, type GammaGammaFitOptions, type SpendSummary,
   gammaGammaCustomerLogLikelihood, gammaGammaLogLikelihood, fitGammaGamma, expectedMeanSpend,
 } from './gamma-gamma.js';
 export { type ClvOptions, type ClvCustomer, WEEKS_PER_MONTH, DEFAULT_CLV_OPTIONS, checkClvOptions, clv } from './clv.js';
-export { CHURN_DAYS, churnLabels, churnScore, rocAuc } from './churn.js';
+export { CHURN_DAYS, churnLabels, churnProbability, deadProbability, rocAuc } from './churn.js';

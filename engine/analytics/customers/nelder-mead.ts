@@ -17,6 +17,12 @@ export interface NelderMeadOptions {
   step?: number;
   /** Restarts from the best point. @default 10 */
   maxRestarts?: number;
+  /**
+   * End a run when the best value improved by less than fTolerance (relative) over this
+   * many iterations: on a flat ridge (a parameter not identified, an optimum on the
+   * boundary) the simplex otherwise creeps for every allowed iteration. @default 200
+   */
+  stallIterations?: number;
 }
 
 export interface NelderMeadResult {
@@ -34,6 +40,7 @@ export const DEFAULT_NELDER_MEAD: Required<NelderMeadOptions> = {
   xTolerance: 1e-8,
   step: 0.5,
   maxRestarts: 10,
+  stallIterations: 200,
 };
 
 type Fn = (x: number[]) => number;
@@ -61,9 +68,14 @@ function run(f: Fn, x0: number[], o: Required<NelderMeadOptions>): { x: number[]
   const vals = pts.map(f);
   let it = 0;
   const order = Array.from({ length: n + 1 }, (_, i) => i);
+  let checkpoint = Infinity;
   for (; it < o.maxIterations; it++) {
     order.sort((i, j) => vals[i]! - vals[j]!);
     const best = order[0]!;
+    if (it > 0 && it % o.stallIterations === 0) {
+      if (checkpoint - vals[best]! <= o.fTolerance * Math.max(1, Math.abs(vals[best]!))) break;
+      checkpoint = vals[best]!;
+    }
     const worst = order[n]!;
     const second = order[n - 1]!;
     const fSpan = Math.abs(vals[worst]! - vals[best]!);
