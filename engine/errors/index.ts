@@ -133,13 +133,13 @@ export class CatalogError extends EngineError {
   }
 }
 
-/** A malformed order/transaction file: names the file, the 1-based line and, when known, the column. */
+/** A malformed order/transaction file: names the file, the 1-based line (0: the file as a whole) and, when known, the column. */
 export class ImportError extends EngineError {
   readonly file: string;
   readonly line: number;
   readonly column: string | undefined;
   constructor(file: string, line: number, column: string | undefined, message: string) {
-    super('E_BAD_IMPORT', `${file}:${line}${column === undefined ? '' : ` column ${column}`}: ${message}`, column === undefined ? {} : { field: column });
+    super('E_BAD_IMPORT', `${file}${line > 0 ? `:${line}` : ''}${column === undefined ? '' : ` column ${column}`}: ${message}`, column === undefined ? {} : { field: column });
     this.name = 'ImportError';
     this.file = file;
     this.line = line;

@@ -69,7 +69,10 @@ function main(): void {
     throw e;
   }
   process.stdout.write(`${report(r)}\n`);
-  if (values.json) process.stdout.write(`${JSON.stringify({ ...r, machine: machineInfo() })}\n`);
+  if (values.json) {
+    const { bgnbd, gammagamma, ...rest } = r;
+    process.stdout.write(`${JSON.stringify({ bgnbd, gammagamma, ...rest, machine: machineInfo() })}\n`);
+  }
 }
 
 main();
