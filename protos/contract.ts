@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'E_TIMEOUT'
   | 'E_CANCELLED'
   | 'E_BAD_CATALOG'
+  | 'E_BAD_IMPORT'
   | 'E_BAD_CONFIG'
   | 'E_NOT_ALLOWED'
   | 'E_METHOD_NOT_ALLOWED'

@@ -50,3 +50,5 @@ export {
   MAX_EMBEDDING_DIM,
   EMBEDDING_FIELD_WEIGHTS,
 } from './content-embeddings.js';
+/** The streaming CSV parser, shared with the order importers (engine/analytics/import). */
+export { CsvParser, type CsvRecord, type CsvEmit } from './csv-parser.js';

@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   E_TIMEOUT: { http: 504, grpc: 4, summary: 'the operation did not finish before its deadline' },
   E_CANCELLED: { http: 499, grpc: 1, summary: 'the caller cancelled the call before it finished' },
   E_BAD_CATALOG: { http: 400, grpc: 3, summary: 'a catalog row is invalid (the message names the line)' },
+  E_BAD_IMPORT: { http: 400, grpc: 3, summary: 'a row of an import or data file is invalid (the message names the line and column)' },
   E_BAD_CONFIG: { http: 500, grpc: 9, summary: 'a configuration value is invalid (the message names the variable)' },
   E_NOT_ALLOWED: { http: 403, grpc: 7, summary: 'this caller may not do this (e.g. a shopper client sending a purchase: purchases come from checkout)' },
   E_METHOD_NOT_ALLOWED: { http: 405, grpc: 12, summary: 'the HTTP method is not one this path answers' },
@@ -149,6 +150,20 @@ export class CatalogError extends EngineError {
     super('E_BAD_CATALOG', `line ${line}: ${message}`);
     this.name = 'CatalogError';
     this.line = line;
+  }
+}
+
+/** A malformed order/transaction file: names the file, the 1-based line (0: the file as a whole) and, when known, the column. */
+export class ImportError extends EngineError {
+  readonly file: string;
+  readonly line: number;
+  readonly column: string | undefined;
+  constructor(file: string, line: number, column: string | undefined, message: string) {
+    super('E_BAD_IMPORT', `${file}${line > 0 ? `:${line}` : ''}${column === undefined ? '' : ` column ${column}`}: ${message}`, column === undefined ? {} : { field: column });
+    this.name = 'ImportError';
+    this.file = file;
+    this.line = line;
+    this.column = column;
   }
 }
 
