@@ -12,6 +12,7 @@ import { LogPump, type LogRecord } from '../log/index.js';
 import type { Logger } from '../observability/index.js';
 import { EVENT_STREAM } from '../placement/index.js';
 import { AnalyticsStore, CURSOR_KEY } from './analytics-store.js';
+import { CustomerReport } from './customer-report.js';
 import {
   bucketKey, emptyBucket, foldShopEvent, type AnalyticsView, type CustomerOrder, type FunnelCounts, type Granularity,
   type HotScore, type KpiBucket, type VisitorState,
@@ -81,6 +82,8 @@ class BatchView implements AnalyticsView {
 
 export class AnalyticsConsumer {
   readonly store: AnalyticsStore;
+  /** RFM, cohorts, ABC and per-customer scores over the folded order histories. */
+  readonly customers: CustomerReport;
   readonly #opts: AnalyticsConsumerOptions;
   #pump: LogPump | undefined;
   #state: 'idle' | 'running' | 'restarting' | 'closed' = 'idle';
@@ -90,6 +93,7 @@ export class AnalyticsConsumer {
   constructor(opts: AnalyticsConsumerOptions) {
     this.#opts = opts;
     this.store = AnalyticsStore.open(opts.dataDir);
+    this.customers = new CustomerReport(this.store, () => this.#applied);
   }
 
   /** Last log sequence folded. */
@@ -213,6 +217,7 @@ export class AnalyticsConsumer {
   async close(): Promise<void> {
     this.#state = 'closed';
     await this.#pump?.close();
+    await this.customers.close();
     await this.store.close();
   }
 }

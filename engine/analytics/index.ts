@@ -2,3 +2,4 @@ export { AnalyticsConsumer, type AnalyticsConsumerOptions } from './analytics-co
 export { AnalyticsStore } from './analytics-store.js';
 export { bucketKey, emptyBucket, foldShopEvent, isOrderLine, GRANULARITIES, type AnalyticsView, type CustomerOrder, type FunnelCounts, type Granularity, type KpiBucket } from './shop-fold.js';
 export { kpiReport, type KpiReport } from './kpi-report.js';
+export { CustomerReport, tomorrowUtc, type CustomerScores } from './customer-report.js';

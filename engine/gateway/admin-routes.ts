@@ -3,8 +3,8 @@
  * token): live KPIs, hot products and queries, the funnel per category.
  */
 import type { AnalyticsConsumer, Granularity } from '../analytics/index.js';
-import { GRANULARITIES, kpiReport } from '../analytics/index.js';
-import { AuthError, BadRequestError } from '../errors/index.js';
+import { GRANULARITIES, kpiReport, tomorrowUtc } from '../analytics/index.js';
+import { AuthError, BadRequestError, NotFoundError } from '../errors/index.js';
 
 const DAY_MS = 86_400_000;
 /** Buckets one answer may hold: a day of minutes, ~4 months of hours, years of days. */
@@ -73,4 +73,39 @@ export function adminFunnel(deps: AdminDeps, req: AdminRequest) {
   const categories = [...per].map(([category, f]) => ({ category, ...f })).sort((a, b) => b.views - a.views || (a.category < b.category ? -1 : 1));
   const total = categories.reduce((t, c) => ({ views: t.views + c.views, cartAdds: t.cartAdds + c.cartAdds, purchases: t.purchases + c.purchases }), { views: 0, cartAdds: 0, purchases: 0 });
   return { from: day(from), to: day(to), total, categories };
+}
+
+/** `asOf` / `from` for customer analytics: a UTC date (its 00:00 is the cut). */
+function dateParam(q: URLSearchParams, name: string, dflt: number | undefined): number | undefined {
+  const raw = q.get(name);
+  if (raw === null || raw === '') return dflt;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || !Number.isFinite(Date.parse(`${raw}T00:00:00Z`))) {
+    throw new BadRequestError(`"${name}" must be a date YYYY-MM-DD (orders before its 00:00 UTC count)`, name);
+  }
+  return Date.parse(`${raw}T00:00:00Z`);
+}
+
+export function adminRfm(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  return deps.analytics.customers.rfm(dateParam(req.query, 'asOf', tomorrowUtc())!);
+}
+
+export function adminCohorts(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  return deps.analytics.customers.cohorts(dateParam(req.query, 'asOf', tomorrowUtc())!);
+}
+
+export function adminAbc(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  const asOf = dateParam(req.query, 'asOf', tomorrowUtc())!;
+  const from = dateParam(req.query, 'from', undefined);
+  if (from !== undefined && from >= asOf) throw new BadRequestError('"from" must be before "asOf"', 'from');
+  return deps.analytics.customers.abc(asOf, from);
+}
+
+export async function adminCustomer(deps: AdminDeps, req: AdminRequest, customerId: string) {
+  operator(deps, req);
+  const r = await deps.analytics.customers.customer(customerId, dateParam(req.query, 'asOf', tomorrowUtc())!);
+  if (!r) throw new NotFoundError('E_NOT_FOUND', `no orders of customer "${customerId.slice(0, 64)}"`);
+  return r;
 }

@@ -4,7 +4,7 @@ import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, type SortOrder } from '../catalog/i
 import { AuthError, BadRequestError, EngineError, NotFoundError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import { checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type ApiKeyCheck, type EngineServices, type RecommendOptions } from '../services/index.js';
-import { adminFunnel, adminHot, adminKpis, type AdminDeps } from './admin-routes.js';
+import { adminAbc, adminCohorts, adminCustomer, adminFunnel, adminHot, adminKpis, adminRfm, type AdminDeps } from './admin-routes.js';
 import { bearerToken, declaredLength, framingProblem, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -180,6 +180,10 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
     api.get('/api/admin/kpis', route('admin_kpis', (_r, req) => adminKpis(admin, req)));
     api.get('/api/admin/hot', route('admin_hot', (_r, req) => adminHot(admin, req)));
     api.get('/api/admin/funnel', route('admin_funnel', (_r, req) => adminFunnel(admin, req)));
+    api.get('/api/admin/rfm', route('admin_rfm', (_r, req) => adminRfm(admin, req)));
+    api.get('/api/admin/cohorts', route('admin_cohorts', (_r, req) => adminCohorts(admin, req)));
+    api.get('/api/admin/abc', route('admin_abc', (_r, req) => adminAbc(admin, req)));
+    api.get('/api/admin/customers/:id', route('admin_customer', (_r, req) => adminCustomer(admin, req, req.param(0))));
   }
 
   for (const [path, allowed] of methods) {

@@ -74,6 +74,26 @@ describe('analytics - KPIs from the log', () => {
 
       assert.equal((await fetch(`${engine.url}/api/admin/kpis`)).status, 401);
       assert.equal((await fetch(`${engine.url}/api/admin/kpis?granularity=week`, { headers: { 'x-api-key': KEY } })).status, 400);
+      // Customer analytics over the same histories: every buyer is a customer with a segment.
+      const admin = async (path: string) => {
+        const r = await fetch(`${engine.url}${path}`, { headers: { 'x-api-key': KEY } });
+        assert.equal(r.status, 200, `${path}: ${await r.clone().text()}`);
+        return r.json() as Promise<Record<string, unknown>>;
+      };
+      const rfm = (await admin('/api/admin/rfm')) as { customers: number; segments: Record<string, number> };
+      assert.equal(rfm.customers, want.newCustomers, 'customers = shoppers with an order');
+      assert.equal(Object.values(rfm.segments).reduce((a, b) => a + b, 0), rfm.customers);
+      const cohorts = (await admin('/api/admin/cohorts')) as { cohorts: Array<{ size: number }> };
+      assert.equal(cohorts.cohorts.reduce((n, c) => n + c.size, 0), rfm.customers);
+      const abc = (await admin('/api/admin/abc')) as { classes: { A: number; B: number; C: number } };
+      assert.ok(abc.classes.A >= 1);
+      const buyer = traffic.shoppers.find((x) => x.userId)!;
+      const c = await fetch(`${engine.url}/api/admin/customers/${buyer.userId}`, { headers: { 'x-api-key': KEY } });
+      if (c.status === 200) {
+        const body = (await c.json()) as { segment: string | null; orders: number; pAlive: number | null };
+        assert.ok(body.orders >= 1 && typeof body.segment === 'string');
+      } else assert.equal(c.status, 404);
+      assert.equal((await fetch(`${engine.url}/api/admin/rfm?asOf=2026-13-40`, { headers: { 'x-api-key': KEY } })).status, 400);
       const hot = (await (await fetch(`${engine.url}/api/admin/hot?kind=products&limit=5`, { headers: { 'x-api-key': KEY } })).json()) as { items: Array<{ itemId: string; score: number }> };
       assert.equal(hot.items.length, 5);
       assert.ok(hot.items[0]!.score >= hot.items[4]!.score);

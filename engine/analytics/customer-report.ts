@@ -1,0 +1,120 @@
+/**
+ * Customer analytics over the live consumer's order histories: RFM segments,
+ * cohorts and ABC classes as of a date (definitions in docs/analytics-models.md),
+ * and one customer's scores with P(alive) and CLV from a BG/NBD + Gamma-Gamma fit
+ * made in a piscina worker. Histories are read once per folded log position.
+ */
+import { Piscina } from 'piscina';
+import {
+  abc, clv, cohorts, expectedPurchases, pAlive, repeatSummaries, repeatSummary, rfm, rfmInputOf, scoreRfm,
+  type BgNbdParams, type CustomerHistory, type GammaGammaParams,
+} from './customers/index.js';
+import type { ClvFitReply, ClvFitTask } from './clv-fit-task.js';
+import type { AnalyticsStore } from './analytics-store.js';
+
+const FIT_TASK_URL = new URL('./clv-fit-task.js', import.meta.url);
+const DAY_MS = 86_400_000;
+/** P(alive) and expected purchases look this far ahead (in the fit's unit: weeks). */
+const HORIZON_WEEKS = 90 / 7;
+
+export interface CustomerScores {
+  customerId: string;
+  orders: number;
+  revenue: number;
+  firstOrder: string | null;
+  lastOrder: string | null;
+  rfm: { recencyDays: number; frequency: number; monetary: number; r: number; f: number; m: number; fm: number } | null;
+  segment: string | null;
+  pAlive: number | null;
+  expectedPurchases90d: number | null;
+  clv12m: number | null;
+  model: { asOf: string; customers: number; bgnbd: BgNbdParams; gammaGamma: GammaGammaParams | null } | null;
+}
+
+export class CustomerReport {
+  readonly #store: AnalyticsStore;
+  readonly #appliedSeq: () => number;
+  #cache: { seq: number; histories: CustomerHistory[] } | undefined;
+  #fit: { key: string; reply: Promise<ClvFitReply> } | undefined;
+  #pool: Piscina | undefined;
+
+  constructor(store: AnalyticsStore, appliedSeq: () => number) {
+    this.#store = store;
+    this.#appliedSeq = appliedSeq;
+  }
+
+  /** Every customer's history, orders sorted by (ts, orderId) as the models want them. */
+  histories(): CustomerHistory[] {
+    const seq = this.#appliedSeq();
+    if (this.#cache?.seq === seq) return this.#cache.histories;
+    const out: CustomerHistory[] = [];
+    for (const { key, value } of this.#store.orders.getRange({})) {
+      const orders = [...value].sort((a, b) => a.ts - b.ts || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+      out.push({ customerId: key, orders });
+    }
+    this.#cache = { seq, histories: out };
+    return out;
+  }
+
+  rfm(asOf: number) {
+    const r = rfm(this.histories(), asOf);
+    return { asOf: new Date(asOf).toISOString().slice(0, 10), customers: r.customers, segments: r.segments };
+  }
+
+  cohorts(asOf: number) {
+    const t = cohorts(this.histories(), asOf);
+    return { asOf: new Date(asOf).toISOString().slice(0, 10), cohorts: t.cohorts };
+  }
+
+  abc(asOf: number, from?: number) {
+    const r = abc(this.histories(), from === undefined ? { asOf } : { asOf, from });
+    return {
+      asOf: new Date(asOf).toISOString().slice(0, 10), ...(from !== undefined && { from: new Date(from).toISOString().slice(0, 10) }),
+      classes: r.classes, totalRevenue: r.totalRevenue, top: r.products.slice(0, 50),
+    };
+  }
+
+  async customer(customerId: string, asOf: number): Promise<CustomerScores | undefined> {
+    const all = this.histories();
+    const h = all.find((x) => x.customerId === customerId);
+    if (!h) return undefined;
+    const inputs = all.map((x) => rfmInputOf(x, asOf)).filter((x): x is NonNullable<typeof x> => x !== undefined);
+    const score = scoreRfm(inputs, asOf).scores.find((s) => s.customerId === customerId);
+    const fit = await this.#fitFor(asOf);
+    const s = repeatSummary(h, { asOf });
+    const revenue = Math.round(h.orders.reduce((t, o) => t + o.revenue, 0) * 100) / 100;
+    const day = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString().slice(0, 10));
+    const out: CustomerScores = {
+      customerId, orders: h.orders.length, revenue, firstOrder: day(h.orders[0]?.ts), lastOrder: day(h.orders.at(-1)?.ts),
+      rfm: score ? { recencyDays: score.recencyDays, frequency: score.frequency, monetary: score.monetary, r: score.r, f: score.f, m: score.m, fm: score.fm } : null,
+      segment: score?.segment ?? null, pAlive: null, expectedPurchases90d: null, clv12m: null, model: null,
+    };
+    if (fit?.ok && s) {
+      out.pAlive = round(pAlive(fit.bgnbd, s));
+      out.expectedPurchases90d = round(expectedPurchases(fit.bgnbd, s, HORIZON_WEEKS));
+      if (fit.gammaGamma && s.x >= 1) out.clv12m = Math.round(clv(fit.bgnbd, fit.gammaGamma, s) * 100) / 100;
+      out.model = { asOf: new Date(asOf).toISOString().slice(0, 10), customers: fit.customers, bgnbd: fit.bgnbd, gammaGamma: fit.gammaGamma ?? null };
+    }
+    return out;
+  }
+
+  /** The fit for this asOf and log position, made once (in the pool) and shared. */
+  async #fitFor(asOf: number): Promise<ClvFitReply | undefined> {
+    const key = `${asOf}|${this.#appliedSeq()}`;
+    if (this.#fit?.key !== key) {
+      const summaries = repeatSummaries(this.histories(), { asOf });
+      if (summaries.length === 0) return undefined;
+      this.#pool ??= new Piscina({ filename: FIT_TASK_URL.href, minThreads: 0, maxThreads: 1, idleTimeout: 60_000 });
+      const task: ClvFitTask = { summaries };
+      this.#fit = { key, reply: this.#pool.run(task) as Promise<ClvFitReply> };
+    }
+    return this.#fit.reply;
+  }
+
+  async close(): Promise<void> {
+    await this.#pool?.destroy();
+  }
+}
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+export const tomorrowUtc = () => Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS;
