@@ -86,7 +86,7 @@ export class CustomerReport {
     const day = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString().slice(0, 10));
     const out: CustomerScores = {
       customerId, orders: h.orders.length, revenue, firstOrder: day(h.orders[0]?.ts), lastOrder: day(h.orders.at(-1)?.ts),
-      rfm: score ? { recencyDays: score.recencyDays, frequency: score.frequency, monetary: score.monetary, r: score.r, f: score.f, m: score.m, fm: score.fm } : null,
+      rfm: score ? { recencyDays: score.recencyDays, frequency: score.frequency, monetary: Math.round(score.monetary * 100) / 100, r: score.r, f: score.f, m: score.m, fm: score.fm } : null,
       segment: score?.segment ?? null, pAlive: null, expectedPurchases90d: null, clv12m: null, model: null,
     };
     if (fit?.ok && s) {

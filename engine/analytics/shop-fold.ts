@@ -68,8 +68,11 @@ export interface OrderLine {
 export interface CustomerOrder {
   orderId: string;
   ts: number;
+  /** Sum of qty x price, unrounded (the customer models rank on whole cents of it). */
   revenue: number;
   lines: OrderLine[];
+  /** Ids of the events that gave the lines: a line seen again (a re-run import, a replay) is not added twice. */
+  eventIds: string[];
 }
 
 /** Per category and day: distinct steps of the funnel (events, not users). */
@@ -177,15 +180,16 @@ function foldOrderLine(view: AnalyticsView, e: ShopEvent, v: VisitorState): void
   const orderId = e.orderId || e.id;
   const orders = view.orders(e.userId);
   let o = orders.find((x) => x.orderId === orderId);
-  if (o?.lines.some((l) => l.itemId === e.itemId)) return; // the same line again (a replayed record)
+  if (o?.eventIds.includes(e.id)) return; // the same line again
   const amount = Math.round(qty * price * 100) / 100;
   const fresh = !o;
   if (!o) {
-    o = { orderId, ts: e.ts, revenue: 0, lines: [] };
+    o = { orderId, ts: e.ts, revenue: 0, lines: [], eventIds: [] };
     orders.push(o);
   }
   o.lines.push({ itemId: e.itemId!, qty, price });
-  o.revenue = Math.round((o.revenue + amount) * 100) / 100;
+  o.eventIds.push(e.id);
+  o.revenue += qty * price;
   view.setOrders(e.userId, orders);
   view.funnel(`${new Date(e.ts).toISOString().slice(0, 10)}|${view.categoryOf(e.itemId!)}`).purchases++;
   addToBuckets(view, o.ts, (b) => {

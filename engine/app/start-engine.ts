@@ -14,7 +14,7 @@ import { AnalyticsConsumer } from '../analytics/index.js';
 import { createLogger, Metrics, type Logger } from '../observability/index.js';
 import { PushRouter } from '../push/index.js';
 import { ShardSupervisor } from '../shards/index.js';
-import { ApiKeyCheck, EngineServices, resolveApiKey, SessionTokens } from '../services/index.js';
+import { ApiKeyCheck, EngineServices, OrderImport, resolveApiKey, SessionTokens } from '../services/index.js';
 import { StateStore } from '../store/index.js';
 import { setupCatalog } from './catalog-setup.js';
 import { CatalogUpdates } from './catalog-updates.js';
@@ -151,6 +151,8 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     metrics.gauge('shop_analytics_applied_seq', 'last log sequence the analytics consumer folded', () => analytics.appliedSeq);
     metrics.gauge('shop_analytics_lag_events', 'events in the log after the last one the analytics consumer was delivered', () => analytics.lagEvents);
 
+    // Catalog updates start after the gateway; the importer reaches them through this.
+    let updatesRef: CatalogUpdates | undefined;
     // The operator key: gRPC callers, /metrics, the admin API.
     const apiKey = resolveApiKey(config.apiKey, config.dataDir);
     const operatorKey = new ApiKeyCheck(apiKey);
@@ -158,7 +160,14 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       services, health: { health }, log: log.child('gateway'), port: config.port, host: config.host,
       maxWsMessagesPerS: config.maxWsMessagesPerS, maxUserMessagesPerS: config.maxUserMessagesPerS, wsAllowedOrigins: config.wsAllowedOrigins,
       metricsKey: config.metricsAuth ? operatorKey : undefined, allowUwsFallback: config.allowUwsFallback,
-      admin: { analytics, isOperator: (key) => operatorKey.matches(key) },
+      admin: {
+        analytics, isOperator: (key) => operatorKey.matches(key),
+        orderImport: new OrderImport({
+          catalog, catalogAdmin: services.catalogAdmin, tracking: services.tracking,
+          knownLine: (userId, orderId, eventId) => analytics.customerOrders(userId).some((o) => o.orderId === orderId && o.eventIds?.includes(eventId)),
+          itemsChanged: (products, changes) => (updatesRef ? updatesRef.apply({ products, changes }) : Promise.resolve()),
+        }),
+      },
     };
     if (opts.mountSite) gatewayOpts.mountSite = opts.mountSite;
     const gateway = new Gateway(gatewayOpts);
@@ -168,6 +177,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     const updates = new CatalogUpdates({ catalog, store, shards, dataDir: config.dataDir, log: log.child('catalog'), indexDir });
     cleanups.push(() => updates.close());
     currentIndexDir = () => updates.indexDir;
+    updatesRef = updates;
     if (!config.grpcAuth) log.warn('gRPC authentication is OFF (GRPC_AUTH=false): any caller may use the Engine service');
     const grpc = new GrpcServer(services, {
       auth: config.grpcAuth ? { apiKey } : false,

@@ -5,6 +5,7 @@
 import type { AnalyticsConsumer, Granularity } from '../analytics/index.js';
 import { GRANULARITIES, kpiReport, tomorrowUtc } from '../analytics/index.js';
 import { AuthError, BadRequestError, NotFoundError } from '../errors/index.js';
+import { parseImportLines, type OrderImport } from '../services/index.js';
 
 const DAY_MS = 86_400_000;
 /** Buckets one answer may hold: a day of minutes, ~4 months of hours, years of days. */
@@ -19,6 +20,7 @@ export interface AdminRequest {
 
 export interface AdminDeps {
   analytics: AnalyticsConsumer;
+  orderImport: OrderImport;
   /** True when the presented key is the operator's. */
   isOperator(key: string | undefined): boolean;
 }
@@ -109,3 +111,16 @@ export async function adminCustomer(deps: AdminDeps, req: AdminRequest, customer
   if (!r) throw new NotFoundError('E_NOT_FOUND', `no orders of customer "${customerId.slice(0, 64)}"`);
   return r;
 }
+
+export function adminImportProducts(deps: AdminDeps, req: AdminRequest, body: unknown) {
+  operator(deps, req);
+  return deps.orderImport.products((body as { items?: unknown } | undefined)?.items);
+}
+
+export function adminImportOrders(deps: AdminDeps, req: AdminRequest, body: unknown) {
+  operator(deps, req);
+  return deps.orderImport.orders(parseImportLines(body));
+}
+
+/** Import batches are bigger than shopper requests. */
+export const MAX_IMPORT_BODY_BYTES = 2 * 1024 * 1024;

@@ -4,7 +4,9 @@ import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, type SortOrder } from '../catalog/i
 import { AuthError, BadRequestError, EngineError, NotFoundError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import { checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type ApiKeyCheck, type EngineServices, type RecommendOptions } from '../services/index.js';
-import { adminAbc, adminCohorts, adminCustomer, adminFunnel, adminHot, adminKpis, adminRfm, type AdminDeps } from './admin-routes.js';
+import {
+  adminAbc, adminCohorts, adminCustomer, adminFunnel, adminHot, adminImportOrders, adminImportProducts, adminKpis, adminRfm, MAX_IMPORT_BODY_BYTES, type AdminDeps,
+} from './admin-routes.js';
 import { bearerToken, declaredLength, framingProblem, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -183,6 +185,15 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
     api.get('/api/admin/rfm', route('admin_rfm', (_r, req) => adminRfm(admin, req)));
     api.get('/api/admin/cohorts', route('admin_cohorts', (_r, req) => adminCohorts(admin, req)));
     api.get('/api/admin/abc', route('admin_abc', (_r, req) => adminAbc(admin, req)));
+    // Operator first, then the body: a stranger's 2 MB is not read.
+    api.post('/api/admin/import/products', route('admin_import_products', async (r, req) => {
+      if (!admin.isOperator(req.apiKey ?? req.token)) return adminImportProducts(admin, req, undefined);
+      return adminImportProducts(admin, req, await readJson(r, MAX_IMPORT_BODY_BYTES, req.bodyLength));
+    }));
+    api.post('/api/admin/import/orders', route('admin_import_orders', async (r, req) => {
+      if (!admin.isOperator(req.apiKey ?? req.token)) return adminImportOrders(admin, req, undefined);
+      return adminImportOrders(admin, req, await readJson(r, MAX_IMPORT_BODY_BYTES, req.bodyLength));
+    }));
     api.get('/api/admin/customers/:id', route('admin_customer', (_r, req) => adminCustomer(admin, req, req.param(0))));
   }
 

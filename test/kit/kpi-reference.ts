@@ -54,7 +54,7 @@ export function referenceKpis(log: LoggedEvent[]): KpiTotals {
     }
     if (orderLine) {
       const orderId = e.orderId || e.id;
-      const lineKey = `${e.userId}|${orderId}|${e.itemId}`;
+      const lineKey = `${e.userId}|${orderId}|${e.id}`;
       if (lines.has(lineKey)) continue;
       lines.add(lineKey);
       const qty = Math.max(1, e.qty ?? 1);
