@@ -1,5 +1,5 @@
 export { AnalyticsConsumer, type AnalyticsConsumerOptions } from './analytics-consumer.js';
 export { AnalyticsStore } from './analytics-store.js';
-export { bucketKey, emptyBucket, foldShopEvent, isOrderLine, GRANULARITIES, type AnalyticsView, type CustomerOrder, type FunnelCounts, type Granularity, type KpiBucket } from './shop-fold.js';
+export { bucketKey, emptyBucket, foldShopEvent, isOrderLine, GRANULARITIES, type AnalyticsView, type CustomerOrder, type FunnelCounts, type Granularity, type HotScore, type KpiBucket, type VisitorState } from './shop-fold.js';
 export { kpiReport, type KpiReport } from './kpi-report.js';
 export { CustomerReport, tomorrowUtc, type CustomerScores } from './customer-report.js';

@@ -103,8 +103,28 @@ export interface AnalyticsView {
 
 const HOT_WEIGHT: Partial<Record<ShopEvent['kind'], number>> = { view: 1, rec_click: 1, cart_add: 3, purchase: 5 };
 
+/** The bucket keys of one minute, remembered: events arrive in runs within the same minute. */
+let keysMinute = Number.NaN;
+let keysOfMinute: string[] = [];
+let dayOfMinute = '';
+
+function minuteKeys(ts: number): string[] {
+  const minute = Math.floor(ts / 60_000);
+  if (minute !== keysMinute) {
+    keysMinute = minute;
+    keysOfMinute = GRANULARITIES.map((g) => bucketKey(g, ts));
+    dayOfMinute = keysOfMinute[2]!.slice(2);
+  }
+  return keysOfMinute;
+}
+
+function dayOf(ts: number): string {
+  minuteKeys(ts);
+  return dayOfMinute;
+}
+
 function addToBuckets(view: AnalyticsView, ts: number, f: (b: KpiBucket) => void): void {
-  for (const g of GRANULARITIES) f(view.bucket(bucketKey(g, ts)));
+  for (const k of minuteKeys(ts)) f(view.bucket(k));
 }
 
 function bumpHot(view: AnalyticsView, key: string, w: number, ts: number): void {
@@ -128,7 +148,7 @@ export function foldShopEvent(view: AnalyticsView, e: ShopEvent): void {
   const v = touchSession(view, e);
   const hotW = HOT_WEIGHT[e.kind];
   if (e.itemId && hotW !== undefined && (e.kind !== 'purchase' || isOrderLine(e))) bumpHot(view, `p:${e.itemId}`, hotW, e.ts);
-  const day = new Date(e.ts).toISOString().slice(0, 10);
+  const day = dayOf(e.ts);
   switch (e.kind) {
     case 'view':
       addToBuckets(view, e.ts, (b) => b.views++);
@@ -191,7 +211,7 @@ function foldOrderLine(view: AnalyticsView, e: ShopEvent, v: VisitorState): void
   o.eventIds.push(e.id);
   o.revenue += qty * price;
   view.setOrders(e.userId, orders);
-  view.funnel(`${new Date(e.ts).toISOString().slice(0, 10)}|${view.categoryOf(e.itemId!)}`).purchases++;
+  view.funnel(`${dayOf(e.ts)}|${view.categoryOf(e.itemId!)}`).purchases++;
   addToBuckets(view, o.ts, (b) => {
     b.revenue = Math.round((b.revenue + amount) * 100) / 100;
     b.units += qty;
