@@ -28,6 +28,8 @@ export type ErrorCode =
   | 'E_CANCELLED'
   | 'E_BAD_CATALOG'
   | 'E_BAD_CONFIG'
+  | 'E_BAD_MODEL'
+  | 'E_BAD_DATASET'
   | 'E_INTERNAL';
 
 /** An error as it is serialised everywhere: HTTP bodies, WebSocket `error` messages, ask replies. */

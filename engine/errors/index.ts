@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   E_CANCELLED: { http: 499, grpc: 1, summary: 'the caller cancelled the call before it finished' },
   E_BAD_CATALOG: { http: 400, grpc: 3, summary: 'a catalog row is invalid (the message names the line)' },
   E_BAD_CONFIG: { http: 500, grpc: 9, summary: 'a configuration value is invalid (the message names the variable)' },
+  E_BAD_MODEL: { http: 400, grpc: 3, summary: 'a model file is corrupt, truncated or of an unknown version (the message names the field)' },
+  E_BAD_DATASET: { http: 400, grpc: 3, summary: 'a training or evaluation data file is invalid (the message names the line and column)' },
   E_INTERNAL: { http: 500, grpc: 13, summary: 'an unexpected failure inside the engine; it has been logged' },
 } as const satisfies Record<ErrorCode, ErrorInfo>;
 
@@ -129,6 +131,32 @@ export class CatalogError extends EngineError {
     super('E_BAD_CATALOG', `line ${line}: ${message}`);
     this.name = 'CatalogError';
     this.line = line;
+  }
+}
+
+/**
+ * A model file or object that cannot be served: corrupt, truncated, of another
+ * format version, or internally inconsistent. `field` is the JSON path of the
+ * first thing found wrong (`trees.left[17]`), so a person can look at it.
+ */
+export class ModelError extends EngineError {
+  constructor(field: string, message: string, cause?: unknown) {
+    super('E_BAD_MODEL', `model ${field}: ${message}`, { field, cause });
+    this.name = 'ModelError';
+  }
+}
+
+/** A data file row that cannot be read; `line` is 1-based (the header is line 1), `column` the header name. */
+export class DatasetError extends EngineError {
+  readonly file: string;
+  readonly line: number;
+  readonly column: string | undefined;
+  constructor(file: string, line: number, column: string | undefined, message: string) {
+    super('E_BAD_DATASET', `${file} line ${line}${column === undefined ? '' : `, column ${column}`}: ${message}`, column === undefined ? {} : { field: column });
+    this.name = 'DatasetError';
+    this.file = file;
+    this.line = line;
+    this.column = column;
   }
 }
 
