@@ -146,13 +146,13 @@ export class ModelError extends EngineError {
   }
 }
 
-/** A data file row that cannot be read; `line` is 1-based (the header is line 1), `column` the header name. */
+/** A data file row that cannot be read; `line` is 1-based (the header is line 1; 0: the file as a whole), `column` the header name. */
 export class DatasetError extends EngineError {
   readonly file: string;
   readonly line: number;
   readonly column: string | undefined;
   constructor(file: string, line: number, column: string | undefined, message: string) {
-    super('E_BAD_DATASET', `${file} line ${line}${column === undefined ? '' : `, column ${column}`}: ${message}`, column === undefined ? {} : { field: column });
+    super('E_BAD_DATASET', `${file}${line > 0 ? ` line ${line}` : ''}${column === undefined ? '' : `, column ${column}`}: ${message}`, column === undefined ? {} : { field: column });
     this.name = 'DatasetError';
     this.file = file;
     this.line = line;
