@@ -59,9 +59,14 @@ function numbers(o: Record<string, unknown>, key: string, path: string, length: 
   return v as number[];
 }
 
-/** Checks tree structure: each tree's nodes are a contiguous block, children inside it and after their parent (so no cycles). */
+/**
+ * Checks tree structure: each tree's nodes are a contiguous block, children
+ * inside it and after their parent (so no cycles), and every node but the root
+ * has exactly one parent (so no shared subtrees and no unreachable nodes).
+ */
 function checkTrees(t: ModelFileV1['trees'], nFeatures: number): void {
   const nodes = t.value.length;
+  const parents = new Uint8Array(nodes);
   for (let k = 0; k < t.roots.length; k++) {
     const start = t.roots[k] as number;
     const end = k + 1 < t.roots.length ? (t.roots[k + 1] as number) : nodes;
@@ -78,7 +83,13 @@ function checkTrees(t: ModelFileV1['trees'], nFeatures: number): void {
       if (f < 0 || f >= nFeatures) throw new ModelError(`trees.feature[${i}]`, `feature index ${f} is not in 0..${nFeatures - 1}`);
       if (l <= i || l >= end) throw new ModelError(`trees.left[${i}]`, `child ${l} is not after node ${i} inside its tree [${start}, ${end})`);
       if (r <= i || r >= end) throw new ModelError(`trees.right[${i}]`, `child ${r} is not after node ${i} inside its tree [${start}, ${end})`);
+      if (l === r) throw new ModelError(`trees.right[${i}]`, `both children of node ${i} are node ${l}`);
+      for (const [side, c] of [['left', l], ['right', r]] as const) {
+        if (parents[c] !== 0) throw new ModelError(`trees.${side}[${i}]`, `node ${c} already has a parent`);
+        parents[c] = 1;
+      }
     }
+    for (let i = start + 1; i < end; i++) if (parents[i] === 0) throw new ModelError(`trees.roots[${k}]`, `node ${i} of tree ${k} is not reachable from its root`);
   }
 }
 

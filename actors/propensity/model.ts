@@ -1,6 +1,9 @@
 /**
  * A trained purchase-intent model: all trees in flat typed arrays (one node per
  * index; leaves have left = -1), so a score walks arrays and allocates nothing.
+ * For scoring the nodes are laid out again so that siblings are adjacent: a step
+ * is `child = firstChild + (x > threshold)`, with no branch to mispredict, and a
+ * node's feature and first child share one Int32Array (one cache line).
  * `contributions` splits a margin into per-feature parts by path attribution
  * (Saabas): each split on the path adds value[child] - value[node] to the
  * feature it tests; the parts plus the bias sum to the margin exactly.
@@ -47,6 +50,12 @@ export class IntentModel {
   readonly stats: FeatureStats;
   readonly info: ModelInfo;
   readonly #a: ModelArrays;
+  /** scoring layout: #fk[2i] feature (-1 at a leaf), #fk[2i+1] first child; #thr threshold, or the value at a leaf */
+  readonly #roots: Int32Array;
+  readonly #fk: Int32Array;
+  readonly #thr: Float64Array;
+  /** node values in the scoring layout, for contributions */
+  readonly #val: Float64Array;
   readonly #x: Float64Array;
   readonly #c: Float64Array;
 
@@ -58,6 +67,34 @@ export class IntentModel {
     this.info = info;
     this.#x = new Float64Array(features.length);
     this.#c = new Float64Array(features.length);
+    const n = arrays.value.length;
+    this.#roots = new Int32Array(arrays.roots.length);
+    this.#fk = new Int32Array(2 * n);
+    this.#thr = new Float64Array(n);
+    this.#val = new Float64Array(n);
+    // breadth-first per tree, children placed side by side as their parent is placed
+    const queue = new Int32Array(n);
+    let next = 0;
+    for (let t = 0; t < arrays.roots.length; t++) {
+      const root = next++;
+      this.#roots[t] = root;
+      queue[root] = arrays.roots[t] as number;
+      for (let at = root; at < next; at++) {
+        const old = queue[at] as number;
+        const f = arrays.feature[old] as number;
+        this.#val[at] = arrays.value[old] as number;
+        this.#fk[2 * at] = f;
+        if (f < 0) {
+          this.#thr[at] = arrays.value[old] as number;
+          this.#fk[2 * at + 1] = -1;
+        } else {
+          this.#thr[at] = arrays.threshold[old] as number;
+          this.#fk[2 * at + 1] = next;
+          queue[next++] = arrays.left[old] as number;
+          queue[next++] = arrays.right[old] as number;
+        }
+      }
+    }
   }
 
   get arrays(): Readonly<ModelArrays> {
@@ -74,16 +111,19 @@ export class IntentModel {
 
   /** Log-odds of a purchase for a feature vector in `features` order. */
   margin(x: ArrayLike<number>): number {
-    const { roots, feature, threshold, left, right, value } = this.#a;
+    const roots = this.#roots;
+    const fk = this.#fk;
+    const thr = this.#thr;
     let m = this.baseScore;
     for (let t = 0; t < roots.length; t++) {
       let i = roots[t] as number;
-      let f = feature[i] as number;
+      let f = fk[2 * i] as number;
       while (f >= 0) {
-        i = (x[f] as number) <= (threshold[i] as number) ? (left[i] as number) : (right[i] as number);
-        f = feature[i] as number;
+        // !(x <= t) rather than x > t: NaN goes right, as the trainer put it
+        i = (fk[2 * i + 1] as number) + ((x[f] as number) <= (thr[i] as number) ? 0 : 1);
+        f = fk[2 * i] as number;
       }
-      m += value[i] as number;
+      m += thr[i] as number;
     }
     return m;
   }
@@ -103,18 +143,21 @@ export class IntentModel {
    * (base score plus the root values): bias + sum(out) = margin(x).
    */
   contributions(x: ArrayLike<number>, out: Float64Array): number {
-    const { roots, feature, threshold, left, right, value } = this.#a;
+    const roots = this.#roots;
+    const fk = this.#fk;
+    const thr = this.#thr;
+    const value = this.#val;
     out.fill(0);
     let bias = this.baseScore;
     for (let t = 0; t < roots.length; t++) {
       let i = roots[t] as number;
       bias += value[i] as number;
-      let f = feature[i] as number;
+      let f = fk[2 * i] as number;
       while (f >= 0) {
-        const c = (x[f] as number) <= (threshold[i] as number) ? (left[i] as number) : (right[i] as number);
+        const c = (fk[2 * i + 1] as number) + ((x[f] as number) <= (thr[i] as number) ? 0 : 1);
         out[f] = (out[f] as number) + (value[c] as number) - (value[i] as number);
         i = c;
-        f = feature[i] as number;
+        f = fk[2 * i] as number;
       }
     }
     return bias;

@@ -70,6 +70,13 @@ test('propensity format - trees that would loop or walk out of their arrays are 
     const leaf = f.trees.feature.indexOf(-1);
     f.trees.left[leaf] = leaf + 1;
   }), /^trees\.left\[\d+\]$/);
+  // two parents sharing a child, and a node no parent reaches
+  refused(edited((f) => {
+    const a = inner(f);
+    const b = f.trees.feature.findIndex((v, i) => v >= 0 && i > a && i < (f.trees.roots[1] as number));
+    f.trees.left[b] = f.trees.left[a] as number;
+  }), /^trees\.left\[\d+\]$/);
+  refused(edited((f) => void (f.trees.right[inner(f)] = f.trees.left[inner(f)] as number)), /^trees\.right\[\d+\]$/);
   refused(edited((f) => void (f.trees.roots[1] = 0)), 'trees.roots[0]');
   refused(edited((f) => void (f.trees.roots[2] = 1e9)), /^trees\.roots\[\d\]$/);
 });
