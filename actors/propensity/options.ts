@@ -1,8 +1,9 @@
 /**
  * Training options of the gradient-boosted trees, with named defaults and a
- * bounds table; validated once (TypeError/RangeError naming the option). How
- * the defaults were chosen (cross-validation inside training folds only) is in
- * benchmarks/results/intent-*.md and eval/intent/tune.ts.
+ * bounds table; validated once (TypeError/RangeError naming the option). The
+ * defaults are a common starting point (LightGBM-like shape, learning rate 0.05),
+ * not tuned; eval/intent overrides the shape per training set by nested CV
+ * (eval/intent/README.md says how), and the live trainer should do the same.
  */
 
 export const DEFAULT_LEARNING_RATE = 0.05;

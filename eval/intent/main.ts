@@ -109,9 +109,10 @@ function main(): void {
   }
   const s = summarise(results);
   const n = results.reduce((a, r) => a + r.n, 0);
-  const pm = (k: string): string => `${f4(s[k] ?? Number.NaN)} ± ${f4(s[`${k}_std`] ?? Number.NaN)}`;
+  // one scored file has no spread to show
+  const pm = (k: string): string => `${f4(s[k] ?? Number.NaN)}${results.length > 1 ? ` ± ${f4(s[`${k}_std`] ?? Number.NaN)}` : ''}`;
   log(`\n${'method'.padEnd(30)} ROC-AUC            PR-AUC`);
-  log(`${'ours (mean ± std over folds)'.padEnd(30)} ${pm('roc_auc')}  ${pm('pr_auc')}`);
+  log(`${(results.length > 1 ? 'ours (mean ± std over folds)' : 'ours (test file)').padEnd(30)} ${pm('roc_auc')}  ${pm('pr_auc')}`);
   for (const p of PUBLISHED_INTENT) log(`${p.method.padEnd(30)} ${p.rocAuc.toFixed(3)}              ${p.prAuc.toFixed(3)}    (${p.source})`);
   log(`\nBrier ${pm('brier')}; F1 ${pm('f1')} (precision ${pm('precision')}, recall ${pm('recall')}) at thresholds chosen on training rows; n ${n}`);
   const met = (s.roc_auc ?? 0) >= GOAL.rocAuc && (s.pr_auc ?? 0) >= GOAL.prAuc;
