@@ -33,6 +33,8 @@ export type ErrorCode =
   | 'E_METHOD_NOT_ALLOWED'
   | 'E_URL_TOO_LONG'
   | 'E_STORAGE_FULL'
+  | 'E_BAD_MODEL'
+  | 'E_BAD_DATASET'
   | 'E_INTERNAL';
 
 /** An error as it is serialised everywhere: HTTP bodies, WebSocket `error` messages, ask replies. */

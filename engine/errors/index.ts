@@ -40,6 +40,8 @@ export const ERROR_CODES = {
   E_METHOD_NOT_ALLOWED: { http: 405, grpc: 12, summary: 'the HTTP method is not one this path answers' },
   E_URL_TOO_LONG: { http: 414, grpc: 3, summary: 'the request URL exceeds its size limit' },
   E_STORAGE_FULL: { http: 507, grpc: 8, summary: 'the disk under DATA_DIR is (nearly) full: events are refused until space is freed' },
+  E_BAD_MODEL: { http: 400, grpc: 3, summary: 'a model file is corrupt, truncated or of an unknown version (the message names the field)' },
+  E_BAD_DATASET: { http: 400, grpc: 3, summary: 'a training or evaluation data file is invalid (the message names the line and column)' },
   E_INTERNAL: { http: 500, grpc: 13, summary: 'an unexpected failure inside the engine; it has been logged' },
 } as const satisfies Record<ErrorCode, ErrorInfo>;
 
@@ -161,6 +163,32 @@ export class ImportError extends EngineError {
   constructor(file: string, line: number, column: string | undefined, message: string) {
     super('E_BAD_IMPORT', `${file}${line > 0 ? `:${line}` : ''}${column === undefined ? '' : ` column ${column}`}: ${message}`, column === undefined ? {} : { field: column });
     this.name = 'ImportError';
+    this.file = file;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/**
+ * A model file or object that cannot be served: corrupt, truncated, of another
+ * format version, or internally inconsistent. `field` is the JSON path of the
+ * first thing found wrong (`trees.left[17]`), so a person can look at it.
+ */
+export class ModelError extends EngineError {
+  constructor(field: string, message: string, cause?: unknown) {
+    super('E_BAD_MODEL', `model ${field}: ${message}`, { field, cause });
+    this.name = 'ModelError';
+  }
+}
+
+/** A data file row that cannot be read; `line` is 1-based (the header is line 1; 0: the file as a whole), `column` the header name. */
+export class DatasetError extends EngineError {
+  readonly file: string;
+  readonly line: number;
+  readonly column: string | undefined;
+  constructor(file: string, line: number, column: string | undefined, message: string) {
+    super('E_BAD_DATASET', `${file}${line > 0 ? ` line ${line}` : ''}${column === undefined ? '' : `, column ${column}`}: ${message}`, column === undefined ? {} : { field: column });
+    this.name = 'DatasetError';
     this.file = file;
     this.line = line;
     this.column = column;

@@ -1,0 +1,17 @@
+/**
+ * Public surface of the purchase-intent model the user actor scores: pure,
+ * synchronous, safe inside a worker thread. Siblings import only this file.
+ * Training (`trainIntentModel`) is also pure but is meant for a piscina worker
+ * or the eval, never the hot path.
+ */
+export { ALL_FEATURES, DERIVED_FEATURES, MONTHS, RAW_FEATURES, VISITOR_TYPES, featureByName, featureVector } from './features.js';
+export type { FeatureDef, FeatureKind, IntentSession, VisitorType } from './features.js';
+export { IntentModel } from './model.js';
+export type { Contribution, FeatureStats, ModelArrays, ModelInfo } from './model.js';
+export { MODEL_FORMAT, MODEL_VERSION, modelFromFile, parseModel, serializeModel, toModelFile } from './format.js';
+export type { ModelFileV1 } from './format.js';
+export { DEFAULT_TRAIN_OPTIONS, resolveTrainOptions } from './options.js';
+export type { TrainOptions } from './options.js';
+export { stratifiedHoldout, trainIntentModel } from './train.js';
+export type { TrainingSet } from './train.js';
+export { Prng } from './prng.js';
