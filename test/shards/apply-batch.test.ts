@@ -56,7 +56,7 @@ describe('apply-batch', () => {
     assert.equal(r.appliedSeq, 3);
     assert.equal(r.applied, 2);
     assert.deepEqual(r.undecodable, [2]);
-    assert.deepEqual(r.touched.get('u-aaaaaaaa'), { id: 'e3', seq: 3 });
+    assert.deepEqual(r.touched.get('u-aaaaaaaa'), { id: 'e3', seq: 3, ts: 1000 });
     assert.equal(r.reminderPuts.length, 1, 'a cart add arms the abandonment reminder');
     assert.deepEqual([...t.users.dirty], ['u-aaaaaaaa']);
     assert.equal(t.items.get('sku-1').views, 1);
