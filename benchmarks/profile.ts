@@ -30,8 +30,8 @@ const USAGE = `Usage: npm run profile -- <${Object.keys(TOOLS).join('|')}> [--sh
 ${Object.entries(TOOLS).map(([k, v]) => `  ${k.padEnd(11)} ${v}`).join('\n')}
 
 Defaults: 1000 shoppers, 1000 events/s (200 for bubbleprof), 20 s, browse, reports under .clinic/.
-clinic (a devDependency, installed by npm install) is looked up at $CLINIC_BIN,
-node_modules/.bin/clinic, then PATH.
+clinic is not installed by default (npm install -g clinic, or npm install --no-save clinic);
+it is looked up at $CLINIC_BIN, node_modules/.bin/clinic, then PATH. cpuprof needs nothing.
 `;
 
 export function findClinic(): string | undefined {
