@@ -1,7 +1,8 @@
 /** The JSON API under /api/ (contract v1), plus /health and /metrics. */
 import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, type SortOrder } from '../catalog/index.js';
-import { AuthError, BadRequestError, EngineError, NotFoundError } from '../errors/index.js';
+import { asyncApiDocument, openApiDocument } from '../../protos/openapi/index.js';
+import { AuthError, BadRequestError, ERROR_CODES, EngineError, NotFoundError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import { checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type ApiKeyCheck, type EngineServices, type RecommendOptions } from '../services/index.js';
 import {
@@ -53,7 +54,19 @@ function refuse(res: HttpResponse, req: HttpRequest, err: EngineError, headers: 
   sendError(r, problem ?? err, undefined, headers);
 }
 
-export function mountApi(app: TemplatedApp, services: EngineServices, health: HealthSource, log: Logger, metricsKey?: ApiKeyCheck, admin?: AdminDeps): void {
+/** A route mountApi mounted (every one is in the OpenAPI document: test/contract/openapi.test.ts). */
+export interface MountedRoute {
+  method: 'GET' | 'POST';
+  path: string;
+}
+
+/** Serialised once: the documents are constant for a build. */
+let apiDocs: { openapi: string; asyncapi: string } | undefined;
+const docs = () => (apiDocs ??= { openapi: JSON.stringify(openApiDocument(ERROR_CODES)), asyncapi: JSON.stringify(asyncApiDocument()) });
+
+/** Mounts the API on `app`; returns what it mounted (uWS patterns, `:name` for a parameter). */
+export function mountApi(app: TemplatedApp, services: EngineServices, health: HealthSource, log: Logger, metricsKey?: ApiKeyCheck, admin?: AdminDeps): MountedRoute[] {
+  const mounted: MountedRoute[] = [{ method: 'GET', path: '/health' }, { method: 'GET', path: '/metrics' }];
   const onInternal = (e: EngineError) => log.error('request failed', { err: e.cause ?? e });
   const requests = services.metrics.counter('shop_http_requests_total', 'HTTP API requests by route and status class');
   const latency = services.metrics.histogram('shop_http_request_seconds', 'HTTP API latency by route');
@@ -119,10 +132,12 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
   const api = {
     get(path: string, h: ReturnType<typeof route>) {
       methods.set(path, [...(methods.get(path) ?? []), 'GET']);
+      mounted.push({ method: 'GET', path });
       app.get(path, h);
     },
     post(path: string, h: ReturnType<typeof route>) {
       methods.set(path, [...(methods.get(path) ?? []), 'POST']);
+      mounted.push({ method: 'POST', path });
       app.post(path, h);
     },
   };
@@ -178,6 +193,9 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
     return inventory.checkout(userId, lines, key === undefined ? {} : { idempotencyKey: key });
   }));
 
+  api.get('/api/openapi.json', route('openapi', (r) => sendText(r, 200, docs().openapi, 'application/json; charset=utf-8')));
+  api.get('/api/asyncapi.json', route('asyncapi', (r) => sendText(r, 200, docs().asyncapi, 'application/json; charset=utf-8')));
+
   if (admin) {
     api.get('/api/admin/kpis', route('admin_kpis', (_r, req) => adminKpis(admin, req)));
     api.get('/api/admin/hot', route('admin_hot', (_r, req) => adminHot(admin, req)));
@@ -204,6 +222,20 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
   const noRoute = (res: HttpResponse, req: HttpRequest) => refuse(res, req, new NotFoundError('E_NOT_FOUND', 'no such API route; see /api/openapi.json or README "HTTP API"'));
   app.any('/api', noRoute);
   app.any('/api/*', noRoute);
+  return mounted;
+}
+
+/**
+ * The routes mountApi mounts, read from its own registry by mounting onto a recorder:
+ * no handler runs there, so the services it is given are never used (only their
+ * metrics are registered, on a throwaway registry).
+ */
+export function listApiRoutes(): MountedRoute[] {
+  const recorder = new Proxy({}, { get: () => () => recorder }) as TemplatedApp;
+  const noop = () => ({ inc() {}, observe() {} });
+  const services = { metrics: { counter: noop, histogram: noop } } as unknown as EngineServices;
+  const admin: AdminDeps = { analytics: undefined as never, isOperator: () => false };
+  return mountApi(recorder, services, { health: () => ({ ok: false }) }, undefined as never, undefined, admin);
 }
 
 /** A fixed id with no history: its recommendations are the cold-start ones. */

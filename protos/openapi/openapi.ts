@@ -1,0 +1,257 @@
+/**
+ * The OpenAPI 3.1 document of the HTTP API (README "HTTP API"), served at
+ * GET /api/openapi.json. Each operation lists the error codes it can answer; they
+ * are grouped into responses by the HTTP status of the engine's error table, which
+ * the caller passes in (protos/ imports nothing of the engine).
+ */
+import type { ErrorCode } from '../contract.js';
+import { ALL_ERROR_CODES, COMPONENT_SCHEMAS, CATEGORY_PATTERN, ITEM_ID_PATTERN, SORT_ORDER_LIST } from './schemas.js';
+import { ref, type JsonSchema } from './json-schema.js';
+
+/** What the document needs of engine/errors ERROR_CODES. */
+export type ErrorTable = Readonly<Record<ErrorCode, { readonly http: number; readonly summary: string }>>;
+
+/** Codes no documented operation answers, and where they come from; every other code is in some operation (tested). */
+export const CODES_OUTSIDE_OPERATIONS: Readonly<Partial<Record<ErrorCode, string>>> = {
+  E_NOT_FOUND: 'an unknown /api path: components.responses.NotFound',
+  E_CANCELLED: 'gRPC only: the caller cancelled the call',
+  E_BAD_CATALOG: 'catalog import (start-up CATALOG file) and gRPC UpsertItems',
+  E_BAD_CONFIG: 'start-up: a configuration value is invalid',
+  E_RATE_LIMITED: 'WebSocket only: per-socket and per-user message limits',
+  E_METHOD_NOT_ALLOWED: 'any method a path does not list (405 with `Allow`): see components.responses.MethodNotAllowed',
+};
+
+type Security = Array<Record<string, string[]>>;
+
+interface Operation {
+  method: 'get' | 'post';
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  security?: Security;
+  parameters?: JsonSchema[];
+  requestBody?: JsonSchema;
+  ok: { description: string; schema?: JsonSchema; content?: JsonSchema; headers?: JsonSchema };
+  /** Error codes this operation answers with (besides the ones every API operation can). */
+  errors: ErrorCode[];
+  /** Also answers 503 with the `ok` schema (health). */
+  extraResponses?: Record<string, JsonSchema>;
+  /** /health and /metrics are outside /api: no framing checks there. */
+  outsideApi?: boolean;
+}
+
+/** Every /api operation: a 400 for ambiguous framing (two Content-Length values), 414, and 500. */
+const EVERY_API_OPERATION: ErrorCode[] = ['E_BAD_REQUEST', 'E_URL_TOO_LONG', 'E_INTERNAL'];
+const BODY: ErrorCode[] = ['E_BAD_JSON', 'E_TOO_LARGE'];
+const SESSION: ErrorCode[] = ['E_BAD_TOKEN', 'E_TOKEN_EXPIRED'];
+/** Reads answered by the user actor's shard. */
+const ASK: ErrorCode[] = ['E_UNAVAILABLE', 'E_TIMEOUT'];
+/** Appends to the log. */
+const APPEND: ErrorCode[] = ['E_OVERLOADED', 'E_UNAVAILABLE', 'E_TIMEOUT', 'E_STORAGE_FULL'];
+
+const shopper: Security = [{ session: [] }];
+const operator: Security = [{ apiKey: [] }, { operatorBearer: [] }];
+const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
+
+const query = (name: string, schema: JsonSchema, description: string): JsonSchema => ({ name, in: 'query', required: false, schema, description });
+const timeQuery = (name: string, dflt: string) => query(name, { type: 'string', examples: ['2026-12-01', '2026-12-01T10:00:00Z', '1764583200000'] },
+  `ISO date (YYYY-MM-DD, UTC midnight), ISO date-time or ms since the epoch; default ${dflt}`);
+
+const OPERATIONS: Operation[] = [
+  {
+    method: 'post', path: '/api/session', operationId: 'createSession', tags: ['session'],
+    summary: 'A new shopper: a fresh user id and its signed session token',
+    description: 'There is no renewal: a shopper whose token expired creates a new session (a new user id).',
+    ok: { description: 'the session', schema: ref('Session') }, errors: [],
+  },
+  {
+    method: 'get', path: '/api/profile', operationId: 'getProfile', tags: ['shopper'], security: shopper,
+    summary: 'The user actor\'s live state, after every event of this shopper acked before the call',
+    ok: { description: 'the profile', schema: ref('Profile') }, errors: [...SESSION, ...ASK],
+  },
+  {
+    method: 'get', path: '/api/orders', operationId: 'listOrders', tags: ['shopper'], security: shopper,
+    summary: 'The shopper\'s orders, newest last', ok: { description: 'the orders', schema: ref('OrderList') }, errors: [...SESSION, ...ASK],
+  },
+  {
+    method: 'get', path: '/api/cart', operationId: 'getCart', tags: ['shopper'], security: shopper,
+    summary: 'The shopper\'s cart with its products and total', ok: { description: 'the cart', schema: ref('Cart') }, errors: [...SESSION, ...ASK],
+  },
+  {
+    method: 'get', path: '/api/categories', operationId: 'listCategories', tags: ['catalog'],
+    summary: 'Every category with its product count', ok: { description: 'the categories', schema: ref('CategoryList') }, errors: [],
+  },
+  {
+    method: 'get', path: '/api/products', operationId: 'listProducts', tags: ['catalog'],
+    summary: 'A page of products (by category and/or keyword query, sorted), or a batch lookup with `ids`',
+    parameters: [
+      query('category', { type: 'string', pattern: `^$|${CATEGORY_PATTERN}` }, 'only this category; empty = all'),
+      query('q', { type: 'string', maxLength: 200 }, 'keyword query over name, brand, category, tags and description'),
+      query('sort', { type: 'string', enum: [...SORT_ORDER_LIST], default: 'relevance' }, '`relevance` orders by search score with `q`, by catalog order without'),
+      query('page', { type: 'integer', minimum: 1, maximum: 100_000, default: 1 }, '1-based'),
+      query('limit', { type: 'integer', minimum: 1, maximum: 100, default: 24 }, 'products per page'),
+      { ...query('ids', { type: 'string', examples: ['sku-000001,sku-000002'] }, 'up to 100 comma-separated item ids: a batch lookup (unknown ids are left out; the other parameters are ignored)'), style: 'form', explode: false },
+    ],
+    ok: { description: 'a page of products', schema: ref('ProductList') }, errors: [],
+  },
+  {
+    method: 'get', path: '/api/products/{itemId}', operationId: 'getProduct', tags: ['catalog'],
+    summary: 'One product with its live stock',
+    parameters: [{ name: 'itemId', in: 'path', required: true, schema: { type: 'string', pattern: ITEM_ID_PATTERN }, description: 'percent-encoded; bad encoding is E_BAD_REQUEST (field `path`)' }],
+    ok: { description: 'the product', schema: ref('ProductView') }, errors: ['E_UNKNOWN_ITEM'],
+  },
+  {
+    method: 'get', path: '/api/recommendations', operationId: 'getRecommendations', tags: ['shopper'], security: [{}, { session: [] }],
+    summary: 'Recommendations for the shopper (without a token: what a newcomer gets, trending items)',
+    parameters: [
+      query('k', { type: 'integer', minimum: 1, maximum: 100, default: 8 }, 'how many'),
+      query('itemId', { type: 'string', pattern: ITEM_ID_PATTERN }, 'context: the item being looked at (must exist)'),
+      query('category', { type: 'string' }, 'context: only this category'),
+    ],
+    ok: { description: 'the recommendations', schema: ref('Recommendations') }, errors: [...SESSION, 'E_UNKNOWN_ITEM', ...ASK],
+  },
+  {
+    method: 'post', path: '/api/events', operationId: 'trackEvent', tags: ['shopper'], security: shopper,
+    summary: 'Records one event; answers once the log stored it (a retried `id` is stored once)',
+    requestBody: { required: true, content: json(ref('EventInput')) },
+    ok: { description: 'stored', schema: ref('Ack') },
+    errors: [...SESSION, ...BODY, 'E_BAD_EVENT', 'E_UNKNOWN_KIND', 'E_UNKNOWN_ITEM', 'E_NOT_ALLOWED', ...APPEND],
+  },
+  {
+    method: 'post', path: '/api/checkout', operationId: 'checkout', tags: ['shopper'], security: shopper,
+    summary: 'Buys the cart (or the given lines), all lines or none',
+    description: 'Each item\'s units are decided by its owner actor through the log. With an idempotency key (body or header) a retry reports the one outcome; '
+      + 'retry E_TIMEOUT with the same key. E_OUT_OF_STOCK names the item in `field`.',
+    parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 128 }, description: 'printable ASCII; the body\'s `idempotencyKey` wins' }],
+    requestBody: { required: false, content: json(ref('CheckoutRequest')) },
+    ok: { description: 'the order was placed', schema: ref('OrderResult') },
+    errors: [...SESSION, ...BODY, 'E_UNKNOWN_ITEM', 'E_OUT_OF_STOCK', ...APPEND],
+  },
+  {
+    method: 'get', path: '/api/admin/kpis', operationId: 'adminKpis', tags: ['admin'], security: operator,
+    summary: 'Live shop KPIs per minute, hour or day, with totals and rates',
+    parameters: [
+      query('granularity', { type: 'string', enum: ['minute', 'hour', 'day'], default: 'hour' }, 'bucket size (at most 2880 buckets per answer)'),
+      timeQuery('from', '`to` minus a day'), timeQuery('to', 'now'),
+    ],
+    ok: { description: 'the KPIs', schema: ref('KpiReport') }, errors: ['E_UNAUTHENTICATED'],
+  },
+  {
+    method: 'get', path: '/api/admin/hot', operationId: 'adminHot', tags: ['admin'], security: operator,
+    summary: 'The hottest products or search queries now (decayed scores)',
+    parameters: [
+      query('kind', { type: 'string', enum: ['products', 'queries'], default: 'products' }, 'what to rank'),
+      query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 20 }, 'how many'),
+    ],
+    ok: { description: 'the ranking', schema: ref('HotList') }, errors: ['E_UNAUTHENTICATED'],
+  },
+  {
+    method: 'get', path: '/api/admin/funnel', operationId: 'adminFunnel', tags: ['admin'], security: operator,
+    summary: 'Views, cart adds and purchases per category over whole UTC days',
+    parameters: [timeQuery('from', '`to` minus 7 days'), timeQuery('to', 'now')],
+    ok: { description: 'the funnel', schema: ref('Funnel') }, errors: ['E_UNAUTHENTICATED'],
+  },
+  {
+    method: 'get', path: '/api/openapi.json', operationId: 'getOpenApi', tags: ['meta'],
+    summary: 'This document', ok: { description: 'OpenAPI 3.1', schema: ref('ApiDocument') }, errors: [],
+  },
+  {
+    method: 'get', path: '/api/asyncapi.json', operationId: 'getAsyncApi', tags: ['meta'],
+    summary: 'The AsyncAPI 3.0 document of the shopper WebSocket `/ws`', ok: { description: 'AsyncAPI 3.0', schema: ref('ApiDocument') }, errors: [],
+  },
+  {
+    method: 'get', path: '/health', operationId: 'getHealth', tags: ['meta'], outsideApi: true,
+    summary: 'Readiness: 200 when NATS (JetStream answering), every shard and the index are ready and the disk is not full, else 503',
+    ok: { description: 'ready', schema: ref('Health') }, errors: [],
+    extraResponses: { 503: { description: 'not ready: the fields say what is not', content: json(ref('Health')) } },
+  },
+  {
+    method: 'get', path: '/metrics', operationId: 'getMetrics', tags: ['meta'], outsideApi: true, security: [{ apiKey: [] }, { operatorBearer: [] }, {}],
+    summary: 'Prometheus metrics (text exposition format); needs the API key unless METRICS_AUTH=false',
+    ok: { description: 'the metrics', content: { 'text/plain': { schema: { type: 'string' } } } }, errors: ['E_UNAUTHENTICATED'],
+  },
+];
+
+/** The error codes each operation is documented with, for tests: `METHOD path` -> codes. */
+export function documentedErrors(): Map<string, ErrorCode[]> {
+  return new Map(OPERATIONS.map((op) => [`${op.method.toUpperCase()} ${op.path}`, errorsOf(op)]));
+}
+
+function errorsOf(op: Operation): ErrorCode[] {
+  const all = op.outsideApi ? op.errors : [...EVERY_API_OPERATION, ...op.errors];
+  return [...new Set(all)];
+}
+
+/** The error responses of one operation: one per HTTP status, its `code` limited to the codes of that status. */
+function errorResponses(codes: readonly ErrorCode[], table: ErrorTable): Record<string, JsonSchema> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const c of codes) byStatus.set(table[c].http, [...(byStatus.get(table[c].http) ?? []), c]);
+  const out: Record<string, JsonSchema> = {};
+  for (const [status, list] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+    out[String(status)] = {
+      description: list.map((c) => `\`${c}\`: ${table[c].summary}`).join('; '),
+      content: json({
+        type: 'object', required: ['error'],
+        properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: list }, message: { type: 'string' }, field: { type: 'string' } } } },
+      }),
+    };
+  }
+  return out;
+}
+
+function operationObject(op: Operation, table: ErrorTable): JsonSchema {
+  const ok: JsonSchema = { description: op.ok.description, content: op.ok.content ?? json(op.ok.schema ?? {}) };
+  const o: JsonSchema = {
+    operationId: op.operationId, summary: op.summary, tags: op.tags,
+    responses: { 200: ok, ...op.extraResponses, ...errorResponses(errorsOf(op), table) },
+  };
+  if (op.description) o['description'] = op.description;
+  if (op.security) o['security'] = op.security;
+  if (op.parameters) o['parameters'] = op.parameters;
+  if (op.requestBody) o['requestBody'] = op.requestBody;
+  return o;
+}
+
+/** The OpenAPI 3.1 document; `table` is engine/errors ERROR_CODES. */
+export function openApiDocument(table: ErrorTable, version = '1.0.0'): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const op of OPERATIONS) (paths[op.path] ??= {})[op.method] = operationObject(op, table);
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'shop-brain HTTP API', version,
+      summary: 'Real-time personalisation engine: sessions, catalog, events, recommendations, checkout, operator analytics',
+      description: 'Contract v1 (protos/contract.ts). Errors are `{"error":{"code","message","field"?}}` with a stable code (docs/errors.md). '
+        + 'A method a path does not list gets 405 `E_METHOD_NOT_ALLOWED` with an `Allow` header; an unknown /api path gets 404 `E_NOT_FOUND`. '
+        + 'The shopper WebSocket `/ws` is described by GET /api/asyncapi.json.',
+      license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
+    },
+    servers: [{ url: '/', description: 'the engine itself (PORT, default 8080)' }],
+    tags: [
+      { name: 'session' }, { name: 'catalog' }, { name: 'shopper', description: 'needs a session token' },
+      { name: 'admin', description: 'needs the operator API key' }, { name: 'meta' },
+    ],
+    paths,
+    components: {
+      schemas: COMPONENT_SCHEMAS,
+      securitySchemes: {
+        session: { type: 'http', scheme: 'bearer', description: 'the token of POST /api/session' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'the operator key (API_KEY, or DATA_DIR/api-key)' },
+        operatorBearer: { type: 'http', scheme: 'bearer', description: 'the operator key as a bearer token (as Prometheus sends it)' },
+      },
+      responses: {
+        MethodNotAllowed: {
+          description: '`E_METHOD_NOT_ALLOWED`: the method is not one this path answers; `Allow` lists those it does',
+          headers: { Allow: { schema: { type: 'string' }, description: 'e.g. `GET`' } },
+          content: json(ref('HttpErrorBody')),
+        },
+        NotFound: { description: '`E_NOT_FOUND`: no such API route', content: json(ref('HttpErrorBody')) },
+      },
+    },
+    'x-error-codes': Object.fromEntries(ALL_ERROR_CODES.map((c) => [c, { http: table[c].http, summary: table[c].summary }])),
+    'x-codes-outside-operations': CODES_OUTSIDE_OPERATIONS,
+  };
+}

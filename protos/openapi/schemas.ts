@@ -1,0 +1,178 @@
+/**
+ * JSON Schemas of the wire contract (protos/contract.ts), shared by the OpenAPI and
+ * the AsyncAPI document under `components.schemas`. Each mirrors one contract type;
+ * `satisfies Record<...>` below ties the message lists to the contract's unions, and
+ * test/contract/openapi.test.ts validates real engine answers against them.
+ */
+import { SORT_ORDERS, type ClientEventKind, type ErrorCode, type ServerMessage } from '../contract.js';
+import { arr, bool, epochMs, int, num, obj, ref, str, type JsonSchema } from './json-schema.js';
+
+export const ITEM_ID_PATTERN = '^[A-Za-z0-9_.:-]{1,64}$';
+export const USER_ID_PATTERN = '^u-[a-z0-9]{8,40}$';
+export const EVENT_ID_PATTERN = '^[A-Za-z0-9_.:-]{1,64}$';
+export const CATEGORY_PATTERN = '^[a-z0-9-]{1,64}$';
+
+/** Every ErrorCode, in docs/errors.md order; the Record makes a missing or extra code a compile error. */
+const ERROR_CODE_SET: Record<ErrorCode, true> = {
+  E_BAD_JSON: true, E_BAD_REQUEST: true, E_BAD_EVENT: true, E_UNKNOWN_KIND: true, E_TOO_LARGE: true, E_BAD_TOKEN: true,
+  E_TOKEN_EXPIRED: true, E_UNAUTHENTICATED: true, E_UNKNOWN_ITEM: true, E_NOT_FOUND: true, E_OUT_OF_STOCK: true,
+  E_RATE_LIMITED: true, E_OVERLOADED: true, E_UNAVAILABLE: true, E_TIMEOUT: true, E_CANCELLED: true, E_BAD_CATALOG: true,
+  E_BAD_CONFIG: true, E_NOT_ALLOWED: true, E_METHOD_NOT_ALLOWED: true, E_URL_TOO_LONG: true, E_STORAGE_FULL: true, E_INTERNAL: true,
+};
+export const ALL_ERROR_CODES = Object.keys(ERROR_CODE_SET) as ErrorCode[];
+
+const CLIENT_EVENT_KIND_SET: Record<ClientEventKind, true> = { view: true, cart_add: true, cart_remove: true, purchase: true, search: true, dwell: true, rec_click: true };
+export const CLIENT_EVENT_KINDS = Object.keys(CLIENT_EVENT_KIND_SET) as ClientEventKind[];
+
+const itemId = str({ pattern: ITEM_ID_PATTERN, examples: ['sku-000042'] });
+const userId = str({ pattern: USER_ID_PATTERN, examples: ['u-3k9x2m1q7z0a'] });
+const eventId = str({ pattern: EVENT_ID_PATTERN, description: '1-64 of A-Z a-z 0-9 _ . : -' });
+const category = str({ pattern: CATEGORY_PATTERN, examples: ['running-shoes'] });
+const money = num({ minimum: 0 });
+const seq = int({ minimum: 1, description: 'log (JetStream stream) sequence' });
+
+const product = obj({
+  itemId, name: str(), category, description: str(), price: money,
+  stock: int({ minimum: 0, description: 'units that can be bought now (live)' }), brand: str(),
+  rating: num({ minimum: 0, maximum: 5 }), tags: arr(str()),
+}, ['itemId', 'name', 'category', 'description', 'price', 'stock', 'brand'], { description: 'A product with its live stock (contract ProductView)' });
+
+const recItem = obj({ itemId, score: num(), reason: str({ examples: ['covisit', 'similar', 'trending'] }), name: str(), price: money, category: str() });
+const coupon = obj({ code: str(), rule: str(), percentOff: num({ minimum: 0, maximum: 100 }), ts: epochMs('when it was issued'), causedBy: str({ description: 'the event (a cart reminder) that issued it' }) });
+const orderLine = obj({ itemId, qty: int({ minimum: 1 }), price: money });
+const cartLine = obj({ itemId, qty: int({ minimum: 1 }) });
+const order = obj({ orderId: str(), ts: epochMs('when it was placed'), lines: arr(ref('OrderLine')), total: money });
+
+const KPI_COUNTS: Record<string, JsonSchema> = Object.fromEntries([
+  'revenue', 'orders', 'units', 'views', 'cartAdds', 'searches', 'recClicks', 'sessions', 'cartSessions', 'orderSessions',
+  'cartOrderSessions', 'newCustomers', 'returningOrders', 'aov', 'conversionRate', 'cartAbandonmentRate',
+].map((k) => [k, num({ minimum: 0 })]));
+
+const eventProperties: Record<string, JsonSchema> = {
+  id: eventId,
+  kind: { type: 'string', enum: CLIENT_EVENT_KINDS, description: '`purchase` is refused from shoppers (E_NOT_ALLOWED): purchases come from POST /api/checkout' },
+  itemId: { ...itemId, description: 'required for view, cart_add, cart_remove, dwell, rec_click' },
+  query: str({ minLength: 1, maxLength: 256, description: 'required for search' }),
+  qty: int({ minimum: 0, maximum: 999, description: '1..999 (0..999 for cart_remove)' }),
+  dwellMs: int({ minimum: 0, maximum: 86_400_000, description: 'required for dwell' }),
+  orderId: eventId,
+  ts: num({ description: 'ignored: the server stamps its own time' }),
+};
+
+/** The schemas of HTTP answers and bodies. */
+const HTTP_SCHEMAS: Record<string, JsonSchema> = {
+  ErrorCode: { type: 'string', enum: ALL_ERROR_CODES, description: 'A stable error code (docs/errors.md); codes never change meaning, new ones may be added' },
+  WireError: obj({ code: ref('ErrorCode'), message: str({ description: 'what was wrong, for a person' }), field: str({ description: 'the field, parameter or header that was wrong, when there is one' }) }, ['code', 'message']),
+  HttpErrorBody: obj({ error: ref('WireError') }, ['error'], { description: 'The body of every HTTP error answer' }),
+  Session: obj({ userId, token: str({ description: 'send as `Authorization: Bearer <token>` or `/ws?token=<token>`' }), expiresAt: epochMs('when the token expires') }),
+  ProductView: product,
+  ProductList: obj({ items: arr(ref('ProductView')), total: int({ minimum: 0, description: 'matching products over all pages' }), page: int({ minimum: 1 }), limit: int({ minimum: 0 }) }),
+  CategoryList: obj({ categories: arr(obj({ category, count: int({ minimum: 0 }) })) }),
+  RecItem: recItem,
+  Recommendations: obj({ items: arr(ref('RecItem')), ts: epochMs('when they were computed') }),
+  Coupon: coupon,
+  OrderLine: orderLine,
+  CartLine: cartLine,
+  Order: order,
+  OrderList: obj({ orders: arr(ref('Order')) }),
+  Cart: obj({
+    lines: arr(obj({ itemId, qty: int({ minimum: 1 }), product: { ...ref('ProductView'), description: 'absent once the item left the catalog' } }, ['itemId', 'qty'])),
+    total: money,
+  }, ['lines', 'total'], { description: 'The cart with its products, totalled at today\'s prices' }),
+  Profile: obj({
+    userId,
+    recent: arr(itemId, { description: 'viewed items, most recent first' }),
+    cart: arr(ref('CartLine')),
+    orders: arr(ref('Order')),
+    purchased: arr(itemId, { description: 'most recent first' }),
+    searches: arr(str()),
+    topCategories: arr(obj({ category: str(), score: num() })),
+    coupons: arr(ref('Coupon')),
+    events: int({ minimum: 0 }),
+    dwellMs: int({ minimum: 0 }),
+    firstTs: epochMs('first event (0: none)'),
+    lastTs: epochMs('last event (0: none)'),
+    lastSeq: int({ minimum: 0, description: 'log sequence of the last event folded in' }),
+  }, undefined, { description: 'The user actor\'s live state (read-your-writes)' }),
+  EventInput: obj(eventProperties, ['kind'], { description: 'An event, as on the WebSocket without `type`' }),
+  Ack: obj({ type: { const: 'ack' }, id: eventId, seq, duplicate: { const: true, description: 'present when the id had been stored before; seq is the first store\'s' } }, ['type', 'id', 'seq'], { description: 'The event is stored in the log at `seq`' }),
+  CheckoutRequest: obj({
+    lines: arr(ref('CartLine'), { minItems: 1, maxItems: 100, description: 'absent: the shopper\'s cart' }),
+    idempotencyKey: str({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$', description: 'or the `Idempotency-Key` header: a retry with it reports the one outcome' }),
+  }, []),
+  OrderResult: obj({
+    orderId: str(), lines: arr(ref('OrderLine')), total: money,
+    seq: { ...seq, description: 'log sequence of the event that placed the order' },
+    eventId: str({ description: 'the checkout command\'s id: the `order` and `recs` pushes it causes name it as `causedBy`' }),
+  }),
+  Health: obj({
+    ok: bool({ description: 'true when NATS, every shard and the index are ready and the disk is not full' }),
+    nats: bool(), storageFull: bool(),
+    log: obj({ jetstream: bool(), storageFull: bool(), freeBytes: int({ description: '-1: unknown' }), minFreeBytes: int({ minimum: 0 }), lastAnswerAgoMs: { type: ['integer', 'null'], minimum: 0 } }),
+    shards: arr({ enum: ['starting', 'recovering', 'serving', 'draining', 'stopped', 'crashed'] }),
+    index: bool({ description: 'the HNSW index is built and loaded' }),
+    catalog: int({ minimum: 0, description: 'products in the catalog' }),
+  }, ['ok'], { description: 'Readiness; more detail fields may be added' }),
+  KpiCounts: obj(KPI_COUNTS, undefined, { description: 'Counts of a period and the rates derived from them (docs/analytics.md)' }),
+  KpiBucket: obj({ start: str({ description: 'UTC start of the bucket' }), ...KPI_COUNTS }),
+  KpiReport: obj({
+    granularity: { enum: ['minute', 'hour', 'day'] },
+    from: str({ format: 'date-time' }), to: str({ format: 'date-time' }),
+    buckets: arr(ref('KpiBucket')),
+    totals: ref('KpiCounts'),
+  }),
+  HotList: {
+    oneOf: [
+      obj({ kind: { const: 'products' }, items: arr(obj({ itemId: str(), score: num() })) }),
+      obj({ kind: { const: 'queries' }, items: arr(obj({ query: str(), score: num() })) }),
+    ],
+  },
+  Funnel: obj({
+    from: str({ format: 'date' }), to: str({ format: 'date' }),
+    total: obj({ views: int({ minimum: 0 }), cartAdds: int({ minimum: 0 }), purchases: int({ minimum: 0 }) }),
+    categories: arr(obj({ category: str(), views: int({ minimum: 0 }), cartAdds: int({ minimum: 0 }), purchases: int({ minimum: 0 }) })),
+  }),
+  ApiDocument: { type: 'object', description: 'An OpenAPI 3.1 or AsyncAPI 3.0 document' },
+};
+
+/** Server -> client WebSocket messages, one schema per `type` of contract ServerMessage. */
+const SERVER_MESSAGE_SCHEMAS = {
+  hello: obj({ type: { const: 'hello' }, userId, ts: epochMs('server time') }, undefined, { description: 'First message on an accepted socket; pushes reach it from then on' }),
+  ack: { $ref: '#/components/schemas/Ack' },
+  error: obj({
+    type: { const: 'error' }, code: ref('ErrorCode'), message: str(),
+    id: str({ description: 'the id of the event that was refused, when the message had one' }), field: str(),
+  }, ['type', 'code', 'message']),
+  recs: obj({
+    type: { const: 'recs' }, items: arr(ref('RecItem')), causedBy: str({ description: 'the event whose fold caused this recompute' }),
+    seq: { ...seq, description: 'log sequence of causedBy: the recs reflect every event of this shopper up to it' }, ts: epochMs('when they were computed'),
+  }),
+  coupon: obj({ type: { const: 'coupon' }, coupon: ref('Coupon'), causedBy: str(), ts: epochMs('when it was issued') }),
+  order: obj({
+    type: { const: 'order' }, checkoutId: str(), orderId: str(), status: { enum: ['placed', 'refused'] }, lines: arr(ref('OrderLine')), total: money,
+    refused: obj({ itemId, requested: int({ minimum: 1 }), left: int({ minimum: 0 }) }, undefined, { description: 'set when status is refused: the first line that could not be served' }),
+    causedBy: str(), seq, ts: epochMs('when it was decided'),
+  }, ['type', 'checkoutId', 'orderId', 'status', 'lines', 'total', 'causedBy', 'seq', 'ts']),
+} as const satisfies Record<ServerMessage['type'], JsonSchema>;
+
+const WS_SCHEMAS: Record<string, JsonSchema> = {
+  EventMessage: obj({ type: { const: 'event' }, ...eventProperties }, ['type', 'kind'], {
+    description: 'An event; answered by `ack` (stored in the log) or `error` (with the event\'s id)',
+  }),
+  HelloMessage: SERVER_MESSAGE_SCHEMAS.hello,
+  AckMessage: SERVER_MESSAGE_SCHEMAS.ack,
+  ErrorMessage: SERVER_MESSAGE_SCHEMAS.error,
+  RecsPush: SERVER_MESSAGE_SCHEMAS.recs,
+  CouponPush: SERVER_MESSAGE_SCHEMAS.coupon,
+  OrderPush: SERVER_MESSAGE_SCHEMAS.order,
+};
+
+/** Schema names of server messages by `type`, for clients and tests. */
+export const SERVER_MESSAGE_SCHEMA: Record<ServerMessage['type'], string> = {
+  hello: 'HelloMessage', ack: 'AckMessage', error: 'ErrorMessage', recs: 'RecsPush', coupon: 'CouponPush', order: 'OrderPush',
+};
+
+export const SORT_ORDER_LIST: readonly string[] = SORT_ORDERS;
+
+/** Every schema, as `components.schemas` of both documents. */
+export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = { ...HTTP_SCHEMAS, ...WS_SCHEMAS };
