@@ -234,7 +234,7 @@ export function listApiRoutes(): MountedRoute[] {
   const recorder = new Proxy({}, { get: () => () => recorder }) as TemplatedApp;
   const noop = () => ({ inc() {}, observe() {} });
   const services = { metrics: { counter: noop, histogram: noop } } as unknown as EngineServices;
-  const admin: AdminDeps = { analytics: undefined as never, isOperator: () => false };
+  const admin: AdminDeps = { analytics: undefined as never, orderImport: undefined as never, isOperator: () => false };
   return mountApi(recorder, services, { health: () => ({ ok: false }) }, undefined as never, undefined, admin);
 }
 

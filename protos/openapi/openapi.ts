@@ -13,11 +13,12 @@ export type ErrorTable = Readonly<Record<ErrorCode, { readonly http: number; rea
 
 /** Codes no documented operation answers, and where they come from; every other code is in some operation (tested). */
 export const CODES_OUTSIDE_OPERATIONS: Readonly<Partial<Record<ErrorCode, string>>> = {
-  E_NOT_FOUND: 'an unknown /api path: components.responses.NotFound',
   E_CANCELLED: 'gRPC only: the caller cancelled the call',
   E_BAD_CATALOG: 'catalog import (start-up CATALOG file) and gRPC UpsertItems',
   E_BAD_CONFIG: 'start-up: a configuration value is invalid',
   E_RATE_LIMITED: 'WebSocket only: per-socket and per-user message limits',
+  E_BAD_MODEL: 'model files of eval and the intent model (CLI)',
+  E_BAD_DATASET: 'training and evaluation data files (CLI)',
   E_METHOD_NOT_ALLOWED: 'any method a path does not list (405 with `Allow`): see components.responses.MethodNotAllowed',
 };
 
@@ -58,6 +59,8 @@ const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
 const query = (name: string, schema: JsonSchema, description: string): JsonSchema => ({ name, in: 'query', required: false, schema, description });
 const timeQuery = (name: string, dflt: string) => query(name, { type: 'string', examples: ['2026-12-01', '2026-12-01T10:00:00Z', '1764583200000'] },
   `ISO date (YYYY-MM-DD, UTC midnight), ISO date-time or ms since the epoch; default ${dflt}`);
+
+const asOf = query('asOf', { type: 'string', format: 'date' }, 'orders before its 00:00 UTC count; default tomorrow (all orders)');
 
 const OPERATIONS: Operation[] = [
   {
@@ -152,6 +155,36 @@ const OPERATIONS: Operation[] = [
     summary: 'Views, cart adds and purchases per category over whole UTC days',
     parameters: [timeQuery('from', '`to` minus 7 days'), timeQuery('to', 'now')],
     ok: { description: 'the funnel', schema: ref('Funnel') }, errors: ['E_UNAUTHENTICATED'],
+  },
+  ...(['rfm', 'cohorts'] as const).map((what): Operation => ({
+    method: 'get', path: `/api/admin/${what}`, operationId: `admin${what[0]!.toUpperCase()}${what.slice(1)}`, tags: ['admin'], security: operator,
+    summary: what === 'rfm' ? 'RFM scores and segments of every customer, as of a date' : 'Monthly acquisition cohorts and their retention, as of a date',
+    parameters: [asOf],
+    ok: { description: 'the report', schema: ref('CustomerReport') }, errors: ['E_UNAUTHENTICATED'],
+  })),
+  {
+    method: 'get', path: '/api/admin/abc', operationId: 'adminAbc', tags: ['admin'], security: operator,
+    summary: 'ABC classes of products by revenue, between `from` and `asOf`',
+    parameters: [asOf, query('from', { type: 'string', format: 'date' }, 'first day counted (default: all history)')],
+    ok: { description: 'the report', schema: ref('CustomerReport') }, errors: ['E_UNAUTHENTICATED'],
+  },
+  {
+    method: 'get', path: '/api/admin/customers/{id}', operationId: 'adminCustomer', tags: ['admin'], security: operator,
+    summary: 'One customer: order history, RFM, P(alive), expected purchases and CLV',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'the engine user id' }, asOf],
+    ok: { description: 'the customer', schema: ref('CustomerReport') }, errors: ['E_UNAUTHENTICATED', 'E_NOT_FOUND'],
+  },
+  {
+    method: 'post', path: '/api/admin/import/products', operationId: 'adminImportProducts', tags: ['admin'], security: operator,
+    summary: 'History import, step 1: create or update products (at most 5000 per request; body up to 2 MiB)',
+    requestBody: { required: true, content: json(ref('ImportProductsRequest')) },
+    ok: { description: 'what changed', schema: ref('ImportProductsResult') }, errors: ['E_UNAUTHENTICATED', ...BODY],
+  },
+  {
+    method: 'post', path: '/api/admin/import/orders', operationId: 'adminImportOrders', tags: ['admin'], security: operator,
+    summary: 'History import, step 2: past order lines onto the log as purchases with their own times (a re-run adds nothing)',
+    requestBody: { required: true, content: json(ref('ImportOrdersRequest')) },
+    ok: { description: 'what was appended', schema: ref('ImportOrdersResult') }, errors: ['E_UNAUTHENTICATED', ...BODY, 'E_BAD_IMPORT', ...APPEND],
   },
   {
     method: 'get', path: '/api/openapi.json', operationId: 'getOpenApi', tags: ['meta'],

@@ -18,6 +18,7 @@ const ERROR_CODE_SET: Record<ErrorCode, true> = {
   E_TOKEN_EXPIRED: true, E_UNAUTHENTICATED: true, E_UNKNOWN_ITEM: true, E_NOT_FOUND: true, E_OUT_OF_STOCK: true,
   E_RATE_LIMITED: true, E_OVERLOADED: true, E_UNAVAILABLE: true, E_TIMEOUT: true, E_CANCELLED: true, E_BAD_CATALOG: true,
   E_BAD_CONFIG: true, E_NOT_ALLOWED: true, E_METHOD_NOT_ALLOWED: true, E_URL_TOO_LONG: true, E_STORAGE_FULL: true, E_INTERNAL: true,
+  E_BAD_IMPORT: true, E_BAD_MODEL: true, E_BAD_DATASET: true,
 };
 export const ALL_ERROR_CODES = Object.keys(ERROR_CODE_SET) as ErrorCode[];
 
@@ -133,6 +134,17 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
     categories: arr(obj({ category: str(), views: int({ minimum: 0 }), cartAdds: int({ minimum: 0 }), purchases: int({ minimum: 0 }) })),
   }),
   ApiDocument: { type: 'object', description: 'An OpenAPI 3.1 or AsyncAPI 3.0 document' },
+  CustomerReport: { type: 'object', description: 'A customer-analytics report (RFM, cohorts, ABC, one customer): fields as in docs/analytics-models.md; not itemised here yet' },
+  ImportProductsRequest: obj({ items: arr({ type: 'object', description: 'a whole product row, as gRPC UpsertItems takes it (itemId, name, category, description, price, stock, brand, rating?, tags?)' }, { minItems: 1, maxItems: 5000 }) }),
+  ImportProductsResult: obj({ created: int({ minimum: 0 }), updated: int({ minimum: 0 }), unchanged: int({ minimum: 0 }) }),
+  ImportOrdersRequest: obj({
+    lines: arr(obj({
+      customerId: str({ minLength: 1, maxLength: 64 }), orderId: str({ minLength: 1, maxLength: 40 }), itemId: str({ minLength: 1, maxLength: 64 }),
+      ts: epochMs('order time (after 1990)'), qty: int({ minimum: 1, maximum: 1_000_000 }), price: num({ minimum: 0, maximum: 100_000_000 }),
+      line: int({ minimum: 0, description: 'line number in the source (makes the event id, so a re-run adds nothing)' }),
+    }), { minItems: 1, maxItems: 5000 }),
+  }),
+  ImportOrdersResult: obj({ appended: int({ minimum: 0 }), duplicates: int({ minimum: 0 }), skipped: int({ minimum: 0, description: 'lines the analytics already held' }) }),
 };
 
 /** Server -> client WebSocket messages, one schema per `type` of contract ServerMessage. */
