@@ -1,83 +1,27 @@
 /**
- * The analytics consumer: its own read of the whole log (a LogPump from its own
- * cursor), folded by shop-fold.ts into its own LMDB, one transaction per batch with
- * the cursor. Never inside a shard: a slow report cannot delay a shopper's push.
- *
- * Lifecycle: idle -> running (-> restarting after a pump error) -> closed.
+ * The analytics consumer, main-thread side: runs the fold loop in its own worker
+ * thread (analytics-worker.ts; restarted if it dies) and answers operators' reads
+ * from the same LMDB environment, which any thread may read while the worker writes.
+ * Never inside a shard: a slow report cannot delay a shopper's push.
  */
-import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
-import { decodeEvent } from '../../protos/index.js';
-import { LogPump, type LogRecord } from '../log/index.js';
-import type { Logger } from '../observability/index.js';
-import { EVENT_STREAM } from '../placement/index.js';
-import { AnalyticsStore, CURSOR_KEY } from './analytics-store.js';
+import { Worker } from 'node:worker_threads';
+import type { Logger, LogLevel } from '../observability/index.js';
+import { AnalyticsStore, LAST_TS_KEY } from './analytics-store.js';
+import type { AnalyticsWorkerInit, AnalyticsWorkerMessage } from './analytics-worker.js';
 import { CustomerReport } from './customer-report.js';
-import {
-  bucketKey, emptyBucket, foldShopEvent, type AnalyticsView, type CustomerOrder, type FunnelCounts, type Granularity,
-  type HotScore, type KpiBucket, type VisitorState,
-} from './shop-fold.js';
+import { bucketKey, emptyBucket, type CustomerOrder, type FunnelCounts, type Granularity, type KpiBucket } from './shop-fold.js';
 import { decayTrend } from '../../actors/signals.js';
 
 const RESTART_DELAY_MS = 1000;
+const READY_TIMEOUT_MS = 60_000;
+/** Below the shards (5): shop-level numbers may lag, pushes may not. */
+export const ANALYTICS_NICENESS = 10;
 
 export interface AnalyticsConsumerOptions {
-  nc: NatsConnection;
+  natsUrl: string;
   dataDir: string;
-  categoryOf(itemId: string): string;
   log: Logger;
-}
-
-/** One batch's reads and writes: read through to LMDB, written back in the commit. */
-class BatchView implements AnalyticsView {
-  readonly buckets = new Map<string, KpiBucket>();
-  readonly visitors = new Map<string, VisitorState>();
-  readonly orderLists = new Map<string, CustomerOrder[]>();
-  readonly funnels = new Map<string, FunnelCounts>();
-  readonly hots = new Map<string, HotScore>();
-
-  constructor(
-    private readonly store: AnalyticsStore,
-    readonly categoryOf: (itemId: string) => string,
-  ) {}
-
-  bucket(key: string): KpiBucket {
-    let b = this.buckets.get(key);
-    if (!b) this.buckets.set(key, (b = { ...emptyBucket(), ...this.store.buckets.get(key) }));
-    return b;
-  }
-
-  visitor(userId: string): VisitorState | undefined {
-    return this.visitors.get(userId) ?? this.store.visitors.get(userId);
-  }
-
-  setVisitor(userId: string, v: VisitorState): void {
-    this.visitors.set(userId, v);
-  }
-
-  orders(userId: string): CustomerOrder[] {
-    let o = this.orderLists.get(userId);
-    if (!o) this.orderLists.set(userId, (o = structuredClone(this.store.orders.get(userId) ?? [])));
-    return o;
-  }
-
-  setOrders(userId: string, orders: CustomerOrder[]): void {
-    this.orderLists.set(userId, orders);
-  }
-
-  funnel(key: string): FunnelCounts {
-    let f = this.funnels.get(key);
-    if (!f) this.funnels.set(key, (f = { views: 0, cartAdds: 0, purchases: 0, ...this.store.funnel.get(key) }));
-    return f;
-  }
-
-  hot(key: string): HotScore | undefined {
-    return this.hots.get(key) ?? this.store.hot.get(key);
-  }
-
-  setHot(key: string, s: HotScore): void {
-    this.hots.set(key, s);
-  }
+  logLevel: LogLevel;
 }
 
 export class AnalyticsConsumer {
@@ -85,94 +29,64 @@ export class AnalyticsConsumer {
   /** RFM, cohorts, ABC and per-customer scores over the folded order histories. */
   readonly customers: CustomerReport;
   readonly #opts: AnalyticsConsumerOptions;
-  #pump: LogPump | undefined;
-  #state: 'idle' | 'running' | 'restarting' | 'closed' = 'idle';
+  #worker: Worker | undefined;
+  #state: 'idle' | 'running' | 'closed' = 'idle';
   #applied = 0;
-  #lastTs = 0;
+  #lag = 0;
 
   constructor(opts: AnalyticsConsumerOptions) {
     this.#opts = opts;
     this.store = AnalyticsStore.open(opts.dataDir);
     this.customers = new CustomerReport(this.store, () => this.#applied);
+    this.#applied = this.store.cursor();
   }
 
-  /** Last log sequence folded. */
+  /** Last log sequence folded (as the worker last reported it). */
   get appliedSeq(): number {
     return this.#applied;
   }
 
-  /** Events in the log after the last one delivered. */
+  /** Events in the log after the last one the worker was delivered. */
   get lagEvents(): number {
-    return this.#pump?.pending ?? 0;
+    return this.#lag;
   }
 
   get state(): string {
     return this.#state;
   }
 
+  /** Starts the worker; resolves once it is folding. */
   async start(): Promise<void> {
     if (this.#state !== 'idle') throw new Error(`analytics consumer cannot start when ${this.#state}`);
-    await this.#startPump();
-  }
-
-  async #startPump(): Promise<void> {
-    this.#applied = this.store.cursor();
-    const pump = new LogPump({
-      js: jetstream(this.#opts.nc, { timeout: 5000 }),
-      startSeq: this.#applied + 1,
-      onBatch: (batch) => this.#apply(batch),
-      onError: (err) => this.#restart(err),
-    });
-    this.#pump = pump;
     this.#state = 'running';
-    await pump.start();
+    await this.#spawn();
   }
 
-  #restart(err: unknown): void {
-    if (this.#state === 'closed') return;
-    this.#opts.log.error('analytics consumer stopped; restarting from its cursor', { err });
-    this.#state = 'restarting';
-    setTimeout(() => {
-      if (this.#state !== 'restarting') return;
-      this.#startPump().catch((e: unknown) => this.#restart(e));
-    }, RESTART_DELAY_MS).unref();
-  }
-
-  #apply(batch: LogRecord[]): void {
-    const view = new BatchView(this.store, this.#opts.categoryOf);
-    let last = this.#applied;
-    for (const r of batch) {
-      if (r.seq <= last) continue; // already folded (a restarted pump re-delivers nothing older, but be sure)
-      let e;
-      try {
-        e = decodeEvent(r.data);
-      } catch (err) {
-        this.#opts.log.warn('analytics: undecodable log record skipped', { seq: r.seq, err: (err as Error).message });
-        last = r.seq;
-        continue;
-      }
-      foldShopEvent(view, e);
-      this.#lastTs = Math.max(this.#lastTs, e.ts);
-      last = r.seq;
-    }
-    if (last === this.#applied) return;
-    const s = this.store;
-    s.root.transactionSync(() => {
-      for (const [k, b] of view.buckets) s.buckets.put(k, b);
-      for (const [k, v] of view.visitors) s.visitors.put(k, v);
-      for (const [k, o] of view.orderLists) s.orders.put(k, o);
-      for (const [k, f] of view.funnels) s.funnel.put(k, f);
-      for (const [k, h] of view.hots) s.hot.put(k, h);
-      s.meta.put(CURSOR_KEY, last);
+  #spawn(): Promise<void> {
+    const init: AnalyticsWorkerInit = { natsUrl: this.#opts.natsUrl, dataDir: this.#opts.dataDir, logLevel: this.#opts.logLevel, niceness: ANALYTICS_NICENESS };
+    const w = new Worker(new URL('./analytics-worker.js', import.meta.url), { workerData: init, name: 'analytics' });
+    this.#worker = w;
+    return new Promise<void>((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('analytics worker not ready in time')), READY_TIMEOUT_MS);
+      w.on('message', (m: AnalyticsWorkerMessage) => {
+        if (m.type === 'ready') {
+          clearTimeout(t);
+          resolve();
+        } else {
+          this.#applied = m.appliedSeq;
+          this.#lag = m.lagEvents;
+        }
+      });
+      w.once('exit', (code) => {
+        clearTimeout(t);
+        if (this.#state === 'closed') return;
+        this.#opts.log.error('analytics worker exited; restarting it from its cursor', { code });
+        setTimeout(() => {
+          if (this.#state !== 'closed') this.#spawn().catch((err: unknown) => this.#opts.log.error('analytics worker restart failed', { err }));
+        }, RESTART_DELAY_MS).unref();
+        resolve();
+      });
     });
-    this.#applied = last;
-  }
-
-  /** How far the fold is behind the log's last event. */
-  async lag(): Promise<number> {
-    const jsm = await jetstreamManager(this.#opts.nc);
-    const last = (await jsm.streams.info(EVENT_STREAM)).state.last_seq;
-    return Math.max(0, last - this.#applied);
   }
 
   /** KPI buckets from `from` to `to` (ms, inclusive of the buckets they fall in), oldest first. */
@@ -188,7 +102,7 @@ export class AnalyticsConsumer {
 
   /** The hottest products (`p`) or search queries (`q`) now, decayed to the newest event. */
   hot(kind: 'p' | 'q', limit: number): Array<{ key: string; score: number }> {
-    const now = this.#lastTs;
+    const now = (this.store.meta.get(LAST_TS_KEY) as number | undefined) ?? Date.now();
     const all: Array<{ key: string; score: number }> = [];
     for (const { key, value } of this.store.hot.getRange({ start: `${kind}:`, end: `${kind}:\uffff` })) {
       all.push({ key: key.slice(2), score: Math.round(decayTrend(value.score, value.ts, now) * 1000) / 1000 });
@@ -214,9 +128,18 @@ export class AnalyticsConsumer {
     return this.store.orders.get(userId) ?? [];
   }
 
+  /** Stops the worker (it commits what it read), then closes this thread's store. */
   async close(): Promise<void> {
+    const w = this.#worker;
     this.#state = 'closed';
-    await this.#pump?.close();
+    if (w) {
+      const exited = new Promise<void>((r) => w.once('exit', () => r()));
+      w.postMessage({ type: 'stop' });
+      const t = setTimeout(() => void w.terminate(), 10_000);
+      await exited;
+      clearTimeout(t);
+    }
+    this.#applied = this.store.cursor();
     await this.customers.close();
     await this.store.close();
   }

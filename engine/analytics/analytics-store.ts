@@ -9,6 +9,8 @@ import { open, type Database, type RootDatabase } from 'lmdb';
 import type { CustomerOrder, FunnelCounts, HotScore, KpiBucket, VisitorState } from './shop-fold.js';
 
 export const CURSOR_KEY = 'cursor';
+/** Time of the newest event folded (hot scores decay to it). */
+export const LAST_TS_KEY = 'lastTs';
 
 export class AnalyticsStore {
   readonly root: RootDatabase;

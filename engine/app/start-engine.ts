@@ -142,11 +142,9 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       };
     };
     // The shop-level fold of the log, apart from the shards (its own cursor and LMDB).
-    const analytics = new AnalyticsConsumer({
-      nc, dataDir: config.dataDir, log: log.child('analytics'),
-      categoryOf: (itemId) => catalog.get(itemId)?.category ?? '',
-    });
-    await analytics.start();
+    const analytics = new AnalyticsConsumer({ natsUrl, dataDir: config.dataDir, log: log.child('analytics'), logLevel: config.logLevel });
+    if (config.analytics) await analytics.start();
+    else log.warn('ANALYTICS=false: this process does not fold the log for /api/admin (another node may)');
     cleanups.push(() => analytics.close());
     metrics.gauge('shop_analytics_applied_seq', 'last log sequence the analytics consumer folded', () => analytics.appliedSeq);
     metrics.gauge('shop_analytics_lag_events', 'events in the log after the last one the analytics consumer was delivered', () => analytics.lagEvents);

@@ -44,6 +44,8 @@ export interface EngineConfig {
   /** gRPC API key; undefined = generated and kept in DATA_DIR unless `grpcAuth` is false. */
   apiKey: string | undefined;
   grpcAuth: boolean;
+  /** Run the analytics consumer in this process (off: another node folds the log for operators). */
+  analytics: boolean;
   /** Serve gRPC server reflection (the schema only; no key needed, by choice). */
   grpcReflection: boolean;
   /** Most active actors held in memory per shard before the least recently used are passivated. */
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<EngineConf
     excludePurchased: bool(env, 'EXCLUDE_PURCHASED', true),
     host: hostOf(env),
     grpcReflection: bool(env, 'GRPC_REFLECTION', true),
+    analytics: bool(env, 'ANALYTICS', true),
     metricsAuth: bool(env, 'METRICS_AUTH', true),
     wsAllowedOrigins: originsOf(env),
     maxWsMessagesPerS: int(env, 'MAX_WS_MESSAGES_PER_S', DEFAULT_MAX_WS_MESSAGES_PER_S, 1, 100_000),

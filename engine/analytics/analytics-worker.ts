@@ -1,0 +1,55 @@
+/**
+ * Worker thread of the analytics consumer: the fold loop at a lower CPU priority
+ * than the shards, so when the cores are busy, shoppers' pushes come first and
+ * the shop-level numbers catch up after. Reports its progress to the main thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { connectNats } from '../log/index.js';
+import { createLogger, type LogLevel } from '../observability/index.js';
+import { lowerThreadPriority } from '../shards/worker/thread-priority.js';
+import { StateStore } from '../store/index.js';
+import { AnalyticsStore } from './analytics-store.js';
+import { FoldLoop } from './fold-loop.js';
+
+export interface AnalyticsWorkerInit {
+  natsUrl: string;
+  dataDir: string;
+  logLevel: LogLevel;
+  niceness: number;
+}
+
+/** Worker -> main. */
+export type AnalyticsWorkerMessage = { type: 'ready' } | { type: 'progress'; appliedSeq: number; lagEvents: number };
+
+const PROGRESS_MS = 250;
+
+async function main(init: AnalyticsWorkerInit): Promise<void> {
+  const log = createLogger(init.logLevel, 'analytics');
+  if (init.niceness > 0) lowerThreadPriority(init.niceness);
+  const nc = await connectNats(init.natsUrl, 'analytics', log);
+  const store = AnalyticsStore.open(init.dataDir);
+  // The catalog as the main thread keeps it in LMDB: always current, upserts included.
+  const state = StateStore.open(init.dataDir);
+  const loop = new FoldLoop({ nc, store, log, categoryOf: (id) => state.catalog.get(id)?.category ?? '' });
+  await loop.start();
+  const post = (m: AnalyticsWorkerMessage) => parentPort!.postMessage(m);
+  post({ type: 'ready' });
+  const timer = setInterval(() => post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents }), PROGRESS_MS);
+  parentPort!.on('message', (m: { type: string }) => {
+    if (m.type !== 'stop') return;
+    clearInterval(timer);
+    void (async () => {
+      await loop.close();
+      post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents });
+      await nc.drain().catch(() => undefined);
+      await store.close();
+      await state.close();
+      process.exit(0);
+    })();
+  });
+}
+
+main(workerData as AnalyticsWorkerInit).catch((err: unknown) => {
+  process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), level: 'error', component: 'analytics', msg: 'analytics worker failed', err: String(err) })}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,160 @@
+/**
+ * The analytics fold loop, run in its own worker thread (analytics-worker.ts): a
+ * LogPump from the consumer's cursor, each batch folded by shop-fold.ts and
+ * committed with the cursor in one LMDB transaction, so after a crash it resumes
+ * exactly after its last batch.
+ */
+import { jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { decodeEvent } from '../../protos/index.js';
+import { LogPump, type LogRecord } from '../log/index.js';
+import type { Logger } from '../observability/index.js';
+import { type AnalyticsStore, CURSOR_KEY, LAST_TS_KEY } from './analytics-store.js';
+import { emptyBucket, foldShopEvent, type AnalyticsView, type CustomerOrder, type FunnelCounts, type HotScore, type KpiBucket, type VisitorState } from './shop-fold.js';
+
+const RESTART_DELAY_MS = 1000;
+
+/** One batch's reads and writes: read through to LMDB, written back in the commit. */
+class BatchView implements AnalyticsView {
+  readonly buckets = new Map<string, KpiBucket>();
+  readonly visitors = new Map<string, VisitorState>();
+  readonly orderLists = new Map<string, CustomerOrder[]>();
+  readonly funnels = new Map<string, FunnelCounts>();
+  readonly hots = new Map<string, HotScore>();
+
+  constructor(
+    private readonly store: AnalyticsStore,
+    readonly categoryOf: (itemId: string) => string,
+  ) {}
+
+  bucket(key: string): KpiBucket {
+    let b = this.buckets.get(key);
+    if (!b) this.buckets.set(key, (b = { ...emptyBucket(), ...this.store.buckets.get(key) }));
+    return b;
+  }
+
+  visitor(userId: string): VisitorState | undefined {
+    return this.visitors.get(userId) ?? this.store.visitors.get(userId);
+  }
+
+  setVisitor(userId: string, v: VisitorState): void {
+    this.visitors.set(userId, v);
+  }
+
+  orders(userId: string): CustomerOrder[] {
+    let o = this.orderLists.get(userId);
+    if (!o) this.orderLists.set(userId, (o = structuredClone(this.store.orders.get(userId) ?? [])));
+    return o;
+  }
+
+  setOrders(userId: string, orders: CustomerOrder[]): void {
+    this.orderLists.set(userId, orders);
+  }
+
+  funnel(key: string): FunnelCounts {
+    let f = this.funnels.get(key);
+    if (!f) this.funnels.set(key, (f = { views: 0, cartAdds: 0, purchases: 0, ...this.store.funnel.get(key) }));
+    return f;
+  }
+
+  hot(key: string): HotScore | undefined {
+    return this.hots.get(key) ?? this.store.hot.get(key);
+  }
+
+  setHot(key: string, s: HotScore): void {
+    this.hots.set(key, s);
+  }
+}
+
+export interface FoldLoopOptions {
+  nc: NatsConnection;
+  store: AnalyticsStore;
+  categoryOf(itemId: string): string;
+  log: Logger;
+}
+
+export class FoldLoop {
+  readonly #o: FoldLoopOptions;
+  #pump: LogPump | undefined;
+  #state: 'idle' | 'running' | 'restarting' | 'closed' = 'idle';
+  #applied = 0;
+  #lastTs = 0;
+
+  constructor(o: FoldLoopOptions) {
+    this.#o = o;
+  }
+
+  get appliedSeq(): number {
+    return this.#applied;
+  }
+
+  /** Events in the log after the last one delivered. */
+  get lagEvents(): number {
+    return this.#pump?.pending ?? 0;
+  }
+
+  async start(): Promise<void> {
+    if (this.#state !== 'idle') throw new Error(`analytics fold cannot start when ${this.#state}`);
+    this.#lastTs = (this.#o.store.meta.get(LAST_TS_KEY) as number | undefined) ?? 0;
+    await this.#startPump();
+  }
+
+  async #startPump(): Promise<void> {
+    this.#applied = this.#o.store.cursor();
+    const pump = new LogPump({
+      js: jetstream(this.#o.nc, { timeout: 5000 }),
+      startSeq: this.#applied + 1,
+      onBatch: (batch) => this.#apply(batch),
+      onError: (err) => this.#restart(err),
+    });
+    this.#pump = pump;
+    this.#state = 'running';
+    await pump.start();
+  }
+
+  #restart(err: unknown): void {
+    if (this.#state === 'closed') return;
+    this.#o.log.error('analytics fold stopped; restarting from its cursor', { err });
+    this.#state = 'restarting';
+    setTimeout(() => {
+      if (this.#state !== 'restarting') return;
+      this.#startPump().catch((e: unknown) => this.#restart(e));
+    }, RESTART_DELAY_MS).unref();
+  }
+
+  #apply(batch: LogRecord[]): void {
+    const s = this.#o.store;
+    const view = new BatchView(s, this.#o.categoryOf);
+    let last = this.#applied;
+    for (const r of batch) {
+      if (r.seq <= last) continue;
+      let e;
+      try {
+        e = decodeEvent(r.data);
+      } catch (err) {
+        this.#o.log.warn('analytics: undecodable log record skipped', { seq: r.seq, err: (err as Error).message });
+        last = r.seq;
+        continue;
+      }
+      foldShopEvent(view, e);
+      this.#lastTs = Math.max(this.#lastTs, e.ts);
+      last = r.seq;
+    }
+    if (last === this.#applied) return;
+    s.root.transactionSync(() => {
+      for (const [k, b] of view.buckets) s.buckets.put(k, b);
+      for (const [k, v] of view.visitors) s.visitors.put(k, v);
+      for (const [k, o] of view.orderLists) s.orders.put(k, o);
+      for (const [k, f] of view.funnels) s.funnel.put(k, f);
+      for (const [k, h] of view.hots) s.hot.put(k, h);
+      s.meta.put(CURSOR_KEY, last);
+      s.meta.put(LAST_TS_KEY, this.#lastTs);
+    });
+    this.#applied = last;
+  }
+
+  async close(): Promise<void> {
+    this.#state = 'closed';
+    await this.#pump?.close();
+  }
+}
