@@ -8,11 +8,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findLogRecord } from '../../engine/observability/index.js';
 
 export const ENGINE_MAIN = fileURLToPath(new URL('../../bin/shop-brain.js', import.meta.url));
 /** A fixed secret so a benchmark can sign tokens for users it wrote into LMDB itself. */
 export const BENCH_SESSION_SECRET = 'bench-secret-0123456789abcdef';
-const READY = /"msg":"engine ready","url":"(http:\/\/[^"]+)"/;
 
 export interface EngineOptions {
   dataDir?: string;
@@ -87,8 +87,8 @@ export async function startEngine(opts: EngineOptions = {}): Promise<EngineProce
     const t = setTimeout(() => reject(new Error(`engine not ready after ${timeoutMs} ms:\n${log.slice(-3000)}`)), timeoutMs);
     const onData = (d: Buffer) => {
       log = (log + d.toString()).slice(-100_000);
-      const m = READY.exec(log);
-      if (m) {
+      const ready = findLogRecord(log, 'engine ready');
+      if (ready) {
         clearTimeout(t);
         child.stderr!.off('data', onData);
         child.stdout!.off('data', onData);
@@ -96,7 +96,7 @@ export async function startEngine(opts: EngineOptions = {}): Promise<EngineProce
         child.stderr!.on('data', (more: Buffer) => {
           log = (log + more.toString()).slice(-100_000);
         });
-        resolve(m[1]!);
+        resolve(String(ready['url']));
       }
     };
     child.stderr!.on('data', onData);

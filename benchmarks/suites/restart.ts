@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { demoCatalog } from '../../engine/catalog/index.js';
+import { parseLogLine, type LogRecord } from '../../engine/observability/index.js';
 import { SessionTokens } from '../../engine/services/index.js';
 import { StateStore } from '../../engine/store/index.js';
 import { BENCH_SESSION_SECRET, benchDataDir, removeDataDir, startEngine } from '../lib/engine-process.js';
@@ -35,26 +36,26 @@ export interface RestartResult {
 }
 
 /** Start-up steps as the engine logs them (first occurrence; `last` = last occurrence). */
-const PHASES: Array<{ name: string; msg: RegExp; last?: boolean }> = [
-  { name: 'first log line', msg: /./ },
-  { name: 'left-over nats-server stopped', msg: /"msg":"stopping a nats-server left behind/ },
-  { name: 'nats-server ready', msg: /"msg":"embedded nats-server ready"/ },
-  { name: 'catalog loaded', msg: /"msg":"catalog (loaded from LMDB|imported)"/ },
-  { name: 'index ready', msg: /"msg":"ANN index (found|built)"/ },
-  { name: 'shards starting', msg: /"msg":"shard starting"/ },
-  { name: 'shards serving', msg: /"state":"serving"/, last: true },
-  { name: 'gateway listening', msg: /"msg":"gateway listening"/ },
-  { name: 'engine ready', msg: /"msg":"engine ready"/ },
+const PHASES: Array<{ name: string; is: (r: LogRecord) => boolean; last?: boolean }> = [
+  { name: 'first log line', is: () => true },
+  { name: 'left-over nats-server stopped', is: (r) => r.msg.startsWith('stopping a nats-server left behind') },
+  { name: 'nats-server ready', is: (r) => r.msg === 'embedded nats-server ready' },
+  { name: 'catalog loaded', is: (r) => /^catalog (loaded from LMDB|imported)$/.test(r.msg) },
+  { name: 'index ready', is: (r) => /^ANN index (found|built)/.test(r.msg) },
+  { name: 'shards starting', is: (r) => r.msg === 'shard starting' },
+  { name: 'shards serving', is: (r) => r['state'] === 'serving', last: true },
+  { name: 'gateway listening', is: (r) => r.msg === 'gateway listening' },
+  { name: 'engine ready', is: (r) => r.msg === 'engine ready' },
 ];
 
 /** Offsets (s since spawn) of the start-up steps found in a JSON-lines log. */
 export function startupPhases(log: string, spawnedAt: number): Record<string, number> {
-  const lines = log.split('\n').filter((l) => l.startsWith('{"t":"'));
+  const records = log.split('\n').map(parseLogLine).filter((r): r is LogRecord => r !== undefined);
   const out: Record<string, number> = {};
   for (const p of PHASES) {
-    const hits = lines.filter((l) => p.msg.test(l));
-    const line = p.last ? hits[hits.length - 1] : hits[0];
-    const t = line ? Date.parse(line.slice(6, 30)) : NaN;
+    const hits = records.filter(p.is);
+    const rec = p.last ? hits[hits.length - 1] : hits[0];
+    const t = rec ? Date.parse(rec.time) : NaN;
     if (Number.isFinite(t)) out[p.name] = Math.round((t - spawnedAt) / 10) / 100;
   }
   return out;

@@ -50,6 +50,6 @@ async function main(init: AnalyticsWorkerInit): Promise<void> {
 }
 
 main(workerData as AnalyticsWorkerInit).catch((err: unknown) => {
-  process.stderr.write(`${JSON.stringify({ t: new Date().toISOString(), level: 'error', component: 'analytics', msg: 'analytics worker failed', err: String(err) })}\n`);
+  process.stderr.write(`${JSON.stringify({ level: 'error', time: new Date().toISOString(), component: 'analytics', err: String(err), msg: 'analytics worker failed' })}\n`);
   process.exit(1);
 });

@@ -1,6 +1,13 @@
-/** A small structured logger: one JSON object per line on stderr, so logs stay machine-readable. */
+/**
+ * Structured logs through pino: one JSON object per line on stderr (machine-readable,
+ * what log shippers expect), pretty and coloured when stderr is a terminal. Tokens,
+ * keys and passwords are redacted wherever they appear in the fields, so a debug line
+ * never leaks a credential into a log store.
+ */
+import { pino, stdSerializers, type Logger as PinoLogger } from 'pino';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
@@ -10,29 +17,57 @@ export interface Logger {
   child(component: string): Logger;
 }
 
-function serialize(v: unknown): unknown {
-  if (v instanceof Error) {
-    const o: Record<string, unknown> = { name: v.name, message: v.message };
-    if ('code' in v) o['code'] = (v as { code: unknown }).code;
-    if (v.cause !== undefined) o['cause'] = serialize(v.cause);
-    return o;
-  }
-  return v;
+/** Field names whose values never reach a log line, at the top level and one level down. */
+const SECRET_KEYS = ['token', 'apiKey', 'api_key', 'password', 'pass', 'secret', 'authorization', 'cookie', 'credentials', 'operatorKey', 'metricsKey'];
+export const REDACT_PATHS: readonly string[] = SECRET_KEYS.flatMap((k) => [k, `*.${k}`, `headers.${k}`]);
+
+/** Errors keep their code and cause (pino's err serializer keeps message, stack and own fields). */
+function serializeError(e: unknown): unknown {
+  if (!(e instanceof Error)) return e;
+  const o = stdSerializers.err(e) as unknown as Record<string, unknown>;
+  if (e.cause !== undefined) o['cause'] = serializeError(e.cause);
+  return o;
 }
 
-export function createLogger(level: LogLevel = (process.env['LOG_LEVEL'] as LogLevel) ?? 'info', component = 'engine'): Logger {
-  const min = RANK[level] ?? RANK.info;
-  const write = (lvl: LogLevel, msg: string, fields?: Record<string, unknown>) => {
-    if (RANK[lvl] < min) return;
-    const rec: Record<string, unknown> = { t: new Date().toISOString(), level: lvl, component, msg };
-    if (fields) for (const [k, v] of Object.entries(fields)) rec[k] = serialize(v);
-    process.stderr.write(JSON.stringify(rec) + '\n');
+function wrap(p: PinoLogger, component: string): Logger {
+  const at = (lvl: LogLevel) => (msg: string, fields?: Record<string, unknown>) => {
+    if (!p.isLevelEnabled(lvl)) return;
+    if (fields === undefined) p[lvl](msg);
+    else p[lvl](fields, msg);
   };
   return {
-    debug: (m, f) => write('debug', m, f),
-    info: (m, f) => write('info', m, f),
-    warn: (m, f) => write('warn', m, f),
-    error: (m, f) => write('error', m, f),
-    child: (c) => createLogger(level, `${component}.${c}`),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (c) => {
+      const name = `${component}.${c}`;
+      return wrap(p.child({ component: name }), name);
+    },
   };
+}
+
+export interface LoggerOptions {
+  /** Where lines go; default stderr (fd 2), synchronously so a crash loses nothing. */
+  destination?: NodeJS.WritableStream;
+  /** Pretty lines for humans; default: when stderr is a terminal and LOG_FORMAT is not json. */
+  pretty?: boolean;
+}
+
+export function createLogger(level: LogLevel = (process.env['LOG_LEVEL'] as LogLevel) ?? 'info', component = 'engine', opts: LoggerOptions = {}): Logger {
+  const lvl = LEVELS.includes(level) ? level : 'info';
+  const pretty = opts.pretty ?? (process.stderr.isTTY === true && process.env['LOG_FORMAT'] !== 'json');
+  const options = {
+    level: lvl,
+    base: { component },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label: string) => ({ level: label }) },
+    redact: { paths: [...REDACT_PATHS], censor: '[redacted]' },
+    serializers: { err: serializeError, error: serializeError, cause: serializeError },
+  };
+  const dest = opts.destination
+    ?? (pretty
+      ? pino.transport({ target: 'pino-pretty', options: { destination: 2, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } })
+      : pino.destination({ dest: 2, sync: true }));
+  return wrap(pino(options, dest), component);
 }

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startEngine, loadConfig, type Engine } from '../../engine/index.js';
-import { createLogger } from '../../engine/observability/index.js';
+import { createLogger, findLogRecord } from '../../engine/observability/index.js';
 import { resolveApiKey } from '../../engine/services/index.js';
 import { tempDir } from './temp.js';
 
@@ -49,10 +49,10 @@ export async function spawnEngine(env: Record<string, string>, timeoutMs = 60_00
     const t = setTimeout(() => reject(new Error(`engine did not start in ${timeoutMs} ms:\n${err.slice(-3000)}`)), timeoutMs);
     child.stderr!.on('data', (d: Buffer) => {
       err = (err + d.toString()).slice(-200_000);
-      const m = /"msg":"engine ready","url":"http:\/\/127\.0\.0\.1:(\d+)","grpcPort":(\d+)/.exec(err);
-      if (m) {
+      const ready = findLogRecord(err, 'engine ready');
+      if (ready) {
         clearTimeout(t);
-        resolve([Number(m[1]), Number(m[2])]);
+        resolve([Number(new URL(String(ready['url'])).port), Number(ready['grpcPort'])]);
       }
     });
     child.stdout!.resume();

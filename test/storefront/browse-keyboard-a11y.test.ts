@@ -149,7 +149,7 @@ describe('storefront - browsing, keyboard use and accessibility', { skip: browse
     const res = await page.goto('/product/no-such-item');
     assert.equal(res?.status(), 200, 'the shell is served; the page itself says not found');
     await page.waitForSelector('[data-testid="not-found"]');
-    assert.deepEqual(problems, {});
+    assert.deepEqual(problems, {}, `axe-core WCAG A/AA violations:\n${JSON.stringify(problems, null, 1)}`);
     // The unknown product's API 404 is reported by Chromium as a failed resource.
     assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), []);
     await context.close();

@@ -11,12 +11,13 @@ import { toast } from './toast.js';
 
 export function initHeader(navigate: (url: string) => void): void {
   const count = qs('[data-testid="cart-count"]');
-  const cartLink = qs('[data-testid="cart-link"]');
+  // The name is the visible "Cart" plus hidden ", N items" (WCAG 2.5.3: the visible label is part of the name).
+  const countLabel = qs('[data-testid="cart-count-label"]');
   cart.subscribe(() => {
     const n = cart.count;
     count.textContent = String(n);
     count.dataset['count'] = String(n);
-    cartLink.setAttribute('aria-label', `Cart, ${plural(n, 'item')}`);
+    countLabel.textContent = `, ${plural(n, 'item')}`;
   });
 
   const form = qs<HTMLFormElement>('form.search');

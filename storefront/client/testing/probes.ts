@@ -3,7 +3,6 @@
  * test/storefront/shop-kit.ts as the global `__shop`; never part of the shop's bundle).
  * They read the page through the contract's test hooks and data attributes.
  */
-export { audit } from './a11y-audit.js';
 
 export interface StripCard {
   itemId: string;
