@@ -6,6 +6,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createProgress } from '../engine/observability/index.js';
 import { loadSnapshot, provenance } from './lib/machine.js';
 import { verdicts, writeResults, type BenchResults } from './lib/results.js';
 import { FULL_ACTOR_MEMORY, QUICK_ACTOR_MEMORY, runActorMemory } from './suites/actor-memory.js';
@@ -53,6 +54,9 @@ async function main(): Promise<number> {
   };
   const m = r.provenance.machine;
   log(`bench (${r.mode}) on ${m.cores} x ${m.cpuModel}, commit ${r.provenance.commit.slice(0, 12)}; load ${r.load['start']!.loadavg.join(' ')}`);
+  // One line per finished suite with elapsed time (suites log their own steps in between).
+  const suites = createProgress('bench suites', opts.only.length, { unit: 'suites', tty: false });
+  let finished = 0;
   const step = async (name: Suite, fn: () => Promise<void>) => {
     if (!opts.only.includes(name)) return;
     r.load[`before ${name}`] = loadSnapshot();
@@ -62,6 +66,7 @@ async function main(): Promise<number> {
       r.errors[name] = (err as Error)?.stack?.split('\n').slice(0, 6).join(' ') ?? String(err);
       log(`${name} failed: ${(err as Error)?.stack ?? String(err)}`);
     }
+    suites.update(++finished);
   };
   await step('e2e', async () => {
     r.e2e = { ...r.e2e, ...(await runLatency(opts.quick ? QUICK_E2E : FULL_E2E, log)) };
@@ -81,6 +86,7 @@ async function main(): Promise<number> {
     log(`restart: ${plan.users} users in LMDB, kill -9, time to serve again`);
     r.restart = await runRestart(plan, log);
   });
+  suites.stop();
   r.load['end'] = loadSnapshot();
   r.verdicts = verdicts(r);
   r.durationS = Math.round((performance.now() - t0) / 1000);

@@ -8,10 +8,11 @@
  * The key is found as loadgen finds it: --api-key, else $API_KEY, else
  * $DATA_DIR/api-key, else ./data/api-key.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { OnlineRetailReader, type RetailRow } from '../engine/analytics/import/index.js';
+import { createProgress } from '../engine/observability/index.js';
 
 const PRODUCT_BATCH = 2000;
 const LINE_BATCH = 2000;
@@ -33,14 +34,6 @@ function apiKey(flag: string | undefined): string {
 /** A StockCode as a catalog item id (`[A-Za-z0-9_.:-]{1,64}`). */
 export const itemIdOf = (stockCode: string) => stockCode.trim().replace(/[^A-Za-z0-9_.:-]/g, '_').slice(0, 64) || 'unknown';
 
-function progress(label: string, done: number, total: number): void {
-  if (!process.stderr.isTTY) return;
-  const pct = total > 0 ? Math.min(100, Math.floor((100 * done) / total)) : 100;
-  const bar = '#'.repeat(Math.floor(pct / 4)).padEnd(25, '.');
-  process.stderr.write(`\r${label.padEnd(10)} [${bar}] ${pct}%  ${done.toLocaleString('en')} / ${total.toLocaleString('en')}   `);
-  if (done >= total) process.stderr.write('\n');
-}
-
 async function post(engine: string, key: string, path: string, body: unknown): Promise<Record<string, number>> {
   const r = await fetch(`${engine}${path}`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const text = await r.text();
@@ -59,9 +52,11 @@ async function main(): Promise<void> {
   const key = apiKey(values['api-key']);
   const t0 = performance.now();
 
-  const reader = new OnlineRetailReader(values.file, { onProgress: (done, total) => progress('reading', done, total) });
+  const reading = createProgress('reading', statSync(values.file).size, { unit: 'bytes' });
+  const reader = new OnlineRetailReader(values.file, { onProgress: (done, total) => reading.update(done, total) });
   const rows: RetailRow[] = [];
   for await (const row of reader.rows()) rows.push(row);
+  reading.stop();
   const products = new Map<string, { itemId: string; name: string; price: number }>();
   for (const r of rows) {
     const itemId = itemIdOf(r.stockCode);
@@ -71,15 +66,18 @@ async function main(): Promise<void> {
 
   const items = [...products.values()].map((p) => ({ ...p, category: IMPORT_CATEGORY, description: p.name, stock: IMPORT_STOCK, brand: IMPORT_BRAND }));
   const catalog = { created: 0, updated: 0, unchanged: 0 };
+  const productsDone = createProgress('products', items.length, { unit: 'products' });
   for (let i = 0; i < items.length; i += PRODUCT_BATCH) {
     const r = await post(engine, key, '/api/admin/import/products', { items: items.slice(i, i + PRODUCT_BATCH) });
     catalog.created += r['created'] ?? 0;
     catalog.updated += r['updated'] ?? 0;
     catalog.unchanged += r['unchanged'] ?? 0;
-    progress('products', Math.min(items.length, i + PRODUCT_BATCH), items.length);
+    productsDone.update(Math.min(items.length, i + PRODUCT_BATCH));
   }
+  productsDone.stop();
 
   const events = { appended: 0, duplicates: 0, skipped: 0 };
+  const linesDone = createProgress('order lines', rows.length, { unit: 'lines' });
   for (let i = 0; i < rows.length; i += LINE_BATCH) {
     const lines = rows.slice(i, i + LINE_BATCH).map((r) => ({
       customerId: r.customerId, orderId: r.invoiceNo, ts: r.ts, itemId: itemIdOf(r.stockCode), qty: r.quantity, price: r.unitPrice, line: r.line,
@@ -88,8 +86,9 @@ async function main(): Promise<void> {
     events.appended += r['appended'] ?? 0;
     events.duplicates += r['duplicates'] ?? 0;
     events.skipped += r['skipped'] ?? 0;
-    progress('orders', Math.min(rows.length, i + LINE_BATCH), rows.length);
+    linesDone.update(Math.min(rows.length, i + LINE_BATCH));
   }
+  linesDone.stop();
   const result = { file: values.file, counts: reader.counts, products: catalog, lines: events, seconds: Math.round((performance.now() - t0) / 100) / 10 };
   const c = reader.counts;
   process.stdout.write(`import: ${c.rows} rows read, ${c.kept} kept; skipped ${Object.entries(c.skipped).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);

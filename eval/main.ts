@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { createProgress } from '../engine/observability/index.js';
 import type { SessionModelOptions } from '../actors/recommend/index.js';
 import { ItemKnn, SessionPop } from './baselines.js';
 import type { Ranker } from './baselines.js';
@@ -125,6 +126,7 @@ function main(): void {
   const nCases = online === undefined ? cases.length : caseCount(online);
   const split = args.validate !== undefined ? `validation (last ${args.validate * 100}% of training sessions)` : 'test';
   const log = (s: string): void => void process.stdout.write(`${s}\n`);
+  const track = (label: string, total: number) => createProgress(label, total, { unit: label.endsWith('scoring') ? 'cases' : 'sessions' });
   log(`eval ${basename(args.data)}: ${train.length} training sessions, ${nCases} ${split} cases, mode ${args.online ? 'online (test-then-learn)' : 'default (no test-data training)'}`);
 
   if (args.dump !== undefined) {
@@ -135,10 +137,10 @@ function main(): void {
   const results: Array<{ name: string; s: MetricSummary }> = [];
   if (args.baselines) {
     const rankers: Ranker[] = [new SessionPop(), new ItemKnn()];
-    for (const r of rankers) results.push({ name: r.name, s: evalBaseline(r, train, cases, online).summary() });
+    for (const r of rankers) results.push({ name: r.name, s: evalBaseline(r, train, cases, online, track).summary() });
   }
   const mr = new ModelRanker(args.options, args.spacing);
-  const run = evalModel(mr, train, cases, online);
+  const run = evalModel(mr, train, cases, online, track);
   const ours = run.metrics.summary();
   results.push({ name: 'ours (SessionModel)', s: ours });
 

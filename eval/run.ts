@@ -11,17 +11,32 @@ import { CUTOFF, RankMetrics } from './metrics.js';
 import type { ModelRanker } from './model-ranker.js';
 import { CLICK_SPACING_MS } from './model-ranker.js';
 
-export function evalBaseline(r: Ranker, train: readonly string[][], cases: readonly TestCase[], online: readonly OnlineSession[] | undefined): RankMetrics {
-  for (const s of train) r.learn(s);
+/** Opens a progress display for one phase (see engine/observability/progress.ts); none by default. */
+export type Track = (label: string, total: number) => { update(done: number): void; stop(): void };
+const NO_TRACK: Track = () => ({ update() {}, stop() {} });
+const EVERY = 1000;
+
+function tracked<T>(track: Track, label: string, items: readonly T[], fn: (x: T) => void): void {
+  const p = track(label, items.length);
+  for (let i = 0; i < items.length; i++) {
+    fn(items[i]!);
+    if ((i + 1) % EVERY === 0) p.update(i + 1);
+  }
+  p.update(items.length);
+  p.stop();
+}
+
+export function evalBaseline(r: Ranker, train: readonly string[][], cases: readonly TestCase[], online: readonly OnlineSession[] | undefined, track: Track = NO_TRACK): RankMetrics {
+  tracked(track, `${r.name} learning`, train, (s) => r.learn(s));
   const m = new RankMetrics();
   if (online === undefined) {
-    for (const c of cases) m.add(r.rank(c.prefix, CUTOFF), c.target);
+    tracked(track, `${r.name} scoring`, cases, (c) => m.add(r.rank(c.prefix, CUTOFF), c.target));
   } else {
     // baselines learn a test session once it is over (session granularity)
-    for (const s of online) {
+    tracked(track, `${r.name} online`, online, (s) => {
       for (const i of s.cases) m.add(r.rank(s.items.slice(0, i), CUTOFF), s.items[i] as string);
       r.learn(s.items);
-    }
+    });
   }
   return m;
 }
@@ -31,9 +46,9 @@ export interface ModelRun {
   trainMs: number;
 }
 
-export function evalModel(r: ModelRanker, train: readonly string[][], cases: readonly TestCase[], online: readonly OnlineSession[] | undefined): ModelRun {
+export function evalModel(r: ModelRanker, train: readonly string[][], cases: readonly TestCase[], online: readonly OnlineSession[] | undefined, track: Track = NO_TRACK): ModelRun {
   const t0 = performance.now();
-  for (const s of train) r.learnSession(s);
+  tracked(track, 'model learning', train, (s) => r.learnSession(s));
   const trainMs = performance.now() - t0;
   const m = new RankMetrics();
   const score = (prefix: readonly string[], target: string, items = r.toItems(prefix)): void => {
@@ -44,9 +59,9 @@ export function evalModel(r: ModelRanker, train: readonly string[][], cases: rea
     m.add(recs.map((x) => x.itemId), target, micros);
   };
   if (online === undefined) {
-    for (const c of cases) score(c.prefix, c.target);
+    tracked(track, 'model scoring', cases, (c) => score(c.prefix, c.target));
   } else {
-    for (const s of online) {
+    tracked(track, 'model online', online, (s) => {
       const { key, start } = r.startSession();
       const scored = new Set(s.cases);
       for (let i = 0; i < s.items.length; i++) {
@@ -57,7 +72,7 @@ export function evalModel(r: ModelRanker, train: readonly string[][], cases: rea
         }
         r.learnClick(key, s.items[i] as string, ts);
       }
-    }
+    });
   }
   return { metrics: m, trainMs };
 }

@@ -15,10 +15,16 @@ const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: 'inherit'
 const lockNewer = existsSync('node_modules/.package-lock.json') && existsSync('package-lock.json')
   && statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs + 1000;
 if (!existsSync('node_modules') || lockNewer) {
-  // `npm install`, not `npm ci`: npm 11 writes lock files without other platforms'
-  // optional binaries (msgpackr-extract), and `npm ci` then refuses the lock.
-  say('installing npm dependencies');
-  run('npm', ['install', '--no-audit', '--no-fund']);
+  // `npm ci`: exactly the lock's versions (the lock carries every platform's optional
+  // binaries for lmdb, msgpackr-extract and esbuild). A lock that no longer matches
+  // package.json is a mistake to fix, so say it loudly before resolving afresh.
+  say('installing npm dependencies from package-lock.json (npm ci)');
+  const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  if (ci.status !== 0) {
+    say('WARNING: npm ci failed (package-lock.json out of step with package.json?); running npm install instead.');
+    say('WARNING: this install is not reproducible: run `npm install` and commit package-lock.json.');
+    run('npm', ['install', '--no-audit', '--no-fund']);
+  }
 }
 
 // 2. System packages from Debian/Ubuntu apt, when we may install them.

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Catalog, catalogFingerprint, DEFAULT_DEMO_SEED, demoCatalog, loadCatalogFile, type Product } from '../catalog/index.js';
 import { ConfigError } from '../errors/index.js';
-import type { Logger } from '../observability/index.js';
+import { createProgress, type Logger } from '../observability/index.js';
 import type { StateStore } from '../store/index.js';
 
 const MAX_REPORTED_ROW_ERRORS = 20;
@@ -43,7 +43,9 @@ export async function setupCatalog(file: string | undefined, demoSize: number, s
   let products: Product[];
   if (file === undefined) products = demoCatalog({ count: demoSize, seed: DEFAULT_DEMO_SEED });
   else {
-    const r = await loadCatalogFile(resolve(file));
+    const progress = createProgress('reading the catalog', statSync(resolve(file)).size, { tty: false, unit: 'bytes', line: (_t, f) => log.info('catalog import progress', f) });
+    const r = await loadCatalogFile(resolve(file), { onProgress: (done, size) => progress.update(done, size) });
+    progress.stop();
     products = r.products;
     if (r.errors.length > 0) {
       log.warn('catalog rows rejected', {

@@ -7,7 +7,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Catalog } from '../catalog/index.js';
 import { buildIndexInPool } from '../index/index.js';
-import type { Logger } from '../observability/index.js';
+import { createProgress, type Logger } from '../observability/index.js';
 import { annIndexPath, annIndexReady } from '../shards/index.js';
 
 export async function setupIndex(catalog: Catalog, fingerprint: string, dataDir: string, log: Logger): Promise<string> {
@@ -16,7 +16,10 @@ export async function setupIndex(catalog: Catalog, fingerprint: string, dataDir:
     log.info('ANN index found', { dir });
     return dir;
   }
-  const r = await buildIndexInPool({ maxThreads: 1 }, { source: { kind: 'products', products: [...catalog.values()] }, outPath: annIndexPath(dir) });
+  // Large catalogs take minutes: the log says how far the build is (every 10% or 10 s).
+  const progress = createProgress('building the ANN index', catalog.size, { tty: false, unit: 'items', line: (_t, f) => log.info('ANN index build progress', f) });
+  const r = await buildIndexInPool({ maxThreads: 1 }, { source: { kind: 'products', products: [...catalog.values()] }, outPath: annIndexPath(dir) }, { onProgress: (added, total) => progress.update(added, total) });
+  progress.stop();
   log.info('ANN index built', { dir, items: r.ids.length, dim: r.dim, ms: Math.round(r.timings.totalMs), buildMs: Math.round(r.timings.buildMs) });
   return dir;
 }

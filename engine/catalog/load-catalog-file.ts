@@ -23,6 +23,8 @@ export interface LoadCatalogOptions {
   maxRowBytes?: number;
   /** Errors kept in `errors`; `rejected` still counts them all. @default 1000 */
   maxErrors?: number;
+  /** Called after each chunk with bytes read so far and the file's size. */
+  onProgress?: (bytesRead: number, fileBytes: number) => void;
 }
 
 export interface LoadCatalogResult {
@@ -200,6 +202,7 @@ export async function loadCatalogFile(path: string, options: LoadCatalogOptions 
       if (total === bytesRead && BOM.every((b, i) => chunk[i] === b)) chunk = chunk.subarray(BOM.length);
       // Parsers keep no reference into `chunk` past this call except LineSplitter's pending parts: copy for it.
       feed(format === 'jsonl' ? Buffer.from(chunk) : chunk);
+      options.onProgress?.(total, stat.size);
     }
     finish();
   } finally {

@@ -16,7 +16,11 @@ export interface AnnBuildOptions {
   ef?: number;
   /** Facts stored with the index on save (fingerprint, embedding options). */
   info?: IndexInfo;
+  /** Called every PROGRESS_EVERY points and at the end with points added and the total. */
+  onProgress?: (added: number, total: number) => void;
 }
+
+const PROGRESS_EVERY = 2048;
 
 export interface AnnHit {
   itemId: string;
@@ -79,7 +83,11 @@ export class AnnIndex {
     const hnsw = new HierarchicalNSW('cosine', dim);
     hnsw.initIndex({ maxElements: Math.max(16, ids.length), m: M, efConstruction, randomSeed: RANDOM_SEED });
     const index = new AnnIndex(hnsw, dim, [...ids], M, efConstruction, options.info ?? {});
-    for (let i = 0; i < ids.length; i++) hnsw.addPoint(index.#toArray(vectors.subarray(i * dim, (i + 1) * dim), 'vectors'), i);
+    for (let i = 0; i < ids.length; i++) {
+      hnsw.addPoint(index.#toArray(vectors.subarray(i * dim, (i + 1) * dim), 'vectors'), i);
+      if (options.onProgress && (i + 1) % PROGRESS_EVERY === 0) options.onProgress(i + 1, ids.length);
+    }
+    options.onProgress?.(ids.length, ids.length);
     hnsw.setEf(ef);
     return index;
   }

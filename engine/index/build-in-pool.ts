@@ -2,6 +2,7 @@
  * Runs the index build (build-task.ts) in a piscina worker, so the main thread keeps
  * serving while a catalog is embedded and indexed (seconds for 10k items).
  */
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { checkBuildTask, deserializeError, type BuildIndexResult, type BuildIndexTask, type BuildTaskReply } from './build-messages.js';
 
@@ -16,6 +17,8 @@ export interface BuildPoolOptions {
 export interface BuildRunOptions {
   /** Aborts a queued or running build (the worker is terminated). */
   signal?: AbortSignal;
+  /** Points added to the graph so far, from the worker. */
+  onProgress?: (added: number, total: number) => void;
 }
 
 export const DEFAULT_BUILD_THREADS = 1;
@@ -40,11 +43,19 @@ export async function buildIndexInPool(
     own = new Piscina({ filename: BUILD_TASK_URL.href, minThreads: 0, maxThreads });
   }
   const runner = own ?? (pool as Piscina);
+  const channel = options.onProgress ? new MessageChannel() : undefined;
+  channel?.port1.on('message', (m: { added: number; total: number }) => options.onProgress!(m.added, m.total));
   try {
-    const reply = (await runner.run(task, { filename: BUILD_TASK_URL.href, signal: options.signal ?? null })) as BuildTaskReply;
+    const withPort = channel ? { ...task, progressPort: channel.port2 } : task;
+    const reply = (await runner.run(withPort, {
+      filename: BUILD_TASK_URL.href,
+      signal: options.signal ?? null,
+      transferList: channel ? [channel.port2] : undefined,
+    })) as BuildTaskReply;
     if (!reply.ok) throw deserializeError(reply.error);
     return reply.result;
   } finally {
+    channel?.port1.close();
     await own?.destroy();
   }
 }

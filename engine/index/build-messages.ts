@@ -4,6 +4,7 @@
  * (code, message, line) because structured cloning drops an EngineError's class
  * and code; the main thread rebuilds the typed error.
  */
+import type { MessagePort } from 'node:worker_threads';
 import { CatalogError, EngineError, type ErrorCode, ERROR_CODES } from '../errors/index.js';
 import type { LoadCatalogOptions, Product } from '../catalog/index.js';
 
@@ -25,6 +26,8 @@ export interface BuildIndexTask {
   M?: number;
   /** @default 200 */
   efConstruction?: number;
+  /** Receives `{ added, total }` while the graph is built (transferred to the worker by buildIndexInPool). */
+  progressPort?: MessagePort;
 }
 
 export interface BuildTimings {

@@ -50,7 +50,9 @@ export default async function buildIndexTask(task: BuildIndexTask): Promise<Buil
       M: task.M,
       efConstruction: task.efConstruction,
       info: { fingerprint, embedding: { dim, seed } },
+      onProgress: task.progressPort ? (added, total) => task.progressPort!.postMessage({ added, total }) : undefined,
     });
+    task.progressPort?.close();
     const t3 = performance.now();
     mkdirSync(dirname(task.outPath), { recursive: true });
     // Vectors first: the meta (written last by save) is what marks a complete set.

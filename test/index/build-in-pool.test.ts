@@ -21,9 +21,16 @@ const pool = new Piscina({ filename: BUILD_TASK_URL.href, maxThreads: 1 });
 const products = demoCatalog();
 const byId = new Map(products.map((p) => [p.itemId, p]));
 let built: BuildIndexResult;
+const progress: Array<[number, number]> = [];
 
 before(async () => {
-  built = await buildIndexInPool(pool, { source: { kind: 'demo' }, outPath: join(dir, 'demo', 'items.hnsw') });
+  built = await buildIndexInPool(pool, { source: { kind: 'demo' }, outPath: join(dir, 'demo', 'items.hnsw') }, { onProgress: (a, t) => progress.push([a, t]) });
+});
+
+test('index build - progress comes back from the worker while the graph is built, ending at the total', () => {
+  assert.ok(progress.length >= 4, `several progress reports for 10k points, got ${progress.length}`);
+  assert.deepEqual(progress.at(-1), [10_000, 10_000]);
+  for (let i = 1; i < progress.length; i++) assert.ok(progress[i]![0] > progress[i - 1]![0], 'increasing');
 });
 after(async () => {
   await pool.destroy();
