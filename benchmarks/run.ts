@@ -93,7 +93,7 @@ async function main(): Promise<number> {
   const files = writeResults(opts.out, r);
   log('');
   for (const v of r.verdicts) log(`${v.pass ? 'PASS' : 'FAIL'}  ${v.budget}: ${v.measured} (target ${v.target})${v.pass ? '' : `\n      ${v.note}`}`);
-  log(`\nresults: ${files.md}\n         ${files.json}`);
+  log(`\nresults: ${files.md}\n         ${files.json}\n         ${files.html} (charts)`);
   return Object.keys(r.errors).length ? 1 : 0;
 }
 

@@ -8,6 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { intentReport, renderReport } from '../report/index.js';
 import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -102,5 +103,7 @@ See eval/intent/README.md: the candidate list was drawn up by 3-fold CV inside t
 mkdirSync(values.out, { recursive: true });
 const base = join(values.out, `intent-${date}`);
 writeFileSync(`${base}.md`, md);
-writeFileSync(`${base}.json`, `${JSON.stringify({ provenance: prov, evalCommand, metrics, scoring: bench, servedCandidate: sel.candidate.name }, null, 2)}\n`);
-log(`wrote ${base}.md and ${base}.json`);
+const json = { provenance: prov, evalCommand, metrics, scoring: bench, servedCandidate: sel.candidate.name };
+writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
+writeFileSync(`${base}.html`, renderReport(intentReport(json)));
+log(`wrote ${base}.md, .json and .html`);

@@ -10,6 +10,8 @@ import type { AnnRow } from '../suites/ann.js';
 import type { E2eResult, E2eRow } from '../suites/e2e.js';
 import type { RestartResult } from '../suites/restart.js';
 import type { LoadSnapshot, Provenance } from './machine.js';
+import { benchReport } from '../report/bench-report.js';
+import { renderReport } from '../report/html-report.js';
 
 export const RESULTS_SCHEMA = 'shop-brain-bench/1';
 
@@ -165,13 +167,13 @@ export function markdown(r: BenchResults): string {
   return out.join('\n');
 }
 
-export function writeResults(dir: string, r: BenchResults): { json: string; md: string } {
+export function writeResults(dir: string, r: BenchResults): { json: string; md: string; html: string } {
   mkdirSync(dir, { recursive: true });
   const stamp = r.provenance.date.slice(0, 19).replace(/:/g, '-');
   const base = join(dir, `${stamp}-${r.mode}-${r.provenance.commit.slice(0, 7)}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(r, null, 2)}\n`);
   writeFileSync(`${base}.md`, `${markdown(r)}\n`);
-  copyFileSync(`${base}.json`, join(dir, `latest-${r.mode}.json`));
-  copyFileSync(`${base}.md`, join(dir, `latest-${r.mode}.md`));
-  return { json: `${base}.json`, md: `${base}.md` };
+  writeFileSync(`${base}.html`, renderReport(benchReport(r)));
+  for (const ext of ['json', 'md', 'html']) copyFileSync(`${base}.${ext}`, join(dir, `latest-${r.mode}.${ext}`));
+  return { json: `${base}.json`, md: `${base}.md`, html: `${base}.html` };
 }

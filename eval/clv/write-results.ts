@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { provenance } from '../../benchmarks/lib/machine.js';
+import { clvReport, renderReport } from '../../benchmarks/report/index.js';
 import { EngineError } from '../../engine/errors/index.js';
 import { runChurnEval, type ChurnEvalResult } from '../churn/run.js';
 import { agreesTo } from './published.js';
@@ -106,9 +107,11 @@ async function main(): Promise<void> {
   const churn = await runChurnEval({ file: values.retail });
   const base = join(values.out, `clv-${prov.date.slice(0, 10)}`);
   mkdirSync(values.out, { recursive: true });
-  writeFileSync(`${base}.json`, `${JSON.stringify({ schema: 'shop-brain-clv/1', provenance: prov, clv, churn }, null, 2)}\n`);
+  const json = { schema: 'shop-brain-clv/1', provenance: prov, clv, churn };
+  writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
   writeFileSync(`${base}.md`, markdown(command, prov, clv, churn));
-  process.stdout.write(`wrote ${base}.json and ${base}.md\n`);
+  writeFileSync(`${base}.html`, renderReport(clvReport(json)));
+  process.stdout.write(`wrote ${base}.json, .md and .html\n`);
 }
 
 main().catch((e: unknown) => {
