@@ -125,7 +125,7 @@ export interface OrderLine {
 }
 
 /** Event kinds a client may send (the engine also writes `reminder`, never a client). */
-export type ClientEventKind = 'view' | 'cart_add' | 'cart_remove' | 'purchase' | 'search' | 'dwell' | 'rec_click';
+export type ClientEventKind = 'view' | 'cart_add' | 'cart_remove' | 'purchase' | 'search' | 'dwell' | 'rec_click' | 'rec_impression';
 
 // ---- client -> server (WebSocket) ----
 
@@ -140,6 +140,10 @@ export interface EventMessage {
   qty?: number;
   dwellMs?: number;
   orderId?: string;
+  /** rec_impression: the recommended items shown (1-50, in order). */
+  itemIds?: string[];
+  /** rec_impression / rec_click: where they were shown ("home", "product", "cart", ...: 1-32 of a-z 0-9 _ -). */
+  slot?: string;
   /** Ignored: the server stamps its own time. */
   ts?: number;
 }

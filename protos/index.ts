@@ -18,11 +18,12 @@ export const WireKind = shop.v1.EventKind;
 export const EVENT_KINDS = [
   'view', 'cart_add', 'cart_remove', 'purchase', 'search', 'dwell', 'rec_click', 'reminder',
   'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set',
+  'rec_impression', 'segment_change',
 ] as const;
 export type EventKindName = (typeof EVENT_KINDS)[number];
-/** Kinds the engine writes itself (timers, the stock saga); clients never send them. */
+/** Kinds the engine writes itself (timers, the stock saga, analytics' segment moves); clients never send them. */
 export const ENGINE_EVENT_KINDS: ReadonlySet<EventKindName> = new Set([
-  'reminder', 'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set',
+  'reminder', 'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set', 'segment_change',
 ]);
 /** Kinds a client may send. */
 export const CLIENT_EVENT_KINDS: readonly EventKindName[] = EVENT_KINDS.filter((k) => !ENGINE_EVENT_KINDS.has(k));
@@ -45,6 +46,8 @@ const KIND_TO_WIRE: Record<EventKindName, shop.v1.EventKind> = {
   stock_commit: WireKind.STOCK_COMMIT,
   stock_release: WireKind.STOCK_RELEASE,
   stock_set: WireKind.STOCK_SET,
+  rec_impression: WireKind.REC_IMPRESSION,
+  segment_change: WireKind.SEGMENT_CHANGE,
 };
 const WIRE_TO_KIND = new Map<number, EventKindName>(
   Object.entries(KIND_TO_WIRE).map(([name, wire]) => [wire, name as EventKindName]),
@@ -77,6 +80,13 @@ export interface ShopEvent {
   checkoutId?: string;
   /** stock_granted / stock_refused: units available after / at the decision. */
   stockLeft?: number;
+  /** rec_impression: the items shown, in order. */
+  itemIds?: string[];
+  /** rec_impression / rec_click: where on the page ("home", "product", "cart", ...). */
+  slot?: string;
+  /** segment_change: the customer's new RFM segment and the one before ('' = none). */
+  segment?: string;
+  previousSegment?: string;
 }
 
 export function encodeEvent(e: ShopEvent): Uint8Array {
@@ -97,6 +107,10 @@ export function encodeEvent(e: ShopEvent): Uint8Array {
     lines: e.lines ?? [],
     checkoutId: e.checkoutId ?? '',
     stockLeft: e.stockLeft ?? 0,
+    itemIds: e.itemIds ?? [],
+    slot: e.slot ?? '',
+    segment: e.segment ?? '',
+    previousSegment: e.previousSegment ?? '',
   }).finish();
 }
 
@@ -118,5 +132,9 @@ export function decodeEvent(buf: Uint8Array): ShopEvent {
   if (m.lines && m.lines.length) e.lines = m.lines.map((l) => ({ itemId: l.itemId ?? '', qty: l.qty ?? 0, price: l.price ?? 0 }));
   if (m.checkoutId) e.checkoutId = m.checkoutId;
   if (m.stockLeft) e.stockLeft = m.stockLeft;
+  if (m.itemIds && m.itemIds.length) e.itemIds = m.itemIds;
+  if (m.slot) e.slot = m.slot;
+  if (m.segment) e.segment = m.segment;
+  if (m.previousSegment) e.previousSegment = m.previousSegment;
   return e;
 }

@@ -84,6 +84,8 @@ export interface UserState {
   coupons: Coupon[];
   /** Recent checkouts, newest first (states written before the stock saga have none). */
   checkouts?: CheckoutRecord[];
+  /** The customer's RFM segment, as analytics last moved it (segment_change; asOf = the day, ms). */
+  segment?: { name: string; previous: string; asOf: number };
 }
 
 export function emptyUserState(userId: string): UserState {
@@ -127,6 +129,7 @@ export function profileOf(s: UserState) {
     firstTs: s.firstTs,
     lastTs: s.lastTs,
     lastSeq: s.lastSeq,
+    segment: s.segment?.name ?? '',
   };
 }
 export type Profile = ReturnType<typeof profileOf>;

@@ -22,6 +22,17 @@ export interface AnalyticsConsumerOptions {
   dataDir: string;
   log: Logger;
   logLevel: LogLevel;
+  /** Where segment_change events go (the log's layout). */
+  partitions: number;
+  streamReplicas: number;
+}
+
+export interface AnalyticsProgress {
+  appliedSeq: number;
+  lagEvents: number;
+  lastEventTs: number;
+  /** Something was folded since the previous report. */
+  moved: boolean;
 }
 
 export class AnalyticsConsumer {
@@ -33,12 +44,15 @@ export class AnalyticsConsumer {
   #state: 'idle' | 'running' | 'closed' = 'idle';
   #applied = 0;
   #lag = 0;
+  #lastEventTs = 0;
+  readonly #listeners = new Set<(p: AnalyticsProgress) => void>();
 
   constructor(opts: AnalyticsConsumerOptions) {
     this.#opts = opts;
     this.store = AnalyticsStore.open(opts.dataDir);
     this.customers = new CustomerReport(this.store, () => this.#applied);
     this.#applied = this.store.cursor();
+    this.#lastEventTs = (this.store.meta.get(LAST_TS_KEY) as number | undefined) ?? 0;
   }
 
   /** Last log sequence folded (as the worker last reported it). */
@@ -49,6 +63,17 @@ export class AnalyticsConsumer {
   /** Events in the log after the last one the worker was delivered. */
   get lagEvents(): number {
     return this.#lag;
+  }
+
+  /** Event time (ms) of the newest event folded; 0 before the first. */
+  get lastEventTs(): number {
+    return this.#lastEventTs;
+  }
+
+  /** Called with the worker's progress (about 4 times a second while it runs); returns the unsubscribe. */
+  onProgress(listener: (p: AnalyticsProgress) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   get state(): string {
@@ -63,7 +88,10 @@ export class AnalyticsConsumer {
   }
 
   #spawn(): Promise<void> {
-    const init: AnalyticsWorkerInit = { natsUrl: this.#opts.natsUrl, dataDir: this.#opts.dataDir, logLevel: this.#opts.logLevel, niceness: ANALYTICS_NICENESS };
+    const init: AnalyticsWorkerInit = {
+      natsUrl: this.#opts.natsUrl, dataDir: this.#opts.dataDir, logLevel: this.#opts.logLevel, niceness: ANALYTICS_NICENESS,
+      partitions: this.#opts.partitions, streamReplicas: this.#opts.streamReplicas,
+    };
     const w = new Worker(new URL('./analytics-worker.js', import.meta.url), { workerData: init, name: 'analytics' });
     this.#worker = w;
     return new Promise<void>((resolve, reject) => {
@@ -73,8 +101,18 @@ export class AnalyticsConsumer {
           clearTimeout(t);
           resolve();
         } else {
+          const moved = m.appliedSeq !== this.#applied;
           this.#applied = m.appliedSeq;
           this.#lag = m.lagEvents;
+          this.#lastEventTs = m.lastEventTs;
+          const p: AnalyticsProgress = { appliedSeq: m.appliedSeq, lagEvents: m.lagEvents, lastEventTs: m.lastEventTs, moved };
+          for (const l of this.#listeners) {
+            try {
+              l(p);
+            } catch (err) {
+              this.#opts.log.error('analytics progress listener failed', { err });
+            }
+          }
         }
       });
       w.once('exit', (code) => {

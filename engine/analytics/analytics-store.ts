@@ -11,6 +11,8 @@ import type { CustomerOrder, FunnelCounts, HotScore, KpiBucket, VisitorState } f
 export const CURSOR_KEY = 'cursor';
 /** Time of the newest event folded (hot scores decay to it). */
 export const LAST_TS_KEY = 'lastTs';
+/** The UTC day (ms) whose RFM segments were last published as segment_change events. */
+export const SEGMENT_DAY_KEY = 'segmentDay';
 
 export class AnalyticsStore {
   readonly root: RootDatabase;
@@ -20,6 +22,8 @@ export class AnalyticsStore {
   readonly funnel: Database<FunnelCounts, string>;
   readonly hot: Database<HotScore, string>;
   readonly meta: Database<unknown, string>;
+  /** Each customer's RFM segment as last published (segment-moves.ts). */
+  readonly segments: Database<string, string>;
 
   private constructor(root: RootDatabase) {
     this.root = root;
@@ -29,6 +33,7 @@ export class AnalyticsStore {
     this.funnel = root.openDB({ name: 'funnel', encoding: 'msgpack' });
     this.hot = root.openDB({ name: 'hot', encoding: 'msgpack' });
     this.meta = root.openDB({ name: 'meta', encoding: 'msgpack' });
+    this.segments = root.openDB({ name: 'segments', encoding: 'msgpack' });
   }
 
   static open(dataDir: string): AnalyticsStore {

@@ -4,22 +4,25 @@
  * the shop-level numbers catch up after. Reports its progress to the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { connectNats } from '../log/index.js';
+import { connectNats, EventLog } from '../log/index.js';
 import { createLogger, type LogLevel } from '../observability/index.js';
 import { lowerThreadPriority } from '../shards/worker/thread-priority.js';
 import { StateStore } from '../store/index.js';
 import { AnalyticsStore } from './analytics-store.js';
 import { FoldLoop } from './fold-loop.js';
+import { SegmentMoves } from './segment-moves.js';
 
 export interface AnalyticsWorkerInit {
   natsUrl: string;
   dataDir: string;
   logLevel: LogLevel;
   niceness: number;
+  partitions: number;
+  streamReplicas: number;
 }
 
 /** Worker -> main. */
-export type AnalyticsWorkerMessage = { type: 'ready' } | { type: 'progress'; appliedSeq: number; lagEvents: number };
+export type AnalyticsWorkerMessage = { type: 'ready' } | { type: 'progress'; appliedSeq: number; lagEvents: number; lastEventTs: number };
 
 const PROGRESS_MS = 250;
 
@@ -30,17 +33,20 @@ async function main(init: AnalyticsWorkerInit): Promise<void> {
   const store = AnalyticsStore.open(init.dataDir);
   // The catalog as the main thread keeps it in LMDB: always current, upserts included.
   const state = StateStore.open(init.dataDir);
-  const loop = new FoldLoop({ nc, store, log, categoryOf: (id) => state.catalog.get(id)?.category ?? '' });
+  const eventLog = await EventLog.open(nc, init.partitions, init.streamReplicas);
+  const segments = new SegmentMoves({ store, log: eventLog, logger: log });
+  const loop = new FoldLoop({ nc, store, log, categoryOf: (id) => state.catalog.get(id)?.category ?? '', afterBatch: (ts, oldest) => segments.observe(ts, oldest) });
   await loop.start();
   const post = (m: AnalyticsWorkerMessage) => parentPort!.postMessage(m);
   post({ type: 'ready' });
-  const timer = setInterval(() => post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents }), PROGRESS_MS);
+  const timer = setInterval(() => post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents, lastEventTs: loop.lastEventTs }), PROGRESS_MS);
   parentPort!.on('message', (m: { type: string }) => {
     if (m.type !== 'stop') return;
     clearInterval(timer);
     void (async () => {
       await loop.close();
-      post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents });
+      await segments.close();
+      post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents, lastEventTs: loop.lastEventTs });
       await nc.drain().catch(() => undefined);
       await store.close();
       await state.close();

@@ -6,7 +6,7 @@
  */
 import { Piscina } from 'piscina';
 import {
-  abc, clv, cohorts, expectedPurchases, pAlive, repeatSummaries, repeatSummary, rfm, rfmInputOf, scoreRfm,
+  abc, clv, cohorts, expectedPurchases, pAlive, repeatSummaries, repeatSummary, rfm, rfmInputOf, scoreRfm, segmentTransitions,
   type BgNbdParams, type CustomerHistory, type GammaGammaParams,
 } from './customers/index.js';
 import type { ClvFitReply, ClvFitTask } from './clv-fit-task.js';
@@ -70,7 +70,49 @@ export class CustomerReport {
     const r = abc(this.histories(), from === undefined ? { asOf } : { asOf, from });
     return {
       asOf: new Date(asOf).toISOString().slice(0, 10), ...(from !== undefined && { from: new Date(from).toISOString().slice(0, 10) }),
-      classes: r.classes, totalRevenue: r.totalRevenue, top: r.products.slice(0, 50),
+      classes: r.classes, revenue: r.revenue, totalRevenue: r.totalRevenue, top: r.products.slice(0, 50),
+    };
+  }
+
+  /** Segment sizes as of `asOf` and how customers moved since `since` (counts[from][to], "(none)" = not yet a customer). */
+  segments(asOf: number, since: number) {
+    const all = this.histories();
+    const now = rfm(all, asOf);
+    const t = segmentTransitions(rfm(all, since), now);
+    const day = (x: number) => new Date(x).toISOString().slice(0, 10);
+    return { asOf: day(asOf), since: day(since), customers: now.customers, segments: now.segments, moved: t.moves.length, transitions: t.counts };
+  }
+
+  /**
+   * Lifetime value over every customer as of `asOf`: the fit, a histogram of 12-month
+   * CLV (log-spaced bins), and the customers with the highest CLV.
+   */
+  async clvOverview(asOf: number, limit: number) {
+    const fit = await this.#fitFor(asOf);
+    const day = new Date(asOf).toISOString().slice(0, 10);
+    if (!fit) return { asOf: day, customers: 0, model: null, distribution: [], top: [] };
+    if (!fit.ok) return { asOf: day, customers: 0, model: null, distribution: [], top: [], error: fit.message };
+    const all = this.histories();
+    const inputs = all.map((x) => rfmInputOf(x, asOf)).filter((x): x is NonNullable<typeof x> => x !== undefined);
+    const segmentOf = new Map(scoreRfm(inputs, asOf).scores.map((x) => [x.customerId, x.segment]));
+    const rows: Array<{ customerId: string; clv12m: number; pAlive: number; orders: number; revenue: number; segment: string | null }> = [];
+    for (const h of all) {
+      const s = repeatSummary(h, { asOf });
+      if (!s) continue;
+      const value = fit.gammaGamma && s.x >= 1 ? clv(fit.bgnbd, fit.gammaGamma, s) : 0;
+      const before = h.orders.filter((o) => o.ts < asOf);
+      rows.push({
+        customerId: h.customerId, clv12m: Math.round(value * 100) / 100, pAlive: round(pAlive(fit.bgnbd, s)), orders: before.length,
+        revenue: Math.round(before.reduce((t, o) => t + o.revenue, 0) * 100) / 100, segment: segmentOf.get(h.customerId) ?? null,
+      });
+    }
+    rows.sort((a, b) => b.clv12m - a.clv12m || (a.customerId < b.customerId ? -1 : 1));
+    return {
+      asOf: day, customers: rows.length,
+      model: { bgnbd: fit.bgnbd, gammaGamma: fit.gammaGamma ?? null, customers: fit.customers },
+      totalClv12m: Math.round(rows.reduce((t, r) => t + r.clv12m, 0) * 100) / 100,
+      distribution: clvHistogram(rows.map((r) => r.clv12m)),
+      top: rows.slice(0, limit),
     };
   }
 
@@ -117,4 +159,13 @@ export class CustomerReport {
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** Bins of 0, then [1, 10), [10, 100), ... in money units: CLV spans orders of magnitude. */
+export function clvHistogram(values: readonly number[]): Array<{ from: number; to: number | null; customers: number }> {
+  const zero = values.filter((v) => v < 1).length;
+  const bins = [{ from: 0, to: 1 as number | null, customers: zero }];
+  const max = Math.max(1, ...values);
+  for (let lo = 1; lo <= max; lo *= 10) bins.push({ from: lo, to: lo * 10, customers: values.filter((v) => v >= lo && v < lo * 10).length });
+  return bins;
+}
 export const tomorrowUtc = () => Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS;

@@ -71,6 +71,8 @@ export interface FoldLoopOptions {
   store: AnalyticsStore;
   categoryOf(itemId: string): string;
   log: Logger;
+  /** Called after each committed batch (segment scoring watches the day turn, and late orders). */
+  afterBatch?: (lastEventTs: number, oldestOrderTs: number) => void;
 }
 
 export class FoldLoop {
@@ -86,6 +88,11 @@ export class FoldLoop {
 
   get appliedSeq(): number {
     return this.#applied;
+  }
+
+  /** Event time (ms) of the newest event folded. */
+  get lastEventTs(): number {
+    return this.#lastTs;
   }
 
   /** Events in the log after the last one delivered. */
@@ -126,6 +133,7 @@ export class FoldLoop {
     const s = this.#o.store;
     const view = new BatchView(s, this.#o.categoryOf);
     let last = this.#applied;
+    let oldestOrderTs = Number.POSITIVE_INFINITY;
     for (const r of batch) {
       if (r.seq <= last) continue;
       let e;
@@ -137,7 +145,9 @@ export class FoldLoop {
         continue;
       }
       foldShopEvent(view, e);
-      this.#lastTs = Math.max(this.#lastTs, e.ts);
+      if (e.kind === 'purchase' && e.ts < oldestOrderTs) oldestOrderTs = e.ts;
+      // Segment moves carry the scoring's wall time: they must not drag the shop's clock forward.
+      if (e.kind !== 'segment_change') this.#lastTs = Math.max(this.#lastTs, e.ts);
       last = r.seq;
     }
     if (last === this.#applied) return;
@@ -151,6 +161,7 @@ export class FoldLoop {
       s.meta.put(LAST_TS_KEY, this.#lastTs);
     });
     this.#applied = last;
+    this.#o.afterBatch?.(this.#lastTs, oldestOrderTs);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
-export { AnalyticsConsumer, type AnalyticsConsumerOptions } from './analytics-consumer.js';
+export { AnalyticsConsumer, type AnalyticsConsumerOptions, type AnalyticsProgress } from './analytics-consumer.js';
+export { liveSummary, LIVE_HOT, LIVE_MINUTES } from './live-summary.js';
 export { AnalyticsStore } from './analytics-store.js';
 export { bucketKey, emptyBucket, foldShopEvent, isOrderLine, GRANULARITIES, type AnalyticsView, type CustomerOrder, type FunnelCounts, type Granularity, type HotScore, type KpiBucket, type VisitorState } from './shop-fold.js';
 export { kpiReport, type KpiReport } from './kpi-report.js';

@@ -8,6 +8,10 @@ export interface KpiRates {
   conversionRate: number;
   /** 1 - sessions that added to the cart and ordered / sessions that added to the cart. */
   cartAbandonmentRate: number;
+  /** Rec clicks / items shown in rec strips. */
+  recCtr: number;
+  /** Revenue of rec-attributed lines / revenue. */
+  recRevenueShare: number;
 }
 
 export interface KpiReport {
@@ -25,6 +29,8 @@ export function ratesOf(b: KpiBucket): KpiRates {
     aov: b.orders > 0 ? round(b.revenue / b.orders, 2) : 0,
     conversionRate: b.sessions > 0 ? round(b.orderSessions / b.sessions) : 0,
     cartAbandonmentRate: b.cartSessions > 0 ? round(1 - b.cartOrderSessions / b.cartSessions) : 0,
+    recCtr: b.recImpressions > 0 ? round(b.recClicks / b.recImpressions) : 0,
+    recRevenueShare: b.revenue > 0 ? round(b.recRevenue / b.revenue) : 0,
   };
 }
 
@@ -34,6 +40,7 @@ export function kpiReport(granularity: Granularity, from: number, to: number, bu
     for (const k of Object.keys(totals) as Array<keyof KpiBucket>) totals[k] += b[k];
   }
   totals.revenue = round(totals.revenue, 2);
+  totals.recRevenue = round(totals.recRevenue, 2);
   return {
     granularity, from: new Date(from).toISOString(), to: new Date(to).toISOString(),
     buckets: buckets.map((b) => ({ ...b, ...ratesOf(b) })),

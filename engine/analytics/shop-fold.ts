@@ -12,7 +12,12 @@
  *   holding a later order (once per order);
  * - conversion = sessions with an order / sessions; cart abandonment = 1 - sessions
  *   with a cart add and an order / sessions with a cart add (all counted in the
- *   bucket where the session started; an open session may still convert).
+ *   bucket where the session started; an open session may still convert);
+ * - recommendations: an impression is one item shown in a rec strip (a
+ *   rec_impression event names them; it does not open a session); rec CTR = rec
+ *   clicks / impressions; an order line is attributed to recommendations when the
+ *   shopper clicked that item in a rec strip within ATTRIBUTION_WINDOW_MS before it,
+ *   and an order with such a line counts once in recOrders.
  */
 import type { ShopEvent } from '../../protos/index.js';
 import { decayTrend, SESSION_GAP_MS } from '../../actors/signals.js';
@@ -36,12 +41,23 @@ export interface KpiBucket {
   cartOrderSessions: number;
   newCustomers: number;
   returningOrders: number;
+  /** Items shown in rec strips. */
+  recImpressions: number;
+  /** Orders with at least one line attributed to a rec click, and the attributed lines' revenue. */
+  recOrders: number;
+  recRevenue: number;
 }
 
 export const emptyBucket = (): KpiBucket => ({
   revenue: 0, orders: 0, units: 0, views: 0, cartAdds: 0, searches: 0, recClicks: 0,
   sessions: 0, cartSessions: 0, orderSessions: 0, cartOrderSessions: 0, newCustomers: 0, returningOrders: 0,
+  recImpressions: 0, recOrders: 0, recRevenue: 0,
 });
+
+/** A purchase up to a day after clicking the item in a rec strip is credited to recommendations. */
+export const ATTRIBUTION_WINDOW_MS = 24 * 3600_000;
+/** Rec clicks remembered per shopper for attribution (the newest). */
+export const MAX_REC_CLICKS = 20;
 
 /** Bucket key: granularity prefix and the UTC start, e.g. `h:2026-12-02T19`. */
 export function bucketKey(g: Granularity, ts: number): string {
@@ -57,6 +73,8 @@ export interface VisitorState {
   /** This session's cartOrderSessions was counted. */
   cartOrdered: boolean;
   firstOrderTs: number;
+  /** The newest rec clicks: [itemId, ts], oldest first (absent in states folded before attribution existed). */
+  recClicked?: Array<[string, number]>;
 }
 
 export interface OrderLine {
@@ -73,6 +91,8 @@ export interface CustomerOrder {
   lines: OrderLine[];
   /** Ids of the events that gave the lines: a line seen again (a re-run import, a replay) is not added twice. */
   eventIds: string[];
+  /** A line of it was attributed to a rec click (counted once in recOrders). */
+  recAttributed?: boolean;
 }
 
 /** Per category and day: distinct steps of the funnel (events, not users). */
@@ -144,6 +164,11 @@ function isActivity(e: ShopEvent): boolean {
 }
 
 export function foldShopEvent(view: AnalyticsView, e: ShopEvent): void {
+  if (e.kind === 'rec_impression') {
+    const n = e.itemIds?.length ?? 0;
+    if (n > 0) addToBuckets(view, e.ts, (b) => (b.recImpressions += n));
+    return;
+  }
   if (!isActivity(e)) return;
   const v = touchSession(view, e);
   const hotW = HOT_WEIGHT[e.kind];
@@ -156,6 +181,11 @@ export function foldShopEvent(view: AnalyticsView, e: ShopEvent): void {
       break;
     case 'rec_click':
       addToBuckets(view, e.ts, (b) => b.recClicks++);
+      if (e.itemId) {
+        const clicks = (v.recClicked ?? []).filter(([id]) => id !== e.itemId);
+        clicks.push([e.itemId, e.ts]);
+        v.recClicked = clicks.slice(-MAX_REC_CLICKS);
+      }
       break;
     case 'cart_add':
       addToBuckets(view, e.ts, (b) => b.cartAdds++);
@@ -216,6 +246,14 @@ function foldOrderLine(view: AnalyticsView, e: ShopEvent, v: VisitorState): void
     b.revenue = Math.round((b.revenue + amount) * 100) / 100;
     b.units += qty;
   });
+  if (attributedToRecs(v, e)) {
+    const first = !o.recAttributed;
+    o.recAttributed = true;
+    addToBuckets(view, o.ts, (b) => {
+      b.recRevenue = Math.round((b.recRevenue + amount) * 100) / 100;
+      if (first) b.recOrders++;
+    });
+  }
   if (!fresh) return;
   addToBuckets(view, o.ts, (b) => b.orders++);
   if (v.firstOrderTs === 0) {
@@ -227,6 +265,11 @@ function foldOrderLine(view: AnalyticsView, e: ShopEvent, v: VisitorState): void
     addToBuckets(view, v.sessionStart, (b) => b.orderSessions++);
     countCartOrder(view, v);
   }
+}
+
+function attributedToRecs(v: VisitorState, e: ShopEvent): boolean {
+  const click = v.recClicked?.find(([id]) => id === e.itemId);
+  return !!click && click[1] <= e.ts && e.ts - click[1] <= ATTRIBUTION_WINDOW_MS;
 }
 
 function countCartOrder(view: AnalyticsView, v: VisitorState): void {

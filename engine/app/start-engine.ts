@@ -14,7 +14,7 @@ import { AnalyticsConsumer } from '../analytics/index.js';
 import { createLogger, Metrics, type Logger } from '../observability/index.js';
 import { PushRouter } from '../push/index.js';
 import { ShardSupervisor } from '../shards/index.js';
-import { ApiKeyCheck, EngineServices, OrderImport, resolveApiKey, SessionTokens } from '../services/index.js';
+import { ApiKeyCheck, EngineServices, OperatorSessions, OrderImport, resolveApiKey, SessionTokens } from '../services/index.js';
 import { StateStore } from '../store/index.js';
 import { setupCatalog } from './catalog-setup.js';
 import { CatalogUpdates } from './catalog-updates.js';
@@ -142,7 +142,9 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       };
     };
     // The shop-level fold of the log, apart from the shards (its own cursor and LMDB).
-    const analytics = new AnalyticsConsumer({ natsUrl, dataDir: config.dataDir, log: log.child('analytics'), logLevel: config.logLevel });
+    const analytics = new AnalyticsConsumer({
+      natsUrl, dataDir: config.dataDir, log: log.child('analytics'), logLevel: config.logLevel, partitions: config.partitions, streamReplicas: config.streamReplicas,
+    });
     if (config.analytics) await analytics.start();
     else log.warn('ANALYTICS=false: this process does not fold the log for /api/admin (another node may)');
     cleanups.push(() => analytics.close());
@@ -159,7 +161,8 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       maxWsMessagesPerS: config.maxWsMessagesPerS, maxUserMessagesPerS: config.maxUserMessagesPerS, wsAllowedOrigins: config.wsAllowedOrigins,
       metricsKey: config.metricsAuth ? operatorKey : undefined, allowUwsFallback: config.allowUwsFallback,
       admin: {
-        analytics, isOperator: (key) => operatorKey.matches(key),
+        analytics, isOperator: (key) => operatorKey.matches(key), sessions: new OperatorSessions(apiKey),
+        nameOf: (itemId) => catalog.get(itemId)?.name ?? '',
         orderImport: new OrderImport({
           catalog, catalogAdmin: services.catalogAdmin, tracking: services.tracking,
           knownLine: (userId, orderId, eventId) => analytics.customerOrders(userId).some((o) => o.orderId === orderId && o.eventIds?.includes(eventId)),

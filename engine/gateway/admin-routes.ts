@@ -5,7 +5,7 @@
 import type { AnalyticsConsumer, Granularity } from '../analytics/index.js';
 import { GRANULARITIES, kpiReport, tomorrowUtc } from '../analytics/index.js';
 import { AuthError, BadRequestError, NotFoundError } from '../errors/index.js';
-import { parseImportLines, type OrderImport } from '../services/index.js';
+import { parseImportLines, type OperatorSessions, type OrderImport } from '../services/index.js';
 
 const DAY_MS = 86_400_000;
 /** Buckets one answer may hold: a day of minutes, ~4 months of hours, years of days. */
@@ -23,10 +23,27 @@ export interface AdminDeps {
   orderImport: OrderImport;
   /** True when the presented key is the operator's. */
   isOperator(key: string | undefined): boolean;
+  /** The dashboard's logins (tokens issued for the API key). */
+  sessions: OperatorSessions;
+  /** Product names for the dashboard's lists ('' when unknown). */
+  nameOf(itemId: string): string;
+}
+
+/** The API key (x-api-key or bearer), or a dashboard session token as bearer. */
+export function isOperatorRequest(deps: AdminDeps, apiKey: string | undefined, token: string | undefined): boolean {
+  return deps.isOperator(apiKey ?? token) || (apiKey === undefined && token !== undefined && deps.sessions.valid(token));
 }
 
 function operator(deps: AdminDeps, req: AdminRequest): void {
-  if (!deps.isOperator(req.apiKey ?? req.token)) throw new AuthError('E_UNAUTHENTICATED', 'the admin API needs the API key: x-api-key or Authorization: Bearer');
+  if (!isOperatorRequest(deps, req.apiKey, req.token)) {
+    throw new AuthError('E_UNAUTHENTICATED', 'the admin API needs the API key (x-api-key or Authorization: Bearer) or an operator session token (POST /api/admin/session)');
+  }
+}
+
+/** Logs an operator in: the API key itself is required (a session cannot extend itself). */
+export function adminSession(deps: AdminDeps, req: AdminRequest) {
+  if (!deps.isOperator(req.apiKey ?? req.token)) throw new AuthError('E_UNAUTHENTICATED', 'logging in needs the API key in x-api-key (DATA_DIR/api-key, or API_KEY)');
+  return deps.sessions.issue();
 }
 
 /** `from`/`to` as ISO dates or times (or ms since the epoch). */
@@ -63,7 +80,7 @@ export function adminHot(deps: AdminDeps, req: AdminRequest) {
   if (kind !== 'products' && kind !== 'queries') throw new BadRequestError('"kind" must be products or queries', 'kind');
   const limit = limitParam(req.query, 20, 500);
   const rows = deps.analytics.hot(kind === 'products' ? 'p' : 'q', limit);
-  return { kind, items: rows.map((r) => (kind === 'products' ? { itemId: r.key, score: r.score } : { query: r.key, score: r.score })) };
+  return { kind, items: rows.map((r) => (kind === 'products' ? { itemId: r.key, name: deps.nameOf(r.key), score: r.score } : { query: r.key, score: r.score })) };
 }
 
 export function adminFunnel(deps: AdminDeps, req: AdminRequest) {
@@ -102,7 +119,21 @@ export function adminAbc(deps: AdminDeps, req: AdminRequest) {
   const asOf = dateParam(req.query, 'asOf', tomorrowUtc())!;
   const from = dateParam(req.query, 'from', undefined);
   if (from !== undefined && from >= asOf) throw new BadRequestError('"from" must be before "asOf"', 'from');
-  return deps.analytics.customers.abc(asOf, from);
+  const r = deps.analytics.customers.abc(asOf, from);
+  return { ...r, top: r.top.map((p) => ({ ...p, name: deps.nameOf(p.itemId) })) };
+}
+
+export function adminSegments(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  const asOf = dateParam(req.query, 'asOf', tomorrowUtc())!;
+  const since = dateParam(req.query, 'since', asOf - 30 * DAY_MS)!;
+  if (since >= asOf) throw new BadRequestError('"since" must be before "asOf"', 'since');
+  return deps.analytics.customers.segments(asOf, since);
+}
+
+export function adminClv(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  return deps.analytics.customers.clvOverview(dateParam(req.query, 'asOf', tomorrowUtc())!, limitParam(req.query, 20, 500));
 }
 
 export async function adminCustomer(deps: AdminDeps, req: AdminRequest, customerId: string) {

@@ -6,7 +6,7 @@ import { AuthError, BadRequestError, ERROR_CODES, EngineError, NotFoundError } f
 import type { Logger } from '../observability/index.js';
 import { checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type ApiKeyCheck, type EngineServices, type RecommendOptions } from '../services/index.js';
 import {
-  adminAbc, adminCohorts, adminCustomer, adminFunnel, adminHot, adminImportOrders, adminImportProducts, adminKpis, adminRfm, MAX_IMPORT_BODY_BYTES, type AdminDeps,
+  adminAbc, adminClv, adminCohorts, adminSegments, adminSession, isOperatorRequest, adminCustomer, adminFunnel, adminHot, adminImportOrders, adminImportProducts, adminKpis, adminRfm, MAX_IMPORT_BODY_BYTES, type AdminDeps,
 } from './admin-routes.js';
 import { bearerToken, declaredLength, framingProblem, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
 
@@ -197,19 +197,22 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
   api.get('/api/asyncapi.json', route('asyncapi', (r) => sendText(r, 200, docs().asyncapi, 'application/json; charset=utf-8')));
 
   if (admin) {
+    api.post('/api/admin/session', route('admin_session', (_r, req) => adminSession(admin, req)));
     api.get('/api/admin/kpis', route('admin_kpis', (_r, req) => adminKpis(admin, req)));
     api.get('/api/admin/hot', route('admin_hot', (_r, req) => adminHot(admin, req)));
     api.get('/api/admin/funnel', route('admin_funnel', (_r, req) => adminFunnel(admin, req)));
     api.get('/api/admin/rfm', route('admin_rfm', (_r, req) => adminRfm(admin, req)));
     api.get('/api/admin/cohorts', route('admin_cohorts', (_r, req) => adminCohorts(admin, req)));
     api.get('/api/admin/abc', route('admin_abc', (_r, req) => adminAbc(admin, req)));
+    api.get('/api/admin/segments', route('admin_segments', (_r, req) => adminSegments(admin, req)));
+    api.get('/api/admin/clv', route('admin_clv', (_r, req) => adminClv(admin, req)));
     // Operator first, then the body: a stranger's 2 MB is not read.
     api.post('/api/admin/import/products', route('admin_import_products', async (r, req) => {
-      if (!admin.isOperator(req.apiKey ?? req.token)) return adminImportProducts(admin, req, undefined);
+      if (!isOperatorRequest(admin, req.apiKey, req.token)) return adminImportProducts(admin, req, undefined);
       return adminImportProducts(admin, req, await readJson(r, MAX_IMPORT_BODY_BYTES, req.bodyLength));
     }));
     api.post('/api/admin/import/orders', route('admin_import_orders', async (r, req) => {
-      if (!admin.isOperator(req.apiKey ?? req.token)) return adminImportOrders(admin, req, undefined);
+      if (!isOperatorRequest(admin, req.apiKey, req.token)) return adminImportOrders(admin, req, undefined);
       return adminImportOrders(admin, req, await readJson(r, MAX_IMPORT_BODY_BYTES, req.bodyLength));
     }));
     api.get('/api/admin/customers/:id', route('admin_customer', (_r, req) => adminCustomer(admin, req, req.param(0))));
@@ -234,7 +237,7 @@ export function listApiRoutes(): MountedRoute[] {
   const recorder = new Proxy({}, { get: () => () => recorder }) as TemplatedApp;
   const noop = () => ({ inc() {}, observe() {} });
   const services = { metrics: { counter: noop, histogram: noop } } as unknown as EngineServices;
-  const admin: AdminDeps = { analytics: undefined as never, orderImport: undefined as never, isOperator: () => false };
+  const admin: AdminDeps = { analytics: undefined as never, orderImport: undefined as never, isOperator: () => false, sessions: undefined as never, nameOf: () => '' };
   return mountApi(recorder, services, { health: () => ({ ok: false }) }, undefined as never, undefined, admin);
 }
 

@@ -10,6 +10,7 @@ import type { AdminDeps } from './admin-routes.js';
 import { mountApi, type HealthSource } from './api-routes.js';
 import { reply, sendError } from './http.js';
 import { loadUws, UWS_FALLBACK_MESSAGE } from './uws.js';
+import { mountAdminSocket } from './admin-socket.js';
 import { mountWebSocket } from './websocket.js';
 
 export interface GatewayOptions {
@@ -61,6 +62,7 @@ export class Gateway {
     const app = loaded.uws.App();
     const ws = mountWebSocket(app, loaded, { services, log, maxMessagesPerS: this.#opts.maxWsMessagesPerS, maxUserMessagesPerS: this.#opts.maxUserMessagesPerS, allowedOrigins: this.#opts.wsAllowedOrigins });
     this.#sockets = ws.sockets;
+    const adminWs = this.#opts.admin ? mountAdminSocket(app, loaded, { admin: this.#opts.admin, log, allowedOrigins: this.#opts.wsAllowedOrigins }) : undefined;
     mountApi(app, services, this.#opts.health, log, this.#opts.metricsKey, this.#opts.admin);
     this.#opts.mountSite?.(app);
     // Pages and assets are read-only: any other standard method is 405, not a dropped connection.
@@ -68,6 +70,7 @@ export class Gateway {
     this.#close = () => {
       if (this.#listen) loaded.uws.us_listen_socket_close(this.#listen);
       ws.closeAll();
+      adminWs?.closeAll();
     };
     await new Promise<void>((resolve, reject) => {
       app.listen(this.#opts.host, this.#opts.port, (sock) => {

@@ -29,6 +29,7 @@ export function eventFromProto(m: Event__Output, tracking: Tracking): ShopEvent 
   if (m.stockLeft) throw fieldError('stock_left', '"stock_left" is written by the engine only', 'E_BAD_EVENT');
   if (m.reminder) throw fieldError('reminder', '"reminder" is written by the engine only', 'E_BAD_EVENT');
   if (m.dueAt) throw fieldError('due_at', '"due_at" is written by the engine only', 'E_BAD_EVENT');
+  if (m.segment || m.previousSegment) throw fieldError(m.segment ? 'segment' : 'previous_segment', 'segments are written by the engine only (analytics)', 'E_BAD_EVENT');
   if (m.source && m.source !== 'grpc') throw fieldError('source', '"source" is stamped by the engine ("grpc"); leave it empty', 'E_BAD_EVENT');
   // `!== 0`, not truthiness: NaN is falsy and would slip through as "not set".
   const hasPrice = m.price !== 0;
@@ -45,6 +46,8 @@ export function eventFromProto(m: Event__Output, tracking: Tracking): ShopEvent 
   if (m.dwellMs) input['dwellMs'] = m.dwellMs;
   if (m.orderId) input['orderId'] = m.orderId;
   if (m.ts) input['ts'] = m.ts;
+  if (m.itemIds?.length) input['itemIds'] = m.itemIds;
+  if (m.slot) input['slot'] = m.slot;
   const e = tracking.validateEvent(input, { userId, source: 'grpc' });
   if (hasPrice) e.price = Math.round(m.price * 100) / 100;
   return e;

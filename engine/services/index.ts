@@ -10,5 +10,6 @@ export { validateClientEvent, EVENT_ID_PATTERN, type EventStamp } from './valida
 export { NextTurn } from './next-turn.js';
 export { CheckoutService, parseCheckoutLines, checkIdempotencyKey, checkoutIdOf, CHECKOUT_WAIT_MS, MAX_CHECKOUT_LINES, type CheckoutLine, type CheckoutRequest, type OrderResult } from './checkout.js';
 export { StockView } from './stock-view.js';
+export { OperatorSessions, OPERATOR_SESSION_TTL_S } from './operator-sessions.js';
 export { ApiKeyCheck, resolveApiKey, API_KEY_METADATA, API_KEY_FILE, MIN_API_KEY_LENGTH } from './api-key.js';
 export { OrderImport, importedUserId, parseImportLines, MAX_IMPORT_LINES, type ImportLine } from './order-import.js';

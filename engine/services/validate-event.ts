@@ -10,6 +10,9 @@ export const EVENT_ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
 export const MAX_QUERY_LENGTH = 256;
 export const MAX_QTY = 999;
 export const MAX_DWELL_MS = 24 * 3600_000;
+/** Items one impression may name (a strip or grid as shown). */
+export const MAX_IMPRESSION_ITEMS = 50;
+export const SLOT_PATTERN = /^[a-z0-9_-]{1,32}$/;
 
 const NEEDS_ITEM = new Set<EventKindName>(['view', 'cart_add', 'cart_remove', 'purchase', 'dwell', 'rec_click']);
 
@@ -20,6 +23,21 @@ function optionalInt(o: Record<string, unknown>, field: string, min: number, max
     throw new BadRequestError(`"${field}" must be an integer from ${min} to ${max}`, field, 'E_BAD_EVENT');
   }
   return v;
+}
+
+/** 1..50 known, distinct item ids (an unknown one is refused, as for every event). */
+function impressionItems(v: unknown, itemExists: (id: string) => boolean): string[] {
+  if (!Array.isArray(v) || v.length === 0 || v.length > MAX_IMPRESSION_ITEMS) {
+    throw new BadRequestError(`"itemIds" must be an array of 1 to ${MAX_IMPRESSION_ITEMS} item ids for rec_impression events`, 'itemIds', 'E_BAD_EVENT');
+  }
+  const seen = new Set<string>();
+  for (const id of v) {
+    if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw new BadRequestError('"itemIds" must hold item ids (strings of 1-64 characters)', 'itemIds', 'E_BAD_EVENT');
+    if (seen.has(id)) throw new BadRequestError(`"itemIds" names "${id}" twice`, 'itemIds', 'E_BAD_EVENT');
+    if (!itemExists(id)) throw new NotFoundError('E_UNKNOWN_ITEM', `item "${id}" is not in the catalog`);
+    seen.add(id);
+  }
+  return [...seen];
 }
 
 export interface EventStamp {
@@ -69,6 +87,13 @@ export function validateClientEvent(input: unknown, stamp: EventStamp, itemExist
     const d = optionalInt(o, 'dwellMs', 0, MAX_DWELL_MS);
     if (d === undefined) throw new BadRequestError('"dwellMs" is required for dwell events', 'dwellMs', 'E_BAD_EVENT');
     e.dwellMs = d;
+  }
+  if (e.kind === 'rec_impression') e.itemIds = impressionItems(o['itemIds'], itemExists);
+  else if (o['itemIds'] !== undefined) throw new BadRequestError(`"itemIds" is only for rec_impression events`, 'itemIds', 'E_BAD_EVENT');
+  if (o['slot'] !== undefined) {
+    if (e.kind !== 'rec_impression' && e.kind !== 'rec_click') throw new BadRequestError(`"slot" is only for rec_impression and rec_click events`, 'slot', 'E_BAD_EVENT');
+    if (typeof o['slot'] !== 'string' || !SLOT_PATTERN.test(o['slot'])) throw new BadRequestError('"slot" must be 1-32 of a-z 0-9 _ -', 'slot', 'E_BAD_EVENT');
+    e.slot = o['slot'];
   }
   if (o['ts'] !== undefined && (typeof o['ts'] !== 'number' || !Number.isFinite(o['ts']))) {
     throw new BadRequestError('"ts" must be a number (ms since the epoch); the server stamps its own time', 'ts', 'E_BAD_EVENT');

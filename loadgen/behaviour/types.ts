@@ -1,6 +1,6 @@
 /** What a virtual shopper does next, independent of sockets and clocks (pure, seeded). */
 
-export type EventKind = 'view' | 'cart_add' | 'cart_remove' | 'purchase' | 'search' | 'dwell' | 'rec_click';
+export type EventKind = 'view' | 'cart_add' | 'cart_remove' | 'purchase' | 'search' | 'dwell' | 'rec_click' | 'rec_impression';
 
 /** Kinds after which the engine recomputes recommendations and pushes `recs`. */
 export const PUSHING_KINDS: ReadonlySet<EventKind> = new Set(['view', 'cart_add', 'cart_remove', 'purchase', 'rec_click']);

@@ -23,7 +23,7 @@ const TRACK_DEADLINE_MS = 10_000;
 const OPEN_CONCURRENCY = 100;
 
 const KINDS: Record<LoadgenKind, EventKind> = {
-  view: 'VIEW', cart_add: 'CART_ADD', cart_remove: 'CART_REMOVE', purchase: 'PURCHASE', search: 'SEARCH', dwell: 'DWELL', rec_click: 'REC_CLICK',
+  view: 'VIEW', cart_add: 'CART_ADD', cart_remove: 'CART_REMOVE', purchase: 'PURCHASE', search: 'SEARCH', dwell: 'DWELL', rec_click: 'REC_CLICK', rec_impression: 'REC_IMPRESSION',
 };
 
 /** The user id of shopper `g` in the run tagged `runTag` ([a-z0-9]); a new tag gives fresh profiles. */

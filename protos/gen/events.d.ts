@@ -23,7 +23,9 @@ export namespace shop {
             STOCK_REFUSED = 12,
             STOCK_COMMIT = 13,
             STOCK_RELEASE = 14,
-            STOCK_SET = 15
+            STOCK_SET = 15,
+            REC_IMPRESSION = 16,
+            SEGMENT_CHANGE = 17
         }
 
         /** Properties of a Line. */
@@ -140,6 +142,18 @@ export namespace shop {
 
             /** Event stockLeft */
             stockLeft?: (number|null);
+
+            /** Event itemIds */
+            itemIds?: (string[]|null);
+
+            /** Event slot */
+            slot?: (string|null);
+
+            /** Event segment */
+            segment?: (string|null);
+
+            /** Event previousSegment */
+            previousSegment?: (string|null);
         }
 
         /** Represents an Event. */
@@ -198,6 +212,18 @@ export namespace shop {
 
             /** Event stockLeft. */
             public stockLeft: number;
+
+            /** Event itemIds. */
+            public itemIds: string[];
+
+            /** Event slot. */
+            public slot: string;
+
+            /** Event segment. */
+            public segment: string;
+
+            /** Event previousSegment. */
+            public previousSegment: string;
 
             /**
              * Creates a new Event instance using the specified properties.

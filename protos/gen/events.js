@@ -45,6 +45,8 @@ export const shop = $root.shop = (() => {
          * @property {number} STOCK_COMMIT=13 STOCK_COMMIT value
          * @property {number} STOCK_RELEASE=14 STOCK_RELEASE value
          * @property {number} STOCK_SET=15 STOCK_SET value
+         * @property {number} REC_IMPRESSION=16 REC_IMPRESSION value
+         * @property {number} SEGMENT_CHANGE=17 SEGMENT_CHANGE value
          */
         v1.EventKind = (function() {
             const valuesById = {}, values = Object.create(valuesById);
@@ -64,6 +66,8 @@ export const shop = $root.shop = (() => {
             values[valuesById[13] = "STOCK_COMMIT"] = 13;
             values[valuesById[14] = "STOCK_RELEASE"] = 14;
             values[valuesById[15] = "STOCK_SET"] = 15;
+            values[valuesById[16] = "REC_IMPRESSION"] = 16;
+            values[valuesById[17] = "SEGMENT_CHANGE"] = 17;
             return values;
         })();
 
@@ -253,6 +257,10 @@ export const shop = $root.shop = (() => {
              * @property {Array.<shop.v1.ILine>|null} [lines] Event lines
              * @property {string|null} [checkoutId] Event checkoutId
              * @property {number|null} [stockLeft] Event stockLeft
+             * @property {Array.<string>|null} [itemIds] Event itemIds
+             * @property {string|null} [slot] Event slot
+             * @property {string|null} [segment] Event segment
+             * @property {string|null} [previousSegment] Event previousSegment
              */
 
             /**
@@ -265,6 +273,7 @@ export const shop = $root.shop = (() => {
              */
             function Event(properties) {
                 this.lines = [];
+                this.itemIds = [];
                 if (properties)
                     for (let keys = Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -400,6 +409,38 @@ export const shop = $root.shop = (() => {
             Event.prototype.stockLeft = 0;
 
             /**
+             * Event itemIds.
+             * @member {Array.<string>} itemIds
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.itemIds = $util.emptyArray;
+
+            /**
+             * Event slot.
+             * @member {string} slot
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.slot = "";
+
+            /**
+             * Event segment.
+             * @member {string} segment
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.segment = "";
+
+            /**
+             * Event previousSegment.
+             * @member {string} previousSegment
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.previousSegment = "";
+
+            /**
              * Creates a new Event instance using the specified properties.
              * @function create
              * @memberof shop.v1.Event
@@ -460,6 +501,15 @@ export const shop = $root.shop = (() => {
                     writer.uint32(/* id 15, wireType 2 =*/122).string(message.checkoutId);
                 if (message.stockLeft != null && Object.hasOwnProperty.call(message, "stockLeft"))
                     writer.uint32(/* id 16, wireType 0 =*/128).int32(message.stockLeft);
+                if (message.itemIds != null && message.itemIds.length)
+                    for (let i = 0; i < message.itemIds.length; ++i)
+                        writer.uint32(/* id 17, wireType 2 =*/138).string(message.itemIds[i]);
+                if (message.slot != null && Object.hasOwnProperty.call(message, "slot"))
+                    writer.uint32(/* id 18, wireType 2 =*/146).string(message.slot);
+                if (message.segment != null && Object.hasOwnProperty.call(message, "segment"))
+                    writer.uint32(/* id 19, wireType 2 =*/154).string(message.segment);
+                if (message.previousSegment != null && Object.hasOwnProperty.call(message, "previousSegment"))
+                    writer.uint32(/* id 20, wireType 2 =*/162).string(message.previousSegment);
                 return writer;
             };
 
@@ -561,6 +611,24 @@ export const shop = $root.shop = (() => {
                         }
                     case 16: {
                             message.stockLeft = reader.int32();
+                            break;
+                        }
+                    case 17: {
+                            if (!(message.itemIds && message.itemIds.length))
+                                message.itemIds = [];
+                            message.itemIds.push(reader.string());
+                            break;
+                        }
+                    case 18: {
+                            message.slot = reader.string();
+                            break;
+                        }
+                    case 19: {
+                            message.segment = reader.string();
+                            break;
+                        }
+                    case 20: {
+                            message.previousSegment = reader.string();
                             break;
                         }
                     default:

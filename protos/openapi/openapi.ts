@@ -133,6 +133,12 @@ const OPERATIONS: Operation[] = [
     errors: [...SESSION, ...BODY, 'E_UNKNOWN_ITEM', 'E_OUT_OF_STOCK', ...APPEND],
   },
   {
+    method: 'post', path: '/api/admin/session', operationId: 'adminSession', tags: ['admin'], security: [{ apiKey: [] }],
+    summary: 'Operator login for the dashboard: trades the API key for a session token',
+    description: 'Only the API key logs in (a session token cannot renew itself). Rotating API_KEY ends every session.',
+    ok: { description: 'the session', schema: ref('OperatorSession') }, errors: ['E_UNAUTHENTICATED'],
+  },
+  {
     method: 'get', path: '/api/admin/kpis', operationId: 'adminKpis', tags: ['admin'], security: operator,
     summary: 'Live shop KPIs per minute, hour or day, with totals and rates',
     parameters: [
@@ -166,6 +172,18 @@ const OPERATIONS: Operation[] = [
     method: 'get', path: '/api/admin/abc', operationId: 'adminAbc', tags: ['admin'], security: operator,
     summary: 'ABC classes of products by revenue, between `from` and `asOf`',
     parameters: [asOf, query('from', { type: 'string', format: 'date' }, 'first day counted (default: all history)')],
+    ok: { description: 'the report', schema: ref('CustomerReport') }, errors: ['E_UNAUTHENTICATED'],
+  },
+  {
+    method: 'get', path: '/api/admin/segments', operationId: 'adminSegments', tags: ['admin'], security: operator,
+    summary: 'RFM segment sizes as of a date, and how many customers moved between segments since another',
+    parameters: [asOf, query('since', { type: 'string', format: 'date' }, 'the earlier date (default: 30 days before asOf)')],
+    ok: { description: 'the report', schema: ref('CustomerReport') }, errors: ['E_UNAUTHENTICATED'],
+  },
+  {
+    method: 'get', path: '/api/admin/clv', operationId: 'adminClv', tags: ['admin'], security: operator,
+    summary: 'Lifetime value of every customer (BG/NBD + Gamma-Gamma fitted as of the date): distribution and the top customers',
+    parameters: [asOf, query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 20 }, 'how many top customers')],
     ok: { description: 'the report', schema: ref('CustomerReport') }, errors: ['E_UNAUTHENTICATED'],
   },
   {

@@ -22,7 +22,7 @@ const ERROR_CODE_SET: Record<ErrorCode, true> = {
 };
 export const ALL_ERROR_CODES = Object.keys(ERROR_CODE_SET) as ErrorCode[];
 
-const CLIENT_EVENT_KIND_SET: Record<ClientEventKind, true> = { view: true, cart_add: true, cart_remove: true, purchase: true, search: true, dwell: true, rec_click: true };
+const CLIENT_EVENT_KIND_SET: Record<ClientEventKind, true> = { view: true, cart_add: true, cart_remove: true, purchase: true, search: true, dwell: true, rec_click: true, rec_impression: true };
 export const CLIENT_EVENT_KINDS = Object.keys(CLIENT_EVENT_KIND_SET) as ClientEventKind[];
 
 const itemId = str({ pattern: ITEM_ID_PATTERN, examples: ['sku-000042'] });
@@ -46,7 +46,8 @@ const order = obj({ orderId: str(), ts: epochMs('when it was placed'), lines: ar
 
 const KPI_COUNTS: Record<string, JsonSchema> = Object.fromEntries([
   'revenue', 'orders', 'units', 'views', 'cartAdds', 'searches', 'recClicks', 'sessions', 'cartSessions', 'orderSessions',
-  'cartOrderSessions', 'newCustomers', 'returningOrders', 'aov', 'conversionRate', 'cartAbandonmentRate',
+  'cartOrderSessions', 'newCustomers', 'returningOrders', 'recImpressions', 'recOrders', 'recRevenue',
+  'aov', 'conversionRate', 'cartAbandonmentRate', 'recCtr', 'recRevenueShare',
 ].map((k) => [k, num({ minimum: 0 })]));
 
 const eventProperties: Record<string, JsonSchema> = {
@@ -57,6 +58,8 @@ const eventProperties: Record<string, JsonSchema> = {
   qty: int({ minimum: 0, maximum: 999, description: '1..999 (0..999 for cart_remove)' }),
   dwellMs: int({ minimum: 0, maximum: 86_400_000, description: 'required for dwell' }),
   orderId: eventId,
+  itemIds: arr(itemId, { minItems: 1, maxItems: 50, uniqueItems: true, description: 'required for rec_impression: the recommended items shown, in order' }),
+  slot: str({ pattern: '^[a-z0-9_-]{1,32}$', description: 'rec_impression / rec_click: where on the page (home, product, cart, ...)' }),
   ts: num({ description: 'ignored: the server stamps its own time' }),
 };
 
@@ -93,6 +96,7 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
     dwellMs: int({ minimum: 0 }),
     firstTs: epochMs('first event (0: none)'),
     lastTs: epochMs('last event (0: none)'),
+    segment: str({ description: 'RFM segment (docs/analytics.md) as analytics last moved it; \'\' = not a customer yet' }),
     lastSeq: int({ minimum: 0, description: 'log sequence of the last event folded in' }),
   }, undefined, { description: 'The user actor\'s live state (read-your-writes)' }),
   EventInput: obj(eventProperties, ['kind'], { description: 'An event, as on the WebSocket without `type`' }),
@@ -114,6 +118,10 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
     index: bool({ description: 'the HNSW index is built and loaded' }),
     catalog: int({ minimum: 0, description: 'products in the catalog' }),
   }, ['ok'], { description: 'Readiness; more detail fields may be added' }),
+  OperatorSession: obj({
+    token: str({ pattern: '^op1\\.', description: 'send as Authorization: Bearer on /api/admin/*, and as ?token= on /admin/ws' }),
+    expiresAt: epochMs('when the session ends (12 hours after login)'),
+  }, undefined, { description: 'A dashboard login: the browser keeps this, never the API key' }),
   KpiCounts: obj(KPI_COUNTS, undefined, { description: 'Counts of a period and the rates derived from them (docs/analytics.md)' }),
   KpiBucket: obj({ start: str({ description: 'UTC start of the bucket' }), ...KPI_COUNTS }),
   KpiReport: obj({
@@ -124,7 +132,7 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
   }),
   HotList: {
     oneOf: [
-      obj({ kind: { const: 'products' }, items: arr(obj({ itemId: str(), score: num() })) }),
+      obj({ kind: { const: 'products' }, items: arr(obj({ itemId: str(), name: str({ description: '\'\' when no longer in the catalog' }), score: num() })) }),
       obj({ kind: { const: 'queries' }, items: arr(obj({ query: str(), score: num() })) }),
     ],
   },

@@ -45,6 +45,8 @@ export interface Profile {
   firstTs: number;
   lastTs: number;
   lastSeq: number;
+  /** RFM segment as analytics last moved it ('' = not a customer yet). */
+  segment: string;
 }
 
 /** GET /api/cart. */

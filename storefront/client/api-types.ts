@@ -67,7 +67,7 @@ export interface CheckoutResult {
 }
 
 /** An event as the pages make it; live.ts adds the `type` and the `id`. */
-export type ShopEvent = Pick<EventMessage, 'kind' | 'itemId' | 'query' | 'qty' | 'dwellMs'>;
+export type ShopEvent = Pick<EventMessage, 'kind' | 'itemId' | 'query' | 'qty' | 'dwellMs' | 'itemIds' | 'slot'>;
 
 export interface Ack {
   id: string;

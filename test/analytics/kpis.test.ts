@@ -11,7 +11,7 @@ import { readLog, spawnEngine, startNats, startTestEngine, startTraffic, TEST_CA
 import { referenceKpis, type KpiTotals } from '../kit/kpi-reference.js';
 
 const KEY = 'analytics-test-key-0123456789';
-const FIELDS: Array<keyof KpiTotals> = ['revenue', 'orders', 'units', 'views', 'cartAdds', 'searches', 'recClicks', 'sessions', 'cartSessions', 'orderSessions', 'cartOrderSessions', 'newCustomers', 'returningOrders'];
+const FIELDS: Array<keyof KpiTotals> = ['revenue', 'orders', 'units', 'views', 'cartAdds', 'searches', 'recClicks', 'sessions', 'cartSessions', 'orderSessions', 'cartOrderSessions', 'newCustomers', 'returningOrders', 'recImpressions', 'recOrders', 'recRevenue'];
 
 async function kpiTotals(url: string): Promise<KpiTotals & Record<string, number>> {
   const from = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
@@ -26,6 +26,12 @@ async function checkouts(url: string, tokens: string[], itemIds: string[]): Prom
   let placed = 0;
   for (const [i, token] of tokens.entries()) {
     const lines = [{ itemId: itemIds[i % itemIds.length]!, qty: 1 }, ...(i % 2 ? [{ itemId: itemIds[(i + 7) % itemIds.length]!, qty: 2 }] : [])];
+    // Every third shopper clicked the first line's item in a rec strip first: that order is credited to recs.
+    if (i % 3 === 0) {
+      const ev = { kind: 'rec_click', itemId: lines[0]!.itemId, slot: 'for-you' };
+      const c = await fetch(`${url}/api/events`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(ev) });
+      assert.equal(c.status, 200, await c.text());
+    }
     const r = await fetch(`${url}/api/checkout`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ lines }) });
     if (r.status === 200) placed++;
   }
@@ -70,6 +76,7 @@ describe('analytics - KPIs from the log', () => {
       await caughtUp(engine.url, nats.url);
       const want = referenceKpis(await readLog(nats.url));
       assert.ok(want.orders >= placed && want.views > 0);
+      assert.ok(want.recImpressions > 0 && want.recOrders > 0 && want.recRevenue > 0, `recs shown and credited: ${JSON.stringify(want)}`);
       assertEqualTotals(await kpiTotals(engine.url), want);
 
       assert.equal((await fetch(`${engine.url}/api/admin/kpis`)).status, 401);

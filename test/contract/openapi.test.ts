@@ -191,6 +191,16 @@ describe('openapi - answers of a real engine validate against the document', () 
     await call('GET', '/api/admin/funnel', '/api/admin/funnel?from=yesterday', { headers: key }, [400, 'E_BAD_REQUEST']);
     await call('GET', '/api/admin/funnel', '/api/admin/funnel', {}, [401, 'E_UNAUTHENTICATED']);
 
+    const login = await call('POST', '/api/admin/session', '/api/admin/session', { headers: key }, 200);
+    await call('POST', '/api/admin/session', '/api/admin/session', {}, [401, 'E_UNAUTHENTICATED']);
+    const operator = { authorization: `Bearer ${(login.body as { token: string }).token}` };
+    await call('GET', '/api/admin/kpis', '/api/admin/kpis', { headers: operator }, 200);
+    await call('GET', '/api/admin/segments', '/api/admin/segments?asOf=2030-01-01&since=2029-01-01', { headers: operator }, 200);
+    await call('GET', '/api/admin/segments', '/api/admin/segments?asOf=2030-01-01&since=2031-01-01', { headers: key }, [400, 'E_BAD_REQUEST']);
+    await call('GET', '/api/admin/segments', '/api/admin/segments', {}, [401, 'E_UNAUTHENTICATED']);
+    await call('GET', '/api/admin/clv', '/api/admin/clv?limit=3', { headers: key }, 200);
+    await call('GET', '/api/admin/clv', '/api/admin/clv?limit=0', { headers: key }, [400, 'E_BAD_REQUEST']);
+    await call('GET', '/api/admin/clv', '/api/admin/clv', {}, [401, 'E_UNAUTHENTICATED']);
     for (const what of ['rfm', 'cohorts', 'abc']) {
       await call('GET', `/api/admin/${what}`, `/api/admin/${what}?asOf=2030-01-01`, { headers: key }, 200);
       await call('GET', `/api/admin/${what}`, `/api/admin/${what}?asOf=01/01/2030`, { headers: key }, [400, 'E_BAD_REQUEST']);

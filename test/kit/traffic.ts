@@ -1,7 +1,7 @@
 /** Drives many shoppers at once over real WebSockets and remembers exactly which events were acked. */
 import { Shopper } from './shopper.js';
 
-const KINDS = ['view', 'view', 'view', 'cart_add', 'cart_remove', 'search', 'dwell', 'rec_click'] as const;
+const KINDS = ['view', 'view', 'view', 'cart_add', 'cart_remove', 'search', 'dwell', 'rec_click', 'rec_impression'] as const;
 
 export interface Traffic {
   shoppers: Shopper[];
@@ -28,7 +28,11 @@ export async function startTraffic(url: string, opts: { shoppers: number; itemId
       const id = `s${si}-${n++}`;
       const ev: Record<string, unknown> = { id, kind };
       if (kind === 'search') ev['query'] = 'blue shoes';
-      else ev['itemId'] = itemId;
+      else if (kind === 'rec_impression') {
+        ev['itemIds'] = [...new Set([itemId, opts.itemIds[Math.floor(rand() * opts.itemIds.length)]!, opts.itemIds[Math.floor(rand() * opts.itemIds.length)]!])];
+        ev['slot'] = 'for-you';
+      } else ev['itemId'] = itemId;
+      if (kind === 'rec_click') ev['slot'] = 'for-you';
       if (kind === 'dwell') ev['dwellMs'] = 1500;
       if (kind === 'cart_add') ev['qty'] = 1 + Math.floor(rand() * 3);
       sent++;

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startEngine, loadConfig, type Engine } from '../../engine/index.js';
 import { createLogger } from '../../engine/observability/index.js';
+import { mountDashboard } from '../../dashboard/index.js';
 import { mountStorefront } from '../../storefront/index.js';
 import { startNats, testEnv, type TestNats } from '../kit/index.js';
 
@@ -36,7 +37,12 @@ export async function startShop(extraEnv: Record<string, string> = {}): Promise<
   const log = createLogger('warn');
   let engine: Engine;
   try {
-    engine = await startEngine(loadConfig(env), { log, mountSite: (app) => mountStorefront(app, { log: log.child('storefront') }) });
+    engine = await startEngine(loadConfig(env), {
+      log, mountSite: (app) => {
+        mountDashboard(app, { log: log.child('dashboard') });
+        mountStorefront(app, { log: log.child('storefront') });
+      },
+    });
   } catch (err) {
     await nats.stop();
     throw err;

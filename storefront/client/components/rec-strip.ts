@@ -1,7 +1,9 @@
 /**
  * A row of suggestions with the reason for each. The live "for you" strip follows
  * the WebSocket `recs` pushes: kept cards glide to their new places, new ones
- * fade in, changed reasons flash once; a click is tracked as `rec_click`.
+ * fade in, changed reasons flash once. What the shopper could see is tracked as a
+ * `rec_impression` (each card once per strip, when half of it is on screen, batched),
+ * a click as `rec_click`; both name the strip as `slot`, for rec CTR and attribution.
  */
 import type { RecItem, Recs } from '../api-types.js';
 import { h, reducedMotion, replaceChildren } from '../dom.js';
@@ -9,6 +11,8 @@ import { live } from '../live.js';
 import { productCard } from './product-card.js';
 
 const MOVE_MS = 380;
+/** Cards that came into view within this long go out as one impression event. */
+const IMPRESSION_BATCH_MS = 500;
 const EASE = 'cubic-bezier(.2,.7,.2,1)';
 
 export interface StripOptions {
@@ -24,6 +28,10 @@ export class RecStrip {
   readonly el: HTMLElement;
   readonly #list: HTMLUListElement;
   readonly #updated: HTMLElement;
+  readonly #seen = new Set<string>();
+  #batch: string[] = [];
+  #batchTimer: ReturnType<typeof setTimeout> | undefined;
+  #observer: IntersectionObserver | undefined;
 
   constructor(readonly opts: StripOptions) {
     this.#list = h('ul', { class: 'grid strip-list', 'aria-labelledby': `${opts.id}-h` });
@@ -36,6 +44,23 @@ export class RecStrip {
         this.#updated),
       this.#list);
     this.#list.appendChild(h('li', { class: 'strip-empty' }, 'Loading suggestions…'));
+    if (typeof IntersectionObserver === 'function') {
+      this.#observer = new IntersectionObserver((entries) => {
+        for (const en of entries) if (en.isIntersecting) this.#impressed((en.target as HTMLElement).dataset['itemId'] ?? '');
+      }, { threshold: 0.5 });
+    }
+  }
+
+  #impressed(itemId: string): void {
+    if (!itemId || this.#seen.has(itemId)) return;
+    this.#seen.add(itemId);
+    this.#batch.push(itemId);
+    this.#batchTimer ??= setTimeout(() => {
+      const itemIds = this.#batch.slice(0, 50);
+      this.#batch = [];
+      this.#batchTimer = undefined;
+      void live.track({ kind: 'rec_impression', itemIds, slot: this.opts.id }).catch(() => undefined);
+    }, IMPRESSION_BATCH_MS);
   }
 
   get itemIds(): string[] {
@@ -43,7 +68,9 @@ export class RecStrip {
   }
 
   #card(it: RecItem): HTMLLIElement {
-    return productCard(it, { reason: it.reason, onOpen: (id) => void live.track({ kind: 'rec_click', itemId: id }).catch(() => undefined) });
+    const li = productCard(it, { reason: it.reason, onOpen: (id) => void live.track({ kind: 'rec_click', itemId: id, slot: this.opts.id }).catch(() => undefined) });
+    this.#observer?.observe(li);
+    return li;
   }
 
   /** Shows `recs`, animating from what was shown; `causedBy` (a push's event id) is kept as data for tests and debugging. */
@@ -73,6 +100,7 @@ export class RecStrip {
       return kept;
     });
     replaceChildren(this.#list, next);
+    for (const gone of old.values()) this.#observer?.unobserve(gone);
     if (this.opts.isLive && recs.causedBy) this.#updated.textContent = 'Updated just now';
 
     if (!animate) return;

@@ -54,6 +54,22 @@ export interface Event {
    * STOCK_GRANTED / STOCK_REFUSED: units available after / at the decision
    */
   'stockLeft'?: (number);
+  /**
+   * REC_IMPRESSION: what was shown, in order
+   */
+  'itemIds'?: (string)[];
+  /**
+   * REC_IMPRESSION / REC_CLICK: where ("home", "product", "cart", ...)
+   */
+  'slot'?: (string);
+  /**
+   * SEGMENT_CHANGE: the new RFM segment
+   */
+  'segment'?: (string);
+  /**
+   * SEGMENT_CHANGE: the one before ('' = a new customer)
+   */
+  'previousSegment'?: (string);
 }
 
 export interface Event__Output {
@@ -106,4 +122,20 @@ export interface Event__Output {
    * STOCK_GRANTED / STOCK_REFUSED: units available after / at the decision
    */
   'stockLeft': (number);
+  /**
+   * REC_IMPRESSION: what was shown, in order
+   */
+  'itemIds': (string)[];
+  /**
+   * REC_IMPRESSION / REC_CLICK: where ("home", "product", "cart", ...)
+   */
+  'slot': (string);
+  /**
+   * SEGMENT_CHANGE: the new RFM segment
+   */
+  'segment': (string);
+  /**
+   * SEGMENT_CHANGE: the one before ('' = a new customer)
+   */
+  'previousSegment': (string);
 }

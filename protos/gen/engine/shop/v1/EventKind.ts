@@ -62,6 +62,14 @@ export const EventKind = {
    * item slot: the merchant's count of item_id is now qty
    */
   STOCK_SET: 'STOCK_SET',
+  /**
+   * recommended item_ids were shown to the shopper in `slot`
+   */
+  REC_IMPRESSION: 'REC_IMPRESSION',
+  /**
+   * user partition: the customer's RFM segment as of due_at's day moved (written by analytics)
+   */
+  SEGMENT_CHANGE: 'SEGMENT_CHANGE',
 } as const;
 
 export type EventKind =
@@ -142,5 +150,15 @@ export type EventKind =
    */
   | 'STOCK_SET'
   | 15
+  /**
+   * recommended item_ids were shown to the shopper in `slot`
+   */
+  | 'REC_IMPRESSION'
+  | 16
+  /**
+   * user partition: the customer's RFM segment as of due_at's day moved (written by analytics)
+   */
+  | 'SEGMENT_CHANGE'
+  | 17
 
 export type EventKind__Output = typeof EventKind[keyof typeof EventKind]

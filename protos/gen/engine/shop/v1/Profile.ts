@@ -29,6 +29,10 @@ export interface Profile {
    * log sequence of the last event folded in
    */
   'lastSeq'?: (number | string | Long);
+  /**
+   * RFM segment as analytics last moved it ('' = not a customer yet)
+   */
+  'segment'?: (string);
 }
 
 export interface Profile__Output {
@@ -54,4 +58,8 @@ export interface Profile__Output {
    * log sequence of the last event folded in
    */
   'lastSeq': (number);
+  /**
+   * RFM segment as analytics last moved it ('' = not a customer yet)
+   */
+  'segment': (string);
 }
