@@ -5,6 +5,7 @@
  */
 import { loadConfig } from '../engine/config/index.js';
 import { EngineError } from '../engine/errors/index.js';
+import { redactNatsUrl } from '../engine/log/index.js';
 import { createLogger } from '../engine/observability/index.js';
 import { startEngine } from '../engine/index.js';
 import { mountDashboard } from '../dashboard/index.js';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   };
   const engine = await startEngine(config, { log, mountSite });
   const keyFrom = config.apiKey === undefined ? `${config.dataDir}/api-key` : 'API_KEY';
-  process.stdout.write(`\n  Shop engine ready: ${engine.url}  (gRPC :${engine.grpcPort}, NATS ${engine.natsUrl})\n  Operator dashboard: ${engine.url}/admin  (log in with the API key: ${keyFrom})\n\n`);
+  process.stdout.write(`\n  Shop engine ready: ${engine.url}  (gRPC :${engine.grpcPort}, NATS ${redactNatsUrl(engine.natsUrl)})\n  Operator dashboard: ${engine.url}/admin  (log in with the API key: ${keyFrom})\n\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -171,7 +171,13 @@ export class LoadDriver {
       : new BrowseShopper(new Rng(deriveSeed(this.#init.seed, 0x51a7)), new CatalogIndex(this.#init.catalog));
     let total = 0;
     const steps = 20_000;
-    for (let i = 0; i < steps; i++) total += sim.next().thinkAfter;
+    // The engine answers pushing events with recs; the walk gets stand-ins so the impressions they lead to count too.
+    const ids = this.#init.catalog.itemIds;
+    for (let i = 0; i < steps; i++) {
+      const a = sim.next();
+      total += a.thinkAfter;
+      if (PUSHING_KINDS.has(a.kind) && ids.length > 0) sim.onRecs(Array.from({ length: 8 }, (_, k) => ids[(i * 8 + k) % ids.length]!));
+    }
     return total / steps;
   }
 

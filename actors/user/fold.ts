@@ -99,9 +99,6 @@ function recordOrderLine(s: UserState, orderId: string, ts: number, itemId: stri
 /** Kinds the engine writes for the actor's own bookkeeping: not shopper activity. */
 const BOOKKEEPING: ReadonlySet<ShopEvent['kind']> = new Set(['reminder', 'stock_granted', 'stock_refused', 'segment_change']);
 
-/** Not this actor's to fold: what a page showed (analytics counts it), not what the shopper did. */
-const NOT_FOLDED: ReadonlySet<ShopEvent['kind']> = new Set(['rec_impression']);
-
 /** Counted in `events`: what the shopper did (a checkout once, not the lines it later placed). */
 const isShopperEvent = (e: ShopEvent) => !BOOKKEEPING.has(e.kind) && !(e.kind === 'purchase' && e.checkoutId);
 
@@ -110,10 +107,6 @@ export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: Fold
   const effects: UserEffect[] = [];
   // Commands to item actors carry the ordering user's id but are not this actor's to fold.
   if (ITEM_COMMAND_KINDS.has(e.kind)) return effects;
-  if (NOT_FOLDED.has(e.kind)) {
-    s.lastSeq = seq;
-    return effects;
-  }
   const facts = e.itemId && !BOOKKEEPING.has(e.kind) ? ctx.item(e.itemId) : undefined;
   if (isShopperEvent(e)) {
     if (s.firstTs === 0) s.firstTs = e.ts;

@@ -92,6 +92,8 @@ function showDashboard(): void {
       const behind = m.lagEvents > 0 && m.lastEventTs > 0 ? Math.max(0, m.ts - m.lastEventTs) : 0;
       lag.textContent = m.lagEvents > 0 ? `analytics ${formatInt(m.lagEvents)} events (${(behind / 1000).toFixed(1)} s) behind` : `analytics up to date (log #${formatInt(m.appliedSeq)})`;
       lag.dataset['lagEvents'] = String(m.lagEvents);
+      // What the tiles now show, by log position (tests and support read it).
+      lag.dataset['appliedSeq'] = String(m.appliedSeq);
     },
     state: setConn,
     ended,

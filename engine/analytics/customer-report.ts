@@ -99,7 +99,7 @@ export class CustomerReport {
     for (const h of all) {
       const s = repeatSummary(h, { asOf });
       if (!s) continue;
-      const value = fit.gammaGamma && s.x >= 1 ? clv(fit.bgnbd, fit.gammaGamma, s) : 0;
+      const value = fit.gammaGamma ? clv(fit.bgnbd, fit.gammaGamma, s) : 0;
       const before = h.orders.filter((o) => o.ts < asOf);
       rows.push({
         customerId: h.customerId, clv12m: Math.round(value * 100) / 100, pAlive: round(pAlive(fit.bgnbd, s)), orders: before.length,
@@ -134,7 +134,8 @@ export class CustomerReport {
     if (fit?.ok && s) {
       out.pAlive = round(pAlive(fit.bgnbd, s));
       out.expectedPurchases90d = round(expectedPurchases(fit.bgnbd, s, HORIZON_WEEKS));
-      if (fit.gammaGamma && s.x >= 1) out.clv12m = Math.round(clv(fit.bgnbd, fit.gammaGamma, s) * 100) / 100;
+      // One-time buyers too: Gamma-Gamma gives them the population's mean spend (x = 0).
+      if (fit.gammaGamma) out.clv12m = Math.round(clv(fit.bgnbd, fit.gammaGamma, s) * 100) / 100;
       out.model = { asOf: new Date(asOf).toISOString().slice(0, 10), customers: fit.customers, bgnbd: fit.bgnbd, gammaGamma: fit.gammaGamma ?? null };
     }
     return out;

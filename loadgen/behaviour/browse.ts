@@ -12,6 +12,8 @@ import type { Behaviour, CatalogSample, ShopperAction } from './types.js';
 export const THINK_AFTER = {
   view: 1.0,
   rec_click: 1.0,
+  /** The strip came into view while the page was read: no pause of its own to speak of. */
+  rec_impression: 0.2,
   dwell: 0.8,
   search: 1.2,
   cart_add: 0.8,
@@ -73,6 +75,10 @@ export class BrowseShopper implements Behaviour {
   #current = -1;
   #left = 0;
   #recs: string[] = [];
+  /** Recommended items already shown in this visit (the storefront reports each once per strip). */
+  readonly #impressed = new Set<string>();
+  #lastKind: ShopperAction['kind'] | undefined;
+  #pushes = 0;
 
   constructor(rng: Rng, catalog: CatalogIndex) {
     this.#rng = rng;
@@ -81,6 +87,12 @@ export class BrowseShopper implements Behaviour {
   }
 
   next(): ShopperAction {
+    const a = this.#nextAction();
+    this.#lastKind = a.kind;
+    return a;
+  }
+
+  #nextAction(): ShopperAction {
     const queued = this.#queue.shift();
     if (queued) return queued;
     const r = this.#rng;
@@ -109,6 +121,13 @@ export class BrowseShopper implements Behaviour {
 
   onRecs(itemIds: readonly string[]): void {
     this.#recs = itemIds.slice(0, 8);
+    // Every other page the shopper scrolls down to the strip: the items not shown before this visit are an impression.
+    // (A count, not the RNG: pushes arrive at their own times, and next() must stay a pure function of the seed.)
+    if ((this.#lastKind !== 'view' && this.#lastKind !== 'rec_click') || this.#pushes++ % 2 !== 0) return;
+    const fresh = this.#recs.filter((id) => !this.#impressed.has(id));
+    if (fresh.length === 0) return;
+    for (const id of fresh) this.#impressed.add(id);
+    this.#queue.push({ kind: 'rec_impression', itemIds: fresh, slot: 'for-you', thinkAfter: THINK_AFTER.rec_impression });
   }
 
   onRejected(action: ShopperAction, code: string): void {
@@ -124,6 +143,7 @@ export class BrowseShopper implements Behaviour {
     this.#category = this.#pickCategory();
     this.#current = -1;
     this.#recs = [];
+    this.#impressed.clear();
     if (this.#rng.chance(P.searchFirst)) return this.#search();
     return this.#view(this.#pickItem(this.#category));
   }

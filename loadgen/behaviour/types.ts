@@ -11,6 +11,9 @@ export interface ShopperAction {
   qty?: number;
   query?: string;
   dwellMs?: number;
+  /** rec_impression: the recommended items that came into view, and where. */
+  itemIds?: string[];
+  slot?: string;
   /**
    * Relative length of the pause after this action (1 = an average pause). The
    * scheduler scales it so that the run's mean rate is the requested one.

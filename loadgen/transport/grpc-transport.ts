@@ -104,6 +104,8 @@ export class GrpcTransport implements ShopperTransport {
     if (action.qty !== undefined) e.qty = action.qty;
     if (action.query !== undefined) e.query = action.query;
     if (action.dwellMs !== undefined) e.dwellMs = action.dwellMs;
+    if (action.itemIds !== undefined) e.itemIds = action.itemIds;
+    if (action.slot !== undefined) e.slot = action.slot;
     this.#client(s).Track(e, this.#ch.meta, { deadline: Date.now() + TRACK_DEADLINE_MS }, (err, ack) => {
       if (this.#closed) return;
       if (err) this.#replies.refused(s, id, grpcErrorCode(err));

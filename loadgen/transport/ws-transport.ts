@@ -93,6 +93,8 @@ export class WsTransport implements ShopperTransport {
     if (action.qty !== undefined) msg.qty = action.qty;
     if (action.query !== undefined) msg.query = action.query;
     if (action.dwellMs !== undefined) msg.dwellMs = action.dwellMs;
+    if (action.itemIds !== undefined) msg.itemIds = action.itemIds;
+    if (action.slot !== undefined) msg.slot = action.slot;
     ws.send(JSON.stringify(msg));
   }
 

@@ -44,8 +44,8 @@ export function renderCohorts(c: CohortReport): Node {
   if (rows.length === 0) return h('p', { class: 'empty' }, `No customers with an order before ${c.asOf}.`);
   const months = Math.max(...rows.map((r) => r.retention.length));
   return h('div', { class: 'scroll' },
-    h('table', { class: 'heat', 'data-testid': 'cohort-table' },
-      h('caption', null, `Share of each monthly cohort ordering again, months since the first order (as of ${c.asOf})`),
+    h('p', { class: 'caption', id: 'cohort-caption' }, `Share of each monthly cohort (customers by month of first order) with an order in each month since; hover a cell for revenue retention. As of ${c.asOf}.`),
+    h('table', { class: 'heat', 'data-testid': 'cohort-table', 'aria-describedby': 'cohort-caption' },
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Cohort'), h('th', { scope: 'col' }, 'Size'), Array.from({ length: months }, (_, m) => h('th', { scope: 'col' }, `M${m}`)))),
       h('tbody', null, rows.map((r) => h('tr', null,
         h('th', { scope: 'row' }, r.cohort), h('td', null, formatInt(r.size)),
