@@ -57,6 +57,8 @@ export interface AnalyticsLiveMessage {
   lagEvents: number;
   /** Event time of the newest event folded (ms; 0 = none yet). */
   lastEventTs: number;
+  /** Consumer lag: the longest time (ms) from an event's store in the log to its fold's commit, in the latest report that folded something. */
+  foldDelayMs: number;
   /** Today (UTC, server clock) so far. */
   today: KpiTotals;
   /** The last 60 minutes, oldest first, one point per minute (zeros where nothing happened). */

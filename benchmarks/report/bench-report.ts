@@ -43,6 +43,16 @@ export function benchReport(r: BenchResults): Report {
       },
       { kind: 'bars', title: 'Achieved vs target event rate', unit: 'events/s', bars: rows.map((x) => ({ label: x.scenario, value: x.events_per_s, mark: x.target_rate, markLabel: 'target' })) },
     ];
+    const lagged = rows.filter((x) => x.analytics_lag && x.analytics_lag.samples > 0);
+    if (lagged.length) {
+      blocks.push({
+        kind: 'bars', title: 'Analytics consumer lag (log store -> fold commit)', unit: 'ms', log: true,
+        bars: lagged.flatMap((x) => [
+          { label: `${x.scenario} p99`, value: x.analytics_lag!.p99Ms, tone: 'ref' as const },
+          { label: `${x.scenario} max`, value: x.analytics_lag!.maxMs, mark: BUDGET.analyticsLagMs, markLabel: 'budget', tone: x.analytics_lag!.maxMs >= BUDGET.analyticsLagMs ? 'bad' as const : 'ours' as const },
+        ]),
+      });
+    }
     for (const x of rows) {
       const tl = (x as unknown as { timeline?: TimelinePoint[] }).timeline;
       if (!tl?.length) continue;

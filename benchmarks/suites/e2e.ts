@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_DATA_DIR } from '../../loadgen/args.js';
 import { findSessionsFile, parseLoadgenArgs, runLoad, type LoadResult } from '../../loadgen/index.js';
 import { loadSnapshot, waitForQuiet, type QuietWait } from '../lib/machine.js';
+import { AnalyticsWatch, type AnalyticsLag } from '../lib/analytics-watch.js';
 import { CpuMeter } from '../lib/proc-cpu.js';
 import { best5s } from '../lib/windows.js';
 import { removeDataDir, startEngine, type EngineProcess } from '../lib/engine-process.js';
@@ -47,6 +48,8 @@ export interface E2eRow {
   warnings: string[];
   /** Per-second counts and p99s while sending. */
   timeline: LoadResult['timeline'];
+  /** The analytics consumer's lag over the measured run (log store -> fold commit), read from /admin/ws. */
+  analytics_lag: AnalyticsLag | null;
 }
 
 export interface E2eResult {
@@ -90,7 +93,7 @@ export const QUICK_E2E: E2ePlan = { shoppers: 500, rates: [200, 500, 1000], dura
 
 const rateName = (r: number) => (r >= 1000 && r % 1000 === 0 ? `${r / 1000}k` : String(r));
 
-function row(scenario: string, r: LoadResult, cpu: Record<string, number | null>, engine: EngineProcess): E2eRow {
+function row(scenario: string, r: LoadResult, cpu: Record<string, number | null>, engine: EngineProcess, analyticsLag: AnalyticsLag | null = null): E2eRow {
   const mine = [engine.enginePid(), engine.natsPid()].filter((p): p is number => p !== undefined);
   return {
     scenario, shoppers: r.connected, target_rate: r.targetRate, duration_s: r.durationS, events_per_s: r.eventsPerS,
@@ -99,7 +102,7 @@ function row(scenario: string, r: LoadResult, cpu: Record<string, number | null>
     engine_cpu: cpu['engine'] ?? null, nats_cpu: cpu['nats'] ?? null, loadgen_cpu: cpu['loadgen'] ?? null,
     best_5s_events_per_s: best5s(r.timeline.map((p) => p.acked)),
     loadavg: r.loadgen.loadavg, busy_others: loadSnapshot(mine).busy.map((b) => `${b.cpu}% ${b.command.slice(0, 80)}`),
-    quiet_wait: lastQuiet, warnings: r.warnings, timeline: r.timeline,
+    quiet_wait: lastQuiet, warnings: r.warnings, timeline: r.timeline, analytics_lag: analyticsLag,
   };
 }
 
@@ -119,9 +122,13 @@ async function withEngine<T>(env: Record<string, string>, log: (s: string) => vo
   }
 }
 
-async function measuredLoad(engine: EngineProcess, args: string[], log: (s: string) => void): Promise<{ result: LoadResult; cpu: Record<string, number | null> }> {
+async function measuredLoad(engine: EngineProcess, args: string[], log: (s: string) => void): Promise<{ result: LoadResult; cpu: Record<string, number | null>; analyticsLag: AnalyticsLag | null }> {
   const opts = parseLoadgenArgs(['--url', engine.url, '--quiet', ...args], availableParallelism())!;
   const meter = new CpuMeter({ engine: engine.enginePid(), nats: engine.natsPid(), loadgen: process.pid });
+  const watch = await AnalyticsWatch.open(engine.url, engine.dataDir).catch((err: unknown) => {
+    log(`    (analytics lag not measured: ${(err as Error).message})`);
+    return undefined;
+  });
   let lastLog = 0;
   let started = false;
   const result = await runLoad(opts, {
@@ -129,6 +136,7 @@ async function measuredLoad(engine: EngineProcess, args: string[], log: (s: stri
       if (point && !started) {
         started = true;
         meter.start();
+        watch?.start();
       }
       if (!point || Date.now() - lastLog > 10_000) {
         lastLog = Date.now();
@@ -136,7 +144,7 @@ async function measuredLoad(engine: EngineProcess, args: string[], log: (s: stri
       }
     },
   });
-  return { result, cpu: meter.stop() };
+  return { result, cpu: meter.stop(), analyticsLag: watch?.stop() ?? null };
 }
 
 /** Suite e2e: push latency at fixed open-loop rates, and the replay row. */
@@ -147,12 +155,14 @@ export async function runLatency(plan: E2ePlan, log: (s: string) => void): Promi
     log(`${scenario}: ${plan.shoppers} browse shoppers, ${rate} events/s open loop, ${plan.warmupS} s warm-up + ${plan.durationS} s (box: load ${loadSnapshot().loadavg.join(' ')})`);
     // A fresh engine per rate: no backlog or warm actors carried over from the previous step.
     const r = await withEngine({}, log, async (engine) => {
-      const { result, cpu } = await measuredLoad(engine, [
+      const { result, cpu, analyticsLag } = await measuredLoad(engine, [
         '--shoppers', String(plan.shoppers), '--rate', String(rate), '--duration', String(plan.durationS), '--warmup', String(plan.warmupS), '--json',
       ], log);
-      return row(scenario, result, cpu, engine);
+      return row(scenario, result, cpu, engine, analyticsLag);
     });
-    log(`  -> ${r.events_per_s} ev/s, push p50 ${r.push_p50} p95 ${r.push_p95} p99 ${r.push_p99} ms, ack p99 ${r.ack_p99} ms, errors ${r.errors}, lost ${r.lost}, engine ${r.engine_cpu} cores, nats ${r.nats_cpu} cores`);
+    const al = r.analytics_lag;
+    log(`  -> ${r.events_per_s} ev/s, push p50 ${r.push_p50} p95 ${r.push_p95} p99 ${r.push_p99} ms, ack p99 ${r.ack_p99} ms, errors ${r.errors}, lost ${r.lost}, engine ${r.engine_cpu} cores, nats ${r.nats_cpu} cores`
+      + (al ? `; analytics lag p50 ${al.p50Ms} p99 ${al.p99Ms} max ${al.maxMs} ms` : ''));
     rows.push(r);
   }
 

@@ -31,6 +31,8 @@ export interface AnalyticsProgress {
   appliedSeq: number;
   lagEvents: number;
   lastEventTs: number;
+  /** The longest time (ms) from a record's store in the log to its fold's commit since the previous report (0: nothing folded). */
+  foldDelayMs: number;
   /** Something was folded since the previous report. */
   moved: boolean;
 }
@@ -45,6 +47,7 @@ export class AnalyticsConsumer {
   #applied = 0;
   #lag = 0;
   #lastEventTs = 0;
+  #foldDelayMs = 0;
   readonly #listeners = new Set<(p: AnalyticsProgress) => void>();
 
   constructor(opts: AnalyticsConsumerOptions) {
@@ -68,6 +71,11 @@ export class AnalyticsConsumer {
   /** Event time (ms) of the newest event folded; 0 before the first. */
   get lastEventTs(): number {
     return this.#lastEventTs;
+  }
+
+  /** Store -> fold delay (ms) of the latest report that folded something. */
+  get foldDelayMs(): number {
+    return this.#foldDelayMs;
   }
 
   /** Called with the worker's progress (about 4 times a second while it runs); returns the unsubscribe. */
@@ -105,7 +113,8 @@ export class AnalyticsConsumer {
           this.#applied = m.appliedSeq;
           this.#lag = m.lagEvents;
           this.#lastEventTs = m.lastEventTs;
-          const p: AnalyticsProgress = { appliedSeq: m.appliedSeq, lagEvents: m.lagEvents, lastEventTs: m.lastEventTs, moved };
+          if (moved) this.#foldDelayMs = m.foldDelayMs;
+          const p: AnalyticsProgress = { appliedSeq: m.appliedSeq, lagEvents: m.lagEvents, lastEventTs: m.lastEventTs, foldDelayMs: m.foldDelayMs, moved };
           for (const l of this.#listeners) {
             try {
               l(p);

@@ -22,7 +22,7 @@ export interface AnalyticsWorkerInit {
 }
 
 /** Worker -> main. */
-export type AnalyticsWorkerMessage = { type: 'ready' } | { type: 'progress'; appliedSeq: number; lagEvents: number; lastEventTs: number };
+export type AnalyticsWorkerMessage = { type: 'ready' } | { type: 'progress'; appliedSeq: number; lagEvents: number; lastEventTs: number; foldDelayMs: number };
 
 const PROGRESS_MS = 250;
 
@@ -39,14 +39,14 @@ async function main(init: AnalyticsWorkerInit): Promise<void> {
   await loop.start();
   const post = (m: AnalyticsWorkerMessage) => parentPort!.postMessage(m);
   post({ type: 'ready' });
-  const timer = setInterval(() => post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents, lastEventTs: loop.lastEventTs }), PROGRESS_MS);
+  const timer = setInterval(() => post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents, lastEventTs: loop.lastEventTs, foldDelayMs: loop.takeMaxDelayMs() }), PROGRESS_MS);
   parentPort!.on('message', (m: { type: string }) => {
     if (m.type !== 'stop') return;
     clearInterval(timer);
     void (async () => {
       await loop.close();
       await segments.close();
-      post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents, lastEventTs: loop.lastEventTs });
+      post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents, lastEventTs: loop.lastEventTs, foldDelayMs: loop.takeMaxDelayMs() });
       await nc.drain().catch(() => undefined);
       await store.close();
       await state.close();

@@ -81,6 +81,8 @@ export class FoldLoop {
   #state: 'idle' | 'running' | 'restarting' | 'closed' = 'idle';
   #applied = 0;
   #lastTs = 0;
+  /** Longest time from a record's store in the log to its fold's commit, since last taken. */
+  #maxDelayMs = 0;
 
   constructor(o: FoldLoopOptions) {
     this.#o = o;
@@ -88,6 +90,13 @@ export class FoldLoop {
 
   get appliedSeq(): number {
     return this.#applied;
+  }
+
+  /** The longest store -> commit delay (ms) of the batches since the last call, then 0. */
+  takeMaxDelayMs(): number {
+    const d = this.#maxDelayMs;
+    this.#maxDelayMs = 0;
+    return d;
   }
 
   /** Event time (ms) of the newest event folded. */
@@ -134,8 +143,10 @@ export class FoldLoop {
     const view = new BatchView(s, this.#o.categoryOf);
     let last = this.#applied;
     let oldestOrderTs = Number.POSITIVE_INFINITY;
+    let oldestStored = Number.POSITIVE_INFINITY;
     for (const r of batch) {
       if (r.seq <= last) continue;
+      if (r.storedAt < oldestStored) oldestStored = r.storedAt;
       let e;
       try {
         e = decodeEvent(r.data);
@@ -161,6 +172,7 @@ export class FoldLoop {
       s.meta.put(LAST_TS_KEY, this.#lastTs);
     });
     this.#applied = last;
+    if (Number.isFinite(oldestStored)) this.#maxDelayMs = Math.max(this.#maxDelayMs, Date.now() - oldestStored);
     this.#o.afterBatch?.(this.#lastTs, oldestOrderTs);
   }
 

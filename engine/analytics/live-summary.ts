@@ -26,7 +26,7 @@ export function liveSummary(a: AnalyticsConsumer, nameOf: (itemId: string) => st
   }
   delete (today as { start?: string }).start;
   return {
-    type: 'analytics', ts: now, appliedSeq: a.appliedSeq, lagEvents: a.lagEvents, lastEventTs: a.lastEventTs,
+    type: 'analytics', ts: now, appliedSeq: a.appliedSeq, lagEvents: a.lagEvents, lastEventTs: a.lastEventTs, foldDelayMs: a.foldDelayMs,
     today: { ...today, ...ratesOf(today) },
     minutes,
     hot: {

@@ -13,6 +13,8 @@ import { ALL_EVENT_SUBJECTS, EVENT_STREAM } from '../placement/index.js';
 export interface LogRecord {
   seq: number;
   data: Uint8Array;
+  /** When JetStream stored it (ms since the epoch): how far behind a consumer is. */
+  storedAt: number;
 }
 
 export interface LogPumpOptions {
@@ -70,8 +72,9 @@ export class LogPump {
   async #run(messages: ConsumerMessages): Promise<void> {
     try {
       for await (const m of messages) {
-        this.#queue.push({ seq: m.seq, data: m.data });
-        this.#pending = m.info.pending;
+        const info = m.info;
+        this.#queue.push({ seq: m.seq, data: m.data, storedAt: info.timestampNanos / 1e6 });
+        this.#pending = info.pending;
         if (this.#queue.length >= this.#opts.maxBatch) this.flush();
         else if (!this.#scheduled) {
           this.#scheduled = true;

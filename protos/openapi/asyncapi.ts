@@ -1,8 +1,9 @@
 /**
- * The AsyncAPI 3.0 document of the shopper WebSocket `/ws?token=...`, served at
- * GET /api/asyncapi.json. It describes the engine (the application): it receives
- * `event` messages and sends `hello`, `ack`, `error` and the pushes (`recs`,
- * `coupon`, `order`). Payload schemas are the OpenAPI document's components.
+ * The AsyncAPI 3.0 document of the shopper WebSocket `/ws?token=...` and the operator
+ * feed `/admin/ws?token=...`, served at GET /api/asyncapi.json. It describes the engine
+ * (the application): on /ws it receives `event` messages and sends `hello`, `ack`,
+ * `error` and the pushes (`recs`, `coupon`, `order`); on /admin/ws it sends
+ * `adminHello` and `analytics`. Payload schemas are the OpenAPI document's components.
  */
 import type { ServerMessage } from '../contract.js';
 import { COMPONENT_SCHEMAS, SERVER_MESSAGE_SCHEMA } from './schemas.js';
@@ -37,6 +38,10 @@ export function asyncApiDocument(version = '1.0.0'): JsonSchema {
     messages[type] = { name: type, title: m.title, summary: m.summary, contentType: 'application/json', payload: { $ref: `#/components/schemas/${SERVER_MESSAGE_SCHEMA[type]}` } };
   }
   const channelMessages = Object.fromEntries(Object.keys(messages).map((k) => [k, { $ref: `#/components/messages/${k}` }]));
+  messages['adminHello'] = { name: 'hello', title: 'Operator hello', contentType: 'application/json', summary: 'First message on an accepted operator socket', payload: { $ref: '#/components/schemas/AdminHelloMessage' } };
+  messages['analytics'] = { name: 'analytics', title: 'Live analytics summary', contentType: 'application/json', summary: 'On connect, and whenever the analytics fold moved (at most 4 a second, at least every 5 s)', payload: { $ref: '#/components/schemas/AnalyticsLiveMessage' } };
+  const adminMessages = { adminHello: { $ref: '#/components/messages/adminHello' }, analytics: { $ref: '#/components/messages/analytics' }, error: { $ref: '#/components/messages/error' } };
+  const adminRef = (name: string) => ({ $ref: `#/channels/operator/messages/${name}` });
   return {
     asyncapi: '3.0.0',
     info: {
@@ -60,6 +65,15 @@ export function asyncApiDocument(version = '1.0.0'): JsonSchema {
           },
         },
       },
+      operator: {
+        address: '/admin/ws', title: 'The operator dashboard\'s live feed (read-only)', messages: adminMessages,
+        bindings: {
+          ws: {
+            method: 'GET',
+            query: { type: 'object', required: ['token'], properties: { token: { type: 'string', description: 'an operator session token (POST /api/admin/session)' } } },
+          },
+        },
+      },
     },
     operations: {
       receiveEvent: {
@@ -73,6 +87,10 @@ export function asyncApiDocument(version = '1.0.0'): JsonSchema {
         messages: [messageRef('recs'), messageRef('coupon'), messageRef('order')],
       },
       sendError: { action: 'send', channel: { $ref: '#/channels/shopper' }, summary: 'Errors not tied to one event (authentication, rate limit, bad frames)', messages: [messageRef('error')] },
+      sendAnalytics: {
+        action: 'send', channel: { $ref: '#/channels/operator' }, summary: 'Operator hello, then the live summary; errors before close 4401 or for any message sent to it',
+        messages: [adminRef('adminHello'), adminRef('analytics'), adminRef('error')],
+      },
     },
     components: { schemas: COMPONENT_SCHEMAS, messages },
   };

@@ -185,6 +185,16 @@ const WS_SCHEMAS: Record<string, JsonSchema> = {
   RecsPush: SERVER_MESSAGE_SCHEMAS.recs,
   CouponPush: SERVER_MESSAGE_SCHEMAS.coupon,
   OrderPush: SERVER_MESSAGE_SCHEMAS.order,
+  AdminHelloMessage: obj({ type: { const: 'hello' }, ts: epochMs('server time'), expiresAt: epochMs('when the operator session ends (the socket closes with 4401)') }),
+  AnalyticsLiveMessage: obj({
+    type: { const: 'analytics' }, ts: epochMs('server time of the summary'),
+    appliedSeq: int({ minimum: 0, description: 'last log sequence folded' }), lagEvents: int({ minimum: 0, description: 'events in the log not yet delivered to the fold' }),
+    lastEventTs: epochMs('event time of the newest event folded (0: none)'),
+    foldDelayMs: num({ minimum: 0, description: 'consumer lag: the longest store -> fold commit time in the latest report that folded something' }),
+    today: ref('KpiCounts'),
+    minutes: arr(ref('KpiBucket'), { minItems: 60, maxItems: 60, description: 'the last 60 minutes, oldest first' }),
+    hot: obj({ products: arr(obj({ itemId: str(), name: str(), score: num() })), queries: arr(obj({ query: str(), score: num() })) }),
+  }, undefined, { description: 'The dashboard\'s live summary (docs/analytics.md)' }),
 };
 
 /** Schema names of server messages by `type`, for clients and tests. */

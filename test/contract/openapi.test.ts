@@ -5,6 +5,7 @@
  * WebSocket messages validate against the documented schema for their status.
  */
 import assert from 'node:assert/strict';
+import WebSocket from 'ws';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Engine } from '../../engine/index.js';
@@ -288,6 +289,23 @@ describe('openapi - answers of a real engine validate against the document', () 
     for (const t of ['hello', 'ack', 'error', 'recs', 'order']) assert.ok(types.has(t), `saw a ${t} message`);
     assert.equal(ws.checkSchema('bad ack', messagePayload(asyncDoc, 'ack'), { type: 'ack', id: 'x' })?.includes('seq'), true, 'a wrong message fails');
     assert.equal(ws.checkComponent(SERVER_MESSAGE_SCHEMA.hello, { type: 'hello', userId: 'u-0123456789', ts: 1 }), undefined);
+
+    // The operator feed: hello and a live summary, validated the same way.
+    const login = (await (await fetch(`${engine.url}/api/admin/session`, { method: 'POST', headers: { 'x-api-key': API_KEY } })).json()) as { token: string };
+    const admin = new WebSocket(`${engine.url.replace(/^http/, 'ws')}/admin/ws?token=${encodeURIComponent(login.token)}`);
+    const adminMessages = await new Promise<Array<{ type: string }>>((resolve, reject) => {
+      const got: Array<{ type: string }> = [];
+      admin.on('message', (d) => {
+        got.push(JSON.parse(String(d)) as { type: string });
+        if (got.some((m) => m.type === 'analytics')) resolve(got);
+      });
+      admin.once('error', reject);
+    });
+    admin.close();
+    for (const m of adminMessages) {
+      const problem = ws.checkSchema(`admin ${m.type}`, messagePayload(asyncDoc, m.type === 'hello' ? 'adminHello' : m.type), m);
+      assert.equal(problem, undefined, `${m.type}: ${problem}\n${JSON.stringify(m).slice(0, 400)}`);
+    }
 
     const closed = await Shopper.connect(engine.url, { userId: 'u-0000000000', token: 'v1.bad' });
     const err = closed.messages[0]!;
