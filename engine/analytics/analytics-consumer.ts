@@ -7,10 +7,10 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger, LogLevel } from '../observability/index.js';
 import { AnalyticsStore, LAST_TS_KEY } from './analytics-store.js';
-import type { AnalyticsWorkerInit, AnalyticsWorkerMessage } from './analytics-worker.js';
+import type { AnalyticsWorkerCommand, AnalyticsWorkerInit, AnalyticsWorkerMessage } from './analytics-worker.js';
 import { CustomerReport } from './customer-report.js';
-import { bucketKey, emptyBucket, type CustomerOrder, type FunnelCounts, type Granularity, type KpiBucket } from './shop-fold.js';
-import { decayTrend } from '../../actors/signals.js';
+import type { CustomerOrder, FunnelCounts, Granularity, KpiBucket } from './shop-fold.js';
+import { readFunnel, readHot, readKpis } from './store-reads.js';
 
 const RESTART_DELAY_MS = 1000;
 const READY_TIMEOUT_MS = 60_000;
@@ -49,6 +49,9 @@ export class AnalyticsConsumer {
   #lastEventTs = 0;
   #foldDelayMs = 0;
   readonly #listeners = new Set<(p: AnalyticsProgress) => void>();
+  readonly #summaryListeners = new Set<(json: string) => void>();
+  #summaries = false;
+  #lastSummary: { json: string; at: number } | undefined;
 
   constructor(opts: AnalyticsConsumerOptions) {
     this.#opts = opts;
@@ -76,6 +79,30 @@ export class AnalyticsConsumer {
   /** Store -> fold delay (ms) of the latest report that folded something. */
   get foldDelayMs(): number {
     return this.#foldDelayMs;
+  }
+
+  /** Asks the worker to build the dashboard's live summary (while an operator watches) or to stop. */
+  wantSummaries(on: boolean): void {
+    if (this.#summaries === on) return;
+    this.#summaries = on;
+    if (!on) this.#lastSummary = undefined;
+    this.#send({ type: 'summaries', on });
+  }
+
+  /** The newest live summary (JSON) if the worker sent one in the last `maxAgeMs`. */
+  lastSummary(maxAgeMs = 5000): string | undefined {
+    const s = this.#lastSummary;
+    return s && Date.now() - s.at <= maxAgeMs ? s.json : undefined;
+  }
+
+  /** Called with each live summary the worker builds; returns the unsubscribe. */
+  onSummary(listener: (json: string) => void): () => void {
+    this.#summaryListeners.add(listener);
+    return () => this.#summaryListeners.delete(listener);
+  }
+
+  #send(m: AnalyticsWorkerCommand): void {
+    this.#worker?.postMessage(m);
   }
 
   /** Called with the worker's progress (about 4 times a second while it runs); returns the unsubscribe. */
@@ -107,7 +134,18 @@ export class AnalyticsConsumer {
       w.on('message', (m: AnalyticsWorkerMessage) => {
         if (m.type === 'ready') {
           clearTimeout(t);
+          // A restarted worker learns again that an operator is watching.
+          if (this.#summaries) w.postMessage({ type: 'summaries', on: true } satisfies AnalyticsWorkerCommand);
           resolve();
+        } else if (m.type === 'summary') {
+          this.#lastSummary = { json: m.json, at: Date.now() };
+          for (const l of this.#summaryListeners) {
+            try {
+              l(m.json);
+            } catch (err) {
+              this.#opts.log.error('analytics summary listener failed', { err });
+            }
+          }
         } else {
           const moved = m.appliedSeq !== this.#applied;
           this.#applied = m.appliedSeq;
@@ -138,37 +176,17 @@ export class AnalyticsConsumer {
 
   /** KPI buckets from `from` to `to` (ms, inclusive of the buckets they fall in), oldest first. */
   kpis(g: Granularity, from: number, to: number): Array<{ start: string } & KpiBucket> {
-    const out: Array<{ start: string } & KpiBucket> = [];
-    const startKey = bucketKey(g, from);
-    const endKey = bucketKey(g, to);
-    for (const { key, value } of this.store.buckets.getRange({ start: startKey, end: `${endKey}\uffff` })) {
-      out.push({ start: key.slice(2), ...emptyBucket(), ...value });
-    }
-    return out;
+    return readKpis(this.store, g, from, to);
   }
 
   /** The hottest products (`p`) or search queries (`q`) now, decayed to the newest event. */
   hot(kind: 'p' | 'q', limit: number): Array<{ key: string; score: number }> {
-    const now = (this.store.meta.get(LAST_TS_KEY) as number | undefined) ?? Date.now();
-    const all: Array<{ key: string; score: number }> = [];
-    for (const { key, value } of this.store.hot.getRange({ start: `${kind}:`, end: `${kind}:\uffff` })) {
-      all.push({ key: key.slice(2), score: Math.round(decayTrend(value.score, value.ts, now) * 1000) / 1000 });
-    }
-    return all.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)).slice(0, limit);
+    return readHot(this.store, kind, limit);
   }
 
   /** Funnel per category for the days from..to (YYYY-MM-DD). */
   funnel(fromDay: string, toDay: string): Map<string, FunnelCounts> {
-    const out = new Map<string, FunnelCounts>();
-    for (const { key, value } of this.store.funnel.getRange({ start: fromDay, end: `${toDay}|\uffff` })) {
-      const category = key.slice(key.indexOf('|') + 1);
-      const f = out.get(category) ?? { views: 0, cartAdds: 0, purchases: 0 };
-      f.views += value.views;
-      f.cartAdds += value.cartAdds;
-      f.purchases += value.purchases;
-      out.set(category, f);
-    }
-    return out;
+    return readFunnel(this.store, fromDay, toDay);
   }
 
   customerOrders(userId: string): CustomerOrder[] {
@@ -181,7 +199,7 @@ export class AnalyticsConsumer {
     this.#state = 'closed';
     if (w) {
       const exited = new Promise<void>((r) => w.once('exit', () => r()));
-      w.postMessage({ type: 'stop' });
+      w.postMessage({ type: 'stop' } satisfies AnalyticsWorkerCommand);
       const t = setTimeout(() => void w.terminate(), 10_000);
       await exited;
       clearTimeout(t);

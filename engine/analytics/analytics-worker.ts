@@ -10,6 +10,7 @@ import { lowerThreadPriority } from '../shards/worker/thread-priority.js';
 import { StateStore } from '../store/index.js';
 import { AnalyticsStore } from './analytics-store.js';
 import { FoldLoop } from './fold-loop.js';
+import { HotLists, liveSummary } from './live-summary.js';
 import { SegmentMoves } from './segment-moves.js';
 
 export interface AnalyticsWorkerInit {
@@ -22,9 +23,18 @@ export interface AnalyticsWorkerInit {
 }
 
 /** Worker -> main. */
-export type AnalyticsWorkerMessage = { type: 'ready' } | { type: 'progress'; appliedSeq: number; lagEvents: number; lastEventTs: number; foldDelayMs: number };
+export type AnalyticsWorkerMessage =
+  | { type: 'ready' }
+  | { type: 'progress'; appliedSeq: number; lagEvents: number; lastEventTs: number; foldDelayMs: number }
+  /** The dashboard's live summary, as JSON (sent while summaries are wanted). */
+  | { type: 'summary'; json: string };
+
+/** Main -> worker. */
+export type AnalyticsWorkerCommand = { type: 'stop' } | { type: 'summaries'; on: boolean };
 
 const PROGRESS_MS = 250;
+/** Without fold progress, a summary still goes out this often (the minute chart moves on). */
+const IDLE_SUMMARY_MS = 5000;
 
 async function main(init: AnalyticsWorkerInit): Promise<void> {
   const log = createLogger(init.logLevel, 'analytics');
@@ -39,8 +49,34 @@ async function main(init: AnalyticsWorkerInit): Promise<void> {
   await loop.start();
   const post = (m: AnalyticsWorkerMessage) => parentPort!.postMessage(m);
   post({ type: 'ready' });
-  const timer = setInterval(() => post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents, lastEventTs: loop.lastEventTs, foldDelayMs: loop.takeMaxDelayMs() }), PROGRESS_MS);
-  parentPort!.on('message', (m: { type: string }) => {
+  const hot = new HotLists(store, (id) => state.catalog.get(id)?.name ?? '');
+  let summaries = false;
+  let lastSummary = 0;
+  let lastDelay = 0;
+  // Folds that a summary showed with cached hot lists: one more summary when the cache expires.
+  let hotBehind = false;
+  const summarize = (now: number) => {
+    lastSummary = now;
+    hotBehind = !hot.expired(now);
+    const pos = { appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents, lastEventTs: loop.lastEventTs, foldDelayMs: lastDelay };
+    post({ type: 'summary', json: JSON.stringify(liveSummary(store, pos, hot.get(now), now)) });
+  };
+  let lastSeq = loop.appliedSeq;
+  const timer = setInterval(() => {
+    const foldDelayMs = loop.takeMaxDelayMs();
+    const moved = loop.appliedSeq !== lastSeq;
+    lastSeq = loop.appliedSeq;
+    if (moved) lastDelay = foldDelayMs;
+    post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents, lastEventTs: loop.lastEventTs, foldDelayMs });
+    const now = Date.now();
+    if (summaries && (moved || now - lastSummary >= IDLE_SUMMARY_MS || (hotBehind && hot.expired(now)))) summarize(now);
+  }, PROGRESS_MS);
+  parentPort!.on('message', (m: AnalyticsWorkerCommand) => {
+    if (m.type === 'summaries') {
+      summaries = m.on;
+      if (m.on) summarize(Date.now());
+      return;
+    }
     if (m.type !== 'stop') return;
     clearInterval(timer);
     void (async () => {

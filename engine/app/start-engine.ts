@@ -7,7 +7,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { EngineConfig } from '../config/index.js';
-import { Gateway } from '../gateway/index.js';
+import { Gateway, type AdminDeps } from '../gateway/index.js';
 import { GrpcServer } from '../grpc/index.js';
 import { connectNats, EmbeddedNatsServer, EventLog, LogHealth, redactNatsUrl } from '../log/index.js';
 import { AnalyticsConsumer } from '../analytics/index.js';
@@ -160,19 +160,21 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     // The operator key: gRPC callers, /metrics, the admin API.
     const apiKey = resolveApiKey(config.apiKey, config.dataDir);
     const operatorKey = new ApiKeyCheck(apiKey);
+    // The operator API over HTTP (/api/admin), the dashboard's socket and gRPC shop.v1.Analytics.
+    const adminDeps: AdminDeps = {
+      analytics, isOperator: (key) => operatorKey.matches(key), sessions: new OperatorSessions(apiKey),
+      nameOf: (itemId) => catalog.get(itemId)?.name ?? '',
+      orderImport: new OrderImport({
+        catalog, catalogAdmin: services.catalogAdmin, tracking: services.tracking,
+        knownLine: (userId, orderId, eventId) => analytics.customerOrders(userId).some((o) => o.orderId === orderId && o.eventIds?.includes(eventId)),
+        itemsChanged: (products, changes) => (updatesRef ? updatesRef.apply({ products, changes }) : Promise.resolve()),
+      }),
+    };
     const gatewayOpts: ConstructorParameters<typeof Gateway>[0] = {
       services, health: { health }, log: log.child('gateway'), port: config.port, host: config.host,
       maxWsMessagesPerS: config.maxWsMessagesPerS, maxUserMessagesPerS: config.maxUserMessagesPerS, wsAllowedOrigins: config.wsAllowedOrigins,
       metricsKey: config.metricsAuth ? operatorKey : undefined, allowUwsFallback: config.allowUwsFallback,
-      admin: {
-        analytics, isOperator: (key) => operatorKey.matches(key), sessions: new OperatorSessions(apiKey),
-        nameOf: (itemId) => catalog.get(itemId)?.name ?? '',
-        orderImport: new OrderImport({
-          catalog, catalogAdmin: services.catalogAdmin, tracking: services.tracking,
-          knownLine: (userId, orderId, eventId) => analytics.customerOrders(userId).some((o) => o.orderId === orderId && o.eventIds?.includes(eventId)),
-          itemsChanged: (products, changes) => (updatesRef ? updatesRef.apply({ products, changes }) : Promise.resolve()),
-        }),
-      },
+      admin: adminDeps,
     };
     if (opts.mountSite) gatewayOpts.mountSite = opts.mountSite;
     const gateway = new Gateway(gatewayOpts);
@@ -193,6 +195,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       maxInFlight: config.grpcMaxInFlight,
       maxStreams: config.grpcMaxStreams,
       log: log.child('grpc'),
+      analytics: adminDeps,
     });
     const grpcPort = await grpc.start(config.grpcPort);
     cleanups.push(() => grpc.stop());

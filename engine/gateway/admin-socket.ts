@@ -1,13 +1,13 @@
 /**
  * The dashboard's WebSocket at /admin/ws?token=<operator session>: a live analytics
- * summary on connect and whenever the analytics fold moves (at most 4 a second,
- * built once and published to every operator socket). Read-only: operators act
- * through the HTTP API. Closes with 4401 when the session expires.
+ * summary on connect and whenever the analytics fold moves (at most 4 a second). The
+ * analytics worker builds it while any operator socket is open, and this thread only
+ * publishes it to every operator socket. Read-only: operators act through the HTTP
+ * API. Closes with 4401 when the session expires.
  */
 import type { TemplatedApp, WebSocket, us_socket_context_t } from 'uWebSockets.js';
 import type { AdminServerMessage } from '../../protos/admin-contract.js';
 import { errorMessage, httpErrorBody } from '../../protos/contract.js';
-import { liveSummary } from '../analytics/index.js';
 import { AuthError, BadRequestError, EngineError, NotAllowedError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
 import type { AdminDeps } from './admin-routes.js';
@@ -17,8 +17,6 @@ import { originAllowed } from './websocket.js';
 const TOPIC = 'admin:live';
 const CLOSE_UNAUTHORIZED = 4401;
 const MAX_TIMER_MS = 2 ** 31 - 1;
-/** Without fold progress, a summary still goes out this often (the minute chart moves on). */
-const IDLE_REFRESH_MS = 5000;
 /** A slow dashboard skips summaries rather than buffering them. */
 const MAX_BACKPRESSURE_BYTES = 512 * 1024;
 
@@ -40,20 +38,9 @@ const encode = (m: AdminServerMessage) => JSON.stringify(m);
 export function mountAdminSocket(app: TemplatedApp, loaded: LoadedUws, opts: AdminSocketOptions): { sockets: () => number; closeAll: () => void } {
   const { admin, log } = opts;
   const all = new Set<WebSocket<AdminSocketData>>();
-  let lastSent = 0;
-  const summary = () => encode(liveSummary(admin.analytics, admin.nameOf));
-  const broadcast = (force: boolean) => {
-    if (all.size === 0) return;
-    const now = Date.now();
-    if (!force && now - lastSent < IDLE_REFRESH_MS) return;
-    lastSent = now;
-    try {
-      app.publish(TOPIC, summary());
-    } catch (err) {
-      log.error('dashboard summary failed', { err });
-    }
-  };
-  const unsubscribe = admin.analytics.onProgress((p) => broadcast(p.moved));
+  const unsubscribe = admin.analytics.onSummary((json) => {
+    if (all.size > 0) app.publish(TOPIC, json);
+  });
 
   const refuse = (ws: WebSocket<AdminSocketData>, err: EngineError) => {
     ws.getUserData().closed = true;
@@ -91,12 +78,11 @@ export function mountAdminSocket(app: TemplatedApp, loaded: LoadedUws, opts: Adm
       all.add(ws);
       d.timer = setTimeout(() => refuse(ws, new AuthError('E_TOKEN_EXPIRED', 'operator session has expired: log in again with the API key')), Math.min(MAX_TIMER_MS, Math.max(0, d.expiresAt - Date.now())));
       ws.send(encode({ type: 'hello', ts: Date.now(), expiresAt: d.expiresAt }));
-      try {
-        ws.send(summary());
-      } catch (err) {
-        log.error('dashboard summary failed', { err });
-      }
       ws.subscribe(TOPIC);
+      // The newest summary at once; the first operator makes the worker start building them (one comes at once).
+      const last = admin.analytics.lastSummary();
+      if (last) ws.send(last);
+      admin.analytics.wantSummaries(true);
     },
     message: (ws) => {
       // Nothing to say to the engine here; a client that tries learns why.
@@ -107,6 +93,7 @@ export function mountAdminSocket(app: TemplatedApp, loaded: LoadedUws, opts: Adm
       d.closed = true;
       clearTimeout(d.timer);
       all.delete(ws);
+      if (all.size === 0) admin.analytics.wantSummaries(false);
     },
   });
   return {

@@ -16,7 +16,9 @@ import type { EngineServices } from '../services/index.js';
 import { ApiKeyCheck } from '../services/api-key.js';
 import { Budget } from './budget.js';
 import { CallGuard, type GuardStats } from './call-guard.js';
-import { ENGINE_SERVICE, loadEngineProto } from './proto.js';
+import type { AdminDeps } from '../gateway/admin-routes.js';
+import { analyticsHandlers } from './analytics-handlers.js';
+import { ANALYTICS_SERVICE, ENGINE_SERVICE, loadEngineProto } from './proto.js';
 import { streamRecommendations, type StreamStats } from './recommend-stream.js';
 import { trackBatch } from './track-batch.js';
 import { unaryHandlers } from './unary-handlers.js';
@@ -66,6 +68,8 @@ export interface GrpcServerOptions {
   healthPollMs?: number;
   /** Told about every batch of rows UpsertItems applied; see upsert-items.ts. */
   onItemsChanged?: ItemsChangedHook;
+  /** Serves shop.v1.Analytics (the admin API's reports) when given. */
+  analytics?: AdminDeps;
   /** @default services.metrics */
   metrics?: Metrics;
   log?: Logger;
@@ -144,8 +148,9 @@ export class GrpcServer {
       ListCategories: g.unaryCall('ListCategories', u.listCategories),
     };
     this.#server.addService(proto.service, handlers);
+    if (options.analytics) this.#server.addService(proto.analytics, analyticsHandlers(options.analytics, g));
 
-    this.#health = new HealthImplementation({ '': 'NOT_SERVING', [ENGINE_SERVICE]: 'NOT_SERVING' });
+    this.#health = new HealthImplementation({ '': 'NOT_SERVING', [ENGINE_SERVICE]: 'NOT_SERVING', [ANALYTICS_SERVICE]: 'NOT_SERVING' });
     this.#health.addToServer(this.#server);
     // Reflection describes the Engine API and the health service (both from their .proto files).
     if (options.reflection ?? true) {
@@ -190,6 +195,7 @@ export class GrpcServer {
   #setHealth(status: ServingStatus): void {
     this.#health.setStatus('', status);
     this.#health.setStatus(ENGINE_SERVICE, status);
+    this.#health.setStatus(ANALYTICS_SERVICE, status);
   }
 
   #updateHealth(): void {

@@ -19,6 +19,7 @@ export const LOADER_OPTIONS: protoLoader.Options = {
 
 export const ENGINE_PROTO = 'shop/v1/engine.proto';
 export const ENGINE_SERVICE = 'shop.v1.Engine';
+export const ANALYTICS_SERVICE = 'shop.v1.Analytics';
 
 /**
  * The protos/ folder: beside the sources (engine/grpc -> ../../protos) or beside the
@@ -36,10 +37,13 @@ export interface LoadedEngineProto {
   packageDefinition: protoLoader.PackageDefinition;
   /** The `shop.v1.Engine` service definition, typed from the generated code. */
   service: ProtoGrpcType['shop']['v1']['Engine']['service'];
+  /** `shop.v1.Analytics`. */
+  analytics: ProtoGrpcType['shop']['v1']['Analytics']['service'];
 }
 
 export function loadEngineProto(dir = protosDir()): LoadedEngineProto {
   const packageDefinition = protoLoader.loadSync(ENGINE_PROTO, { ...LOADER_OPTIONS, includeDirs: [dir] });
   const service = packageDefinition[ENGINE_SERVICE] as unknown as LoadedEngineProto['service'];
-  return { packageDefinition, service };
+  const analytics = packageDefinition[ANALYTICS_SERVICE] as unknown as LoadedEngineProto['analytics'];
+  return { packageDefinition, service, analytics };
 }

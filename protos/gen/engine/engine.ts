@@ -2,19 +2,37 @@ import type * as grpc from '@grpc/grpc-js';
 import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { FieldMask as _google_protobuf_FieldMask, FieldMask__Output as _google_protobuf_FieldMask__Output } from './google/protobuf/FieldMask.js';
+import type { AbcProduct as _shop_v1_AbcProduct, AbcProduct__Output as _shop_v1_AbcProduct__Output } from './shop/v1/AbcProduct.js';
+import type { AbcReport as _shop_v1_AbcReport, AbcReport__Output as _shop_v1_AbcReport__Output } from './shop/v1/AbcReport.js';
+import type { AbcRequest as _shop_v1_AbcRequest, AbcRequest__Output as _shop_v1_AbcRequest__Output } from './shop/v1/AbcRequest.js';
 import type { Ack as _shop_v1_Ack, Ack__Output as _shop_v1_Ack__Output } from './shop/v1/Ack.js';
+import type { AnalyticsClient as _shop_v1_AnalyticsClient, AnalyticsDefinition as _shop_v1_AnalyticsDefinition } from './shop/v1/Analytics.js';
+import type { AsOfRequest as _shop_v1_AsOfRequest, AsOfRequest__Output as _shop_v1_AsOfRequest__Output } from './shop/v1/AsOfRequest.js';
 import type { CartLine as _shop_v1_CartLine, CartLine__Output as _shop_v1_CartLine__Output } from './shop/v1/CartLine.js';
 import type { CategoryCount as _shop_v1_CategoryCount, CategoryCount__Output as _shop_v1_CategoryCount__Output } from './shop/v1/CategoryCount.js';
 import type { CategoryScore as _shop_v1_CategoryScore, CategoryScore__Output as _shop_v1_CategoryScore__Output } from './shop/v1/CategoryScore.js';
 import type { CheckoutRequest as _shop_v1_CheckoutRequest, CheckoutRequest__Output as _shop_v1_CheckoutRequest__Output } from './shop/v1/CheckoutRequest.js';
 import type { CheckoutResult as _shop_v1_CheckoutResult, CheckoutResult__Output as _shop_v1_CheckoutResult__Output } from './shop/v1/CheckoutResult.js';
+import type { Cohort as _shop_v1_Cohort, Cohort__Output as _shop_v1_Cohort__Output } from './shop/v1/Cohort.js';
+import type { CohortReport as _shop_v1_CohortReport, CohortReport__Output as _shop_v1_CohortReport__Output } from './shop/v1/CohortReport.js';
 import type { Coupon as _shop_v1_Coupon, Coupon__Output as _shop_v1_Coupon__Output } from './shop/v1/Coupon.js';
+import type { CustomerRequest as _shop_v1_CustomerRequest, CustomerRequest__Output as _shop_v1_CustomerRequest__Output } from './shop/v1/CustomerRequest.js';
+import type { CustomerScores as _shop_v1_CustomerScores, CustomerScores__Output as _shop_v1_CustomerScores__Output } from './shop/v1/CustomerScores.js';
 import type { EngineClient as _shop_v1_EngineClient, EngineDefinition as _shop_v1_EngineDefinition } from './shop/v1/Engine.js';
 import type { ErrorDetail as _shop_v1_ErrorDetail, ErrorDetail__Output as _shop_v1_ErrorDetail__Output } from './shop/v1/ErrorDetail.js';
 import type { Event as _shop_v1_Event, Event__Output as _shop_v1_Event__Output } from './shop/v1/Event.js';
+import type { FunnelCounts as _shop_v1_FunnelCounts, FunnelCounts__Output as _shop_v1_FunnelCounts__Output } from './shop/v1/FunnelCounts.js';
+import type { FunnelReport as _shop_v1_FunnelReport, FunnelReport__Output as _shop_v1_FunnelReport__Output } from './shop/v1/FunnelReport.js';
+import type { FunnelRequest as _shop_v1_FunnelRequest, FunnelRequest__Output as _shop_v1_FunnelRequest__Output } from './shop/v1/FunnelRequest.js';
 import type { GetItemRequest as _shop_v1_GetItemRequest, GetItemRequest__Output as _shop_v1_GetItemRequest__Output } from './shop/v1/GetItemRequest.js';
+import type { HotEntry as _shop_v1_HotEntry, HotEntry__Output as _shop_v1_HotEntry__Output } from './shop/v1/HotEntry.js';
+import type { HotList as _shop_v1_HotList, HotList__Output as _shop_v1_HotList__Output } from './shop/v1/HotList.js';
+import type { HotRequest as _shop_v1_HotRequest, HotRequest__Output as _shop_v1_HotRequest__Output } from './shop/v1/HotRequest.js';
 import type { Item as _shop_v1_Item, Item__Output as _shop_v1_Item__Output } from './shop/v1/Item.js';
 import type { ItemChange as _shop_v1_ItemChange, ItemChange__Output as _shop_v1_ItemChange__Output } from './shop/v1/ItemChange.js';
+import type { KpiCounts as _shop_v1_KpiCounts, KpiCounts__Output as _shop_v1_KpiCounts__Output } from './shop/v1/KpiCounts.js';
+import type { KpiReport as _shop_v1_KpiReport, KpiReport__Output as _shop_v1_KpiReport__Output } from './shop/v1/KpiReport.js';
+import type { KpisRequest as _shop_v1_KpisRequest, KpisRequest__Output as _shop_v1_KpisRequest__Output } from './shop/v1/KpisRequest.js';
 import type { Line as _shop_v1_Line, Line__Output as _shop_v1_Line__Output } from './shop/v1/Line.js';
 import type { ListCategoriesRequest as _shop_v1_ListCategoriesRequest, ListCategoriesRequest__Output as _shop_v1_ListCategoriesRequest__Output } from './shop/v1/ListCategoriesRequest.js';
 import type { ListCategoriesResponse as _shop_v1_ListCategoriesResponse, ListCategoriesResponse__Output as _shop_v1_ListCategoriesResponse__Output } from './shop/v1/ListCategoriesResponse.js';
@@ -27,7 +45,11 @@ import type { ProfileRequest as _shop_v1_ProfileRequest, ProfileRequest__Output 
 import type { RecommendRequest as _shop_v1_RecommendRequest, RecommendRequest__Output as _shop_v1_RecommendRequest__Output } from './shop/v1/RecommendRequest.js';
 import type { Recommendations as _shop_v1_Recommendations, Recommendations__Output as _shop_v1_Recommendations__Output } from './shop/v1/Recommendations.js';
 import type { RecommendedItem as _shop_v1_RecommendedItem, RecommendedItem__Output as _shop_v1_RecommendedItem__Output } from './shop/v1/RecommendedItem.js';
+import type { RfmReport as _shop_v1_RfmReport, RfmReport__Output as _shop_v1_RfmReport__Output } from './shop/v1/RfmReport.js';
 import type { RowError as _shop_v1_RowError, RowError__Output as _shop_v1_RowError__Output } from './shop/v1/RowError.js';
+import type { SegmentMoves as _shop_v1_SegmentMoves, SegmentMoves__Output as _shop_v1_SegmentMoves__Output } from './shop/v1/SegmentMoves.js';
+import type { SegmentsReport as _shop_v1_SegmentsReport, SegmentsReport__Output as _shop_v1_SegmentsReport__Output } from './shop/v1/SegmentsReport.js';
+import type { SegmentsRequest as _shop_v1_SegmentsRequest, SegmentsRequest__Output as _shop_v1_SegmentsRequest__Output } from './shop/v1/SegmentsRequest.js';
 import type { StreamRequest as _shop_v1_StreamRequest, StreamRequest__Output as _shop_v1_StreamRequest__Output } from './shop/v1/StreamRequest.js';
 import type { UpsertSummary as _shop_v1_UpsertSummary, UpsertSummary__Output as _shop_v1_UpsertSummary__Output } from './shop/v1/UpsertSummary.js';
 
@@ -43,20 +65,44 @@ export interface ProtoGrpcType {
   }
   shop: {
     v1: {
+      AbcProduct: MessageTypeDefinition<_shop_v1_AbcProduct, _shop_v1_AbcProduct__Output>
+      AbcReport: MessageTypeDefinition<_shop_v1_AbcReport, _shop_v1_AbcReport__Output>
+      AbcRequest: MessageTypeDefinition<_shop_v1_AbcRequest, _shop_v1_AbcRequest__Output>
       Ack: MessageTypeDefinition<_shop_v1_Ack, _shop_v1_Ack__Output>
+      /**
+       * Shop analytics for operators and BI (the admin HTTP API's reports, field for field in
+       * snake_case; definitions in docs/analytics.md and docs/analytics-models.md). Dates are
+       * UTC days "YYYY-MM-DD": `as_of` means the orders before its 00:00 count (default:
+       * tomorrow, so today's count). Needs the API key like every Engine call.
+       */
+      Analytics: SubtypeConstructor<typeof grpc.Client, _shop_v1_AnalyticsClient> & { service: _shop_v1_AnalyticsDefinition }
+      AsOfRequest: MessageTypeDefinition<_shop_v1_AsOfRequest, _shop_v1_AsOfRequest__Output>
       CartLine: MessageTypeDefinition<_shop_v1_CartLine, _shop_v1_CartLine__Output>
       CategoryCount: MessageTypeDefinition<_shop_v1_CategoryCount, _shop_v1_CategoryCount__Output>
       CategoryScore: MessageTypeDefinition<_shop_v1_CategoryScore, _shop_v1_CategoryScore__Output>
       CheckoutRequest: MessageTypeDefinition<_shop_v1_CheckoutRequest, _shop_v1_CheckoutRequest__Output>
       CheckoutResult: MessageTypeDefinition<_shop_v1_CheckoutResult, _shop_v1_CheckoutResult__Output>
+      Cohort: MessageTypeDefinition<_shop_v1_Cohort, _shop_v1_Cohort__Output>
+      CohortReport: MessageTypeDefinition<_shop_v1_CohortReport, _shop_v1_CohortReport__Output>
       Coupon: MessageTypeDefinition<_shop_v1_Coupon, _shop_v1_Coupon__Output>
+      CustomerRequest: MessageTypeDefinition<_shop_v1_CustomerRequest, _shop_v1_CustomerRequest__Output>
+      CustomerScores: MessageTypeDefinition<_shop_v1_CustomerScores, _shop_v1_CustomerScores__Output>
       Engine: SubtypeConstructor<typeof grpc.Client, _shop_v1_EngineClient> & { service: _shop_v1_EngineDefinition }
       ErrorDetail: MessageTypeDefinition<_shop_v1_ErrorDetail, _shop_v1_ErrorDetail__Output>
       Event: MessageTypeDefinition<_shop_v1_Event, _shop_v1_Event__Output>
       EventKind: EnumTypeDefinition
+      FunnelCounts: MessageTypeDefinition<_shop_v1_FunnelCounts, _shop_v1_FunnelCounts__Output>
+      FunnelReport: MessageTypeDefinition<_shop_v1_FunnelReport, _shop_v1_FunnelReport__Output>
+      FunnelRequest: MessageTypeDefinition<_shop_v1_FunnelRequest, _shop_v1_FunnelRequest__Output>
       GetItemRequest: MessageTypeDefinition<_shop_v1_GetItemRequest, _shop_v1_GetItemRequest__Output>
+      HotEntry: MessageTypeDefinition<_shop_v1_HotEntry, _shop_v1_HotEntry__Output>
+      HotList: MessageTypeDefinition<_shop_v1_HotList, _shop_v1_HotList__Output>
+      HotRequest: MessageTypeDefinition<_shop_v1_HotRequest, _shop_v1_HotRequest__Output>
       Item: MessageTypeDefinition<_shop_v1_Item, _shop_v1_Item__Output>
       ItemChange: MessageTypeDefinition<_shop_v1_ItemChange, _shop_v1_ItemChange__Output>
+      KpiCounts: MessageTypeDefinition<_shop_v1_KpiCounts, _shop_v1_KpiCounts__Output>
+      KpiReport: MessageTypeDefinition<_shop_v1_KpiReport, _shop_v1_KpiReport__Output>
+      KpisRequest: MessageTypeDefinition<_shop_v1_KpisRequest, _shop_v1_KpisRequest__Output>
       Line: MessageTypeDefinition<_shop_v1_Line, _shop_v1_Line__Output>
       ListCategoriesRequest: MessageTypeDefinition<_shop_v1_ListCategoriesRequest, _shop_v1_ListCategoriesRequest__Output>
       ListCategoriesResponse: MessageTypeDefinition<_shop_v1_ListCategoriesResponse, _shop_v1_ListCategoriesResponse__Output>
@@ -70,7 +116,11 @@ export interface ProtoGrpcType {
       RecommendRequest: MessageTypeDefinition<_shop_v1_RecommendRequest, _shop_v1_RecommendRequest__Output>
       Recommendations: MessageTypeDefinition<_shop_v1_Recommendations, _shop_v1_Recommendations__Output>
       RecommendedItem: MessageTypeDefinition<_shop_v1_RecommendedItem, _shop_v1_RecommendedItem__Output>
+      RfmReport: MessageTypeDefinition<_shop_v1_RfmReport, _shop_v1_RfmReport__Output>
       RowError: MessageTypeDefinition<_shop_v1_RowError, _shop_v1_RowError__Output>
+      SegmentMoves: MessageTypeDefinition<_shop_v1_SegmentMoves, _shop_v1_SegmentMoves__Output>
+      SegmentsReport: MessageTypeDefinition<_shop_v1_SegmentsReport, _shop_v1_SegmentsReport__Output>
+      SegmentsRequest: MessageTypeDefinition<_shop_v1_SegmentsRequest, _shop_v1_SegmentsRequest__Output>
       StreamRequest: MessageTypeDefinition<_shop_v1_StreamRequest, _shop_v1_StreamRequest__Output>
       UpsertSummary: MessageTypeDefinition<_shop_v1_UpsertSummary, _shop_v1_UpsertSummary__Output>
     }
