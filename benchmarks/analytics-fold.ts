@@ -1,7 +1,8 @@
 /**
  * `node dist/benchmarks/analytics-fold.js`: the analytics consumer's cost per event
  * on the main thread: the pure fold (an in-memory view) and the fold plus its LMDB
- * commit (batches of 1000, a temporary DATA_DIR), on a shopper-like event mix.
+ * commit (batches of 1000, a temporary DATA_DIR), on a shopper-like event mix
+ * (rec impressions and attributed purchases included).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { emptyBucket, foldShopEvent, type AnalyticsView, type CustomerOrder, typ
 import type { ShopEvent } from '../protos/index.js';
 
 const N = 200_000;
-const KINDS: ShopEvent['kind'][] = ['view', 'view', 'view', 'view', 'cart_add', 'search', 'rec_click', 'dwell', 'purchase'];
+const KINDS: ShopEvent['kind'][] = ['view', 'view', 'view', 'view', 'rec_impression', 'cart_add', 'search', 'rec_click', 'dwell', 'purchase'];
 
 function events(): ShopEvent[] {
   const out: ShopEvent[] = [];
@@ -21,6 +22,12 @@ function events(): ShopEvent[] {
     t += 5;
     const e: ShopEvent = { id: `e${i}`, userId: `u-bench${(i * 7919) % 20_000}`, kind, ts: t, itemId: `item-${(i * 31) % 5000}` };
     if (kind === 'search') e.query = `query ${i % 300}`;
+    if (kind === 'rec_impression') {
+      delete e.itemId;
+      e.itemIds = Array.from({ length: 8 }, (_, k) => `item-${(i * 31 + k * 97) % 5000}`);
+    }
+    // Every tenth purchase is of an item the shopper clicked in a rec strip just before (attribution).
+    if (kind === 'purchase' && i % 100 < 10) e.itemId = out[i - 2]?.itemId ?? e.itemId;
     if (kind === 'purchase') Object.assign(e, { qty: 1, price: 19.99, orderId: `o${i}`, checkoutId: `c${i}`, source: 'engine' });
     out.push(e);
   }

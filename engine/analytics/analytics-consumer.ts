@@ -9,6 +9,7 @@ import type { Logger, LogLevel } from '../observability/index.js';
 import { AnalyticsStore, LAST_TS_KEY } from './analytics-store.js';
 import type { AnalyticsWorkerCommand, AnalyticsWorkerInit, AnalyticsWorkerMessage } from './analytics-worker.js';
 import { CustomerReport } from './customer-report.js';
+import { SegmentMap, type SegmentRule } from './customers/segments.js';
 import type { CustomerOrder, FunnelCounts, Granularity, KpiBucket } from './shop-fold.js';
 import { readFunnel, readHot, readKpis } from './store-reads.js';
 
@@ -25,6 +26,8 @@ export interface AnalyticsConsumerOptions {
   /** Where segment_change events go (the log's layout). */
   partitions: number;
   streamReplicas: number;
+  /** RFM segment rules (SEGMENT_RULES); default the 11 of docs/analytics-models.md. */
+  segmentRules?: SegmentRule[];
 }
 
 export interface AnalyticsProgress {
@@ -56,7 +59,7 @@ export class AnalyticsConsumer {
   constructor(opts: AnalyticsConsumerOptions) {
     this.#opts = opts;
     this.store = AnalyticsStore.open(opts.dataDir);
-    this.customers = new CustomerReport(this.store, () => this.#applied);
+    this.customers = new CustomerReport(this.store, () => this.#applied, opts.segmentRules ? new SegmentMap(opts.segmentRules) : undefined);
     this.#applied = this.store.cursor();
     this.#lastEventTs = (this.store.meta.get(LAST_TS_KEY) as number | undefined) ?? 0;
   }
@@ -126,6 +129,7 @@ export class AnalyticsConsumer {
     const init: AnalyticsWorkerInit = {
       natsUrl: this.#opts.natsUrl, dataDir: this.#opts.dataDir, logLevel: this.#opts.logLevel, niceness: ANALYTICS_NICENESS,
       partitions: this.#opts.partitions, streamReplicas: this.#opts.streamReplicas,
+      ...(this.#opts.segmentRules ? { segmentRules: this.#opts.segmentRules } : {}),
     };
     const w = new Worker(new URL('./analytics-worker.js', import.meta.url), { workerData: init, name: 'analytics' });
     this.#worker = w;

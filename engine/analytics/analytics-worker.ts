@@ -11,6 +11,7 @@ import { StateStore } from '../store/index.js';
 import { AnalyticsStore } from './analytics-store.js';
 import { FoldLoop } from './fold-loop.js';
 import { HotLists, liveSummary } from './live-summary.js';
+import { SegmentMap, type SegmentRule } from './customers/segments.js';
 import { SegmentMoves } from './segment-moves.js';
 
 export interface AnalyticsWorkerInit {
@@ -20,6 +21,7 @@ export interface AnalyticsWorkerInit {
   niceness: number;
   partitions: number;
   streamReplicas: number;
+  segmentRules?: SegmentRule[];
 }
 
 /** Worker -> main. */
@@ -44,23 +46,33 @@ async function main(init: AnalyticsWorkerInit): Promise<void> {
   // The catalog as the main thread keeps it in LMDB: always current, upserts included.
   const state = StateStore.open(init.dataDir);
   const eventLog = await EventLog.open(nc, init.partitions, init.streamReplicas);
-  const segments = new SegmentMoves({ store, log: eventLog, logger: log });
-  const loop = new FoldLoop({ nc, store, log, categoryOf: (id) => state.catalog.get(id)?.category ?? '', afterBatch: (ts, oldest) => segments.observe(ts, oldest) });
-  await loop.start();
+  const segments = new SegmentMoves({ store, log: eventLog, logger: log, ...(init.segmentRules ? { segments: new SegmentMap(init.segmentRules) } : {}) });
   const post = (m: AnalyticsWorkerMessage) => parentPort!.postMessage(m);
-  post({ type: 'ready' });
   const hot = new HotLists(store, (id) => state.catalog.get(id)?.name ?? '');
   let summaries = false;
   let lastSummary = 0;
   let lastDelay = 0;
   // Folds that a summary showed with cached hot lists: one more summary when the cache expires.
   let hotBehind = false;
+  let lastShownSeq = -1;
   const summarize = (now: number) => {
     lastSummary = now;
+    lastShownSeq = loop.appliedSeq;
     hotBehind = !hot.expired(now);
     const pos = { appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents, lastEventTs: loop.lastEventTs, foldDelayMs: lastDelay };
     post({ type: 'summary', json: JSON.stringify(liveSummary(store, pos, hot.get(now), now)) });
   };
+  // A commit shows on the dashboard at once (at most 4 summaries a second); the timer covers the rest.
+  function onCommitted(): void {
+    const now = Date.now();
+    if (summaries && now - lastSummary >= PROGRESS_MS) summarize(now);
+  }
+  const loop = new FoldLoop({ nc, store, log, categoryOf: (id) => state.catalog.get(id)?.category ?? '', afterBatch: (ts, oldest) => {
+    segments.observe(ts, oldest);
+    onCommitted();
+  } });
+  await loop.start();
+  post({ type: 'ready' });
   let lastSeq = loop.appliedSeq;
   const timer = setInterval(() => {
     const foldDelayMs = loop.takeMaxDelayMs();
@@ -69,7 +81,8 @@ async function main(init: AnalyticsWorkerInit): Promise<void> {
     if (moved) lastDelay = foldDelayMs;
     post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents, lastEventTs: loop.lastEventTs, foldDelayMs });
     const now = Date.now();
-    if (summaries && (moved || now - lastSummary >= IDLE_SUMMARY_MS || (hotBehind && hot.expired(now)))) summarize(now);
+    const shownSeq = lastShownSeq;
+    if (summaries && ((moved && loop.appliedSeq !== shownSeq) || now - lastSummary >= IDLE_SUMMARY_MS || (hotBehind && hot.expired(now)))) summarize(now);
   }, PROGRESS_MS);
   parentPort!.on('message', (m: AnalyticsWorkerCommand) => {
     if (m.type === 'summaries') {

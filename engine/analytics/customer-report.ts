@@ -10,6 +10,7 @@ import {
   type BgNbdParams, type CustomerHistory, type GammaGammaParams,
 } from './customers/index.js';
 import type { ClvFitReply, ClvFitTask } from './clv-fit-task.js';
+import { DEFAULT_SEGMENT_MAP, type SegmentMap } from './customers/segments.js';
 import type { AnalyticsStore } from './analytics-store.js';
 
 const FIT_TASK_URL = new URL('./clv-fit-task.js', import.meta.url);
@@ -38,9 +39,12 @@ export class CustomerReport {
   #fit: { key: string; reply: Promise<ClvFitReply> } | undefined;
   #pool: Piscina | undefined;
 
-  constructor(store: AnalyticsStore, appliedSeq: () => number) {
+  readonly #segments: { segments: SegmentMap };
+
+  constructor(store: AnalyticsStore, appliedSeq: () => number, segments: SegmentMap = DEFAULT_SEGMENT_MAP) {
     this.#store = store;
     this.#appliedSeq = appliedSeq;
+    this.#segments = { segments };
   }
 
   /** Every customer's history, orders sorted by (ts, orderId) as the models want them. */
@@ -57,7 +61,7 @@ export class CustomerReport {
   }
 
   rfm(asOf: number) {
-    const r = rfm(this.histories(), asOf);
+    const r = rfm(this.histories(), asOf, this.#segments);
     return { asOf: new Date(asOf).toISOString().slice(0, 10), customers: r.customers, segments: r.segments };
   }
 
@@ -77,8 +81,8 @@ export class CustomerReport {
   /** Segment sizes as of `asOf` and how customers moved since `since` (counts[from][to], "(none)" = not yet a customer). */
   segments(asOf: number, since: number) {
     const all = this.histories();
-    const now = rfm(all, asOf);
-    const t = segmentTransitions(rfm(all, since), now);
+    const now = rfm(all, asOf, this.#segments);
+    const t = segmentTransitions(rfm(all, since, this.#segments), now);
     const day = (x: number) => new Date(x).toISOString().slice(0, 10);
     return { asOf: day(asOf), since: day(since), customers: now.customers, segments: now.segments, moved: t.moves.length, transitions: t.counts };
   }
@@ -94,7 +98,7 @@ export class CustomerReport {
     if (!fit.ok) return { asOf: day, customers: 0, model: null, distribution: [], top: [], error: fit.message };
     const all = this.histories();
     const inputs = all.map((x) => rfmInputOf(x, asOf)).filter((x): x is NonNullable<typeof x> => x !== undefined);
-    const segmentOf = new Map(scoreRfm(inputs, asOf).scores.map((x) => [x.customerId, x.segment]));
+    const segmentOf = new Map(scoreRfm(inputs, asOf, this.#segments).scores.map((x) => [x.customerId, x.segment]));
     const rows: Array<{ customerId: string; clv12m: number; pAlive: number; orders: number; revenue: number; segment: string | null }> = [];
     for (const h of all) {
       const s = repeatSummary(h, { asOf });
@@ -121,7 +125,7 @@ export class CustomerReport {
     const h = all.find((x) => x.customerId === customerId);
     if (!h) return undefined;
     const inputs = all.map((x) => rfmInputOf(x, asOf)).filter((x): x is NonNullable<typeof x> => x !== undefined);
-    const score = scoreRfm(inputs, asOf).scores.find((s) => s.customerId === customerId);
+    const score = scoreRfm(inputs, asOf, this.#segments).scores.find((s) => s.customerId === customerId);
     const fit = await this.#fitFor(asOf);
     const s = repeatSummary(h, { asOf });
     const revenue = Math.round(h.orders.reduce((t, o) => t + o.revenue, 0) * 100) / 100;

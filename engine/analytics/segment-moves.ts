@@ -14,6 +14,7 @@ import type { Logger } from '../observability/index.js';
 import type { ShopEvent } from '../../protos/index.js';
 import { SEGMENT_DAY_KEY, type AnalyticsStore } from './analytics-store.js';
 import { rfm, type CustomerHistory } from './customers/index.js';
+import type { SegmentMap } from './customers/segments.js';
 
 const DAY_MS = 86_400_000;
 /**
@@ -29,6 +30,8 @@ export interface SegmentMovesOptions {
   logger: Logger;
   intervalMs?: number;
   now?: () => number;
+  /** @default the 11 segments of docs/analytics-models.md */
+  segments?: SegmentMap;
 }
 
 export interface SegmentRun {
@@ -111,7 +114,7 @@ export class SegmentMoves {
     const { store } = this.#o;
     const histories: CustomerHistory[] = [];
     for (const { key, value } of store.orders.getRange({})) histories.push({ customerId: key, orders: [...value].sort((a, b) => a.ts - b.ts) });
-    const result = rfm(histories, day);
+    const result = rfm(histories, day, this.#o.segments ? { segments: this.#o.segments } : {});
     const iso = new Date(day).toISOString().slice(0, 10);
     const moves: ShopEvent[] = [];
     for (const s of result.scores) {

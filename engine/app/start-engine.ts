@@ -144,6 +144,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     // The shop-level fold of the log, apart from the shards (its own cursor and LMDB).
     const analytics = new AnalyticsConsumer({
       natsUrl, dataDir: config.dataDir, log: log.child('analytics'), logLevel: config.logLevel, partitions: config.partitions, streamReplicas: config.streamReplicas,
+      ...(config.segmentRules ? { segmentRules: config.segmentRules } : {}),
     });
     if (config.analytics) await analytics.start();
     else log.warn('ANALYTICS=false: this process does not fold the log for /api/admin (another node may)');

@@ -2,8 +2,10 @@
  * Engine configuration, read from the environment and validated up front: a bad
  * value stops start-up with E_BAD_CONFIG naming the variable, never later.
  */
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { SegmentMap, type SegmentRule } from '../analytics/customers/segments.js';
 import { ConfigError } from '../errors/index.js';
 
 export const DEFAULT_PORT = 8080;
@@ -70,6 +72,8 @@ export interface EngineConfig {
   /** Events are refused (E_STORAGE_FULL) while the disk under DATA_DIR has less free space than this. */
   diskMinFreeMb: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** RFM segment rules (SEGMENT_RULES: a JSON file of [{name, r: [min, max], fm: [min, max]}], first match wins); undefined = the default 11. */
+  segmentRules: SegmentRule[] | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -106,6 +110,23 @@ function originsOf(env: Env): string[] {
     if (o !== '*' && !/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/.test(o)) throw new ConfigError('WS_ALLOWED_ORIGINS', `expected origins like https://shop.example.com, got ${JSON.stringify(o)}`);
   }
   return list;
+}
+
+/** SEGMENT_RULES: a file of rules, checked as the analytics will use them (every R x FM cell covered, names unique). */
+function segmentRulesOf(env: Env): SegmentRule[] | undefined {
+  const path = str(env, 'SEGMENT_RULES');
+  if (path === undefined) return undefined;
+  let rules: SegmentRule[];
+  try {
+    rules = JSON.parse(readFileSync(resolve(path), 'utf8')) as SegmentRule[];
+  } catch (err) {
+    throw new ConfigError('SEGMENT_RULES', `cannot read ${path} as JSON: ${(err as Error).message}`);
+  }
+  try {
+    return [...new SegmentMap(rules).rules];
+  } catch (err) {
+    throw new ConfigError('SEGMENT_RULES', `${path}: ${(err as Error).message}`);
+  }
 }
 
 function str(env: Env, name: string): string | undefined {
@@ -154,6 +175,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<EngineConf
     streamReplicas: int(env, 'STREAM_REPLICAS', 1, 1, 5),
     diskMinFreeMb: int(env, 'DISK_MIN_FREE_MB', 32, 0, 1_000_000),
     logLevel: level as EngineConfig['logLevel'],
+    segmentRules: segmentRulesOf(env),
     ...overrides,
   };
   return cfg;
