@@ -151,7 +151,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     cleanups.push(() => analytics.close());
     metrics.gauge('shop_analytics_applied_seq', 'last log sequence the analytics consumer folded', () => analytics.appliedSeq);
     metrics.gauge('shop_analytics_lag_events', 'events in the log after the last one the analytics consumer was delivered', () => analytics.lagEvents);
-    const foldDelay = metrics.histogram('shop_analytics_fold_delay_seconds', 'time from an event\'s store in the log to the analytics fold\'s commit (the longest per 250 ms report)');
+    const foldDelay = metrics.histogram('shop_analytics_fold_delay_seconds', 'time from an event\'s store in the log to the analytics fold\'s commit (the longest per 250 ms report)', [10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000]);
     analytics.onProgress((p) => {
       if (p.moved) foldDelay.observe(p.foldDelayMs);
     });

@@ -30,8 +30,14 @@ describe('observability - the Grafana dashboard', () => {
     const c = await fetch(`${engine.url}/api/checkout`, { method: 'POST', headers: { authorization: `Bearer ${s.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ lines: [{ itemId: item, qty: 1 }] }) });
     assert.equal(c.status, 200);
     s.close();
+    // The analytics fold reports (and its lag histogram appears) a few hundred ms after the events.
+    let text = await fetchMetrics(engine);
+    for (const end = Date.now() + 5000; !text.includes('# TYPE shop_analytics_fold_delay_seconds') && Date.now() < end;) {
+      await new Promise((r) => setTimeout(r, 100));
+      text = await fetchMetrics(engine);
+    }
     const exported = new Map<string, string>();
-    for (const m of (await fetchMetrics(engine)).matchAll(/^# TYPE (\S+) (\S+)$/gm)) exported.set(m[1]!, m[2]!);
+    for (const m of text.matchAll(/^# TYPE (\S+) (\S+)$/gm)) exported.set(m[1]!, m[2]!);
 
     const d = JSON.parse(readFileSync(DASHBOARD, 'utf8')) as { panels: Array<{ title: string; targets: Array<{ expr: string }> }> };
     let checked = 0;

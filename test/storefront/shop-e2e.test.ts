@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { readLog } from '../kit/index.js';
 import { a11yAudit, apiAs, browserSkip, categoryWithStock, launchBrowser, newShopper, probe, screenshot, sessionOf, startShop, waitForProbe, waitLive, type Shop, type StripCard } from './shop-kit.js';
 
 /** The issue's bar: "for you" shows the category within 1 s of the last view. */
@@ -99,6 +100,12 @@ describe('storefront - a shopper end to end in Chromium', { skip: browserSkip },
     assert.deepEqual(profile.cart, []);
     assert.ok(profile.recent.includes(itemIds[0]!) && profile.recent.includes(pick), 'views reached the profile');
     assert.ok(profile.dwellMs >= 300, `dwell time was sent when leaving a product page (dwellMs=${profile.dwellMs})`);
+
+    // What the strips showed and what was clicked, as the analytics count them (rec CTR, attribution).
+    const mine = (await readLog(shop.nats.url)).map((l) => l.event).filter((e) => e.userId === profile.userId);
+    const shown = mine.filter((e) => e.kind === 'rec_impression' && e.slot === 'for-you').flatMap((e) => e.itemIds ?? []);
+    assert.ok(shown.includes(pick), `the picked card was reported as shown (${shown.length} impressions)`);
+    assert.ok(mine.some((e) => e.kind === 'rec_click' && e.itemId === pick && e.slot === 'for-you'), 'the click names its strip');
 
     assert.deepEqual(errors, [], 'the pages logged no console errors');
     await context.close();
