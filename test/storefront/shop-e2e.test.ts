@@ -92,7 +92,7 @@ describe('storefront - a shopper end to end in Chromium', { skip: browserSkip },
     assert.equal(await page.locator('[data-testid="cart-count"]').innerText(), '0', 'the cart is empty after checkout');
     shots.push(await screenshot(page, '05-orders', true));
 
-    const { token } = await sessionOf(page);
+    const { token, userId } = await sessionOf(page);
     const profile = await apiAs<Profile>(shop.url, token, '/api/profile');
     const order = profile.orders.find((o) => o.orderId === orderId);
     assert.ok(order, 'the order is in /api/profile');
@@ -102,7 +102,7 @@ describe('storefront - a shopper end to end in Chromium', { skip: browserSkip },
     assert.ok(profile.dwellMs >= 300, `dwell time was sent when leaving a product page (dwellMs=${profile.dwellMs})`);
 
     // What the strips showed and what was clicked, as the analytics count them (rec CTR, attribution).
-    const mine = (await readLog(shop.nats.url)).map((l) => l.event).filter((e) => e.userId === profile.userId);
+    const mine = (await readLog(shop.nats.url)).map((l) => l.event).filter((e) => e.userId === userId);
     const shown = mine.filter((e) => e.kind === 'rec_impression' && e.slot === 'for-you').flatMap((e) => e.itemIds ?? []);
     assert.ok(shown.includes(pick), `the picked card was reported as shown (${shown.length} impressions)`);
     assert.ok(mine.some((e) => e.kind === 'rec_click' && e.itemId === pick && e.slot === 'for-you'), 'the click names its strip');
