@@ -119,6 +119,12 @@ describe('dashboard - in Chromium with loadgen running', { skip: browserSkip }, 
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-live.png'), fullPage: true });
     assert.deepEqual(await a11yAudit(page), [], 'the dashboard passes axe');
     assert.deepEqual(errors, []);
+    // On a phone the page never scrolls sideways: wide tables scroll inside their panels.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate('document.documentElement.scrollWidth'), 390, 'no horizontal page scroll at 390 px');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1400, height: 1000 });
   });
 
   it('dashboard - a session that ends (forged or logged out) goes back to the login', async () => {

@@ -16,7 +16,7 @@ export class HotLists {
   }
 
   update(hot: AnalyticsLiveMessage['hot']): void {
-    const row = (label: string, score: number) => h('li', null, h('span', { class: 'rank-label' }, label), h('span', { class: 'rank-score' }, score.toFixed(1)));
+    const row = (label: string, score: number) => h('li', null, h('span', { class: 'rank-label', title: label }, label), h('span', { class: 'rank-score' }, score.toFixed(1)));
     replaceChildren(this.#products, hot.products.length ? hot.products.map((p) => row(p.name || p.itemId, p.score)) : h('li', { class: 'empty' }, 'No product activity yet'));
     replaceChildren(this.#queries, hot.queries.length ? hot.queries.map((q) => row(q.query, q.score)) : h('li', { class: 'empty' }, 'No searches yet'));
   }

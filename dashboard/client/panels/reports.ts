@@ -83,8 +83,9 @@ export function renderClv(c: ClvReport): Node {
     table(['Customer', 'CLV 12m', 'P(alive)', 'Orders', 'Segment'], c.top.slice(0, 10).map((t) => [t.customerId, formatMoney(t.clv12m), formatPercent(t.pAlive, 0), formatInt(t.orders), t.segment ?? '–'])));
 }
 
+/** A table that scrolls sideways inside its panel on a narrow screen, never the page. */
 function table(head: string[], rows: string[][]): HTMLElement {
-  return h('table', { class: 'table' },
+  return h('div', { class: 'scroll' }, h('table', { class: 'table' },
     h('thead', null, h('tr', null, head.map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', null, rows.map((r) => h('tr', null, r.map((c) => h('td', null, c))))));
+    h('tbody', null, rows.map((r) => h('tr', null, r.map((c) => h('td', null, c)))))));
 }
