@@ -9,7 +9,6 @@ import type { TemplatedApp, WebSocket, us_socket_context_t } from 'uWebSockets.j
 import type { AdminServerMessage } from '../../protos/admin-contract.js';
 import { errorMessage, httpErrorBody } from '../../protos/contract.js';
 import { AuthError, BadRequestError, EngineError, NotAllowedError } from '../errors/index.js';
-import type { Logger } from '../observability/index.js';
 import type { AdminDeps } from './admin-routes.js';
 import type { LoadedUws } from './uws.js';
 import { originAllowed } from './websocket.js';
@@ -29,14 +28,13 @@ interface AdminSocketData {
 
 export interface AdminSocketOptions {
   admin: AdminDeps;
-  log: Logger;
   allowedOrigins: readonly string[];
 }
 
 const encode = (m: AdminServerMessage) => JSON.stringify(m);
 
 export function mountAdminSocket(app: TemplatedApp, loaded: LoadedUws, opts: AdminSocketOptions): { sockets: () => number; closeAll: () => void } {
-  const { admin, log } = opts;
+  const { admin } = opts;
   const all = new Set<WebSocket<AdminSocketData>>();
   const unsubscribe = admin.analytics.onSummary((json) => {
     if (all.size > 0) app.publish(TOPIC, json);

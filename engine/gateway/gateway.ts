@@ -62,7 +62,7 @@ export class Gateway {
     const app = loaded.uws.App();
     const ws = mountWebSocket(app, loaded, { services, log, maxMessagesPerS: this.#opts.maxWsMessagesPerS, maxUserMessagesPerS: this.#opts.maxUserMessagesPerS, allowedOrigins: this.#opts.wsAllowedOrigins });
     this.#sockets = ws.sockets;
-    const adminWs = this.#opts.admin ? mountAdminSocket(app, loaded, { admin: this.#opts.admin, log, allowedOrigins: this.#opts.wsAllowedOrigins }) : undefined;
+    const adminWs = this.#opts.admin ? mountAdminSocket(app, loaded, { admin: this.#opts.admin, allowedOrigins: this.#opts.wsAllowedOrigins }) : undefined;
     mountApi(app, services, this.#opts.health, log, this.#opts.metricsKey, this.#opts.admin);
     this.#opts.mountSite?.(app);
     // Pages and assets are read-only: any other standard method is 405, not a dropped connection.
