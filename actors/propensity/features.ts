@@ -41,13 +41,17 @@ export interface IntentSession {
 /** `numeric`: ordered, explained as high/low; `category`: a code, explained by its name. */
 export type FeatureKind = 'numeric' | 'category';
 
-export interface FeatureDef {
+/**
+ * One model input: a pure function of a session description `S` (the UCI shape
+ * offline, the live actor's `LiveIntentSession` in the engine).
+ */
+export interface FeatureDef<S = IntentSession> {
   /** Stable name, stored in model files. Raw features use the UCI column name. */
   readonly name: string;
   readonly kind: FeatureKind;
-  /** Whether it is a UCI column as it is (false: derived from them). */
+  /** Whether it is a UCI column as it is (false: derived from them, or a live feature). */
   readonly raw: boolean;
-  readonly get: (s: IntentSession) => number;
+  readonly get: (s: S) => number;
   /** How a category code reads in an explanation. */
   readonly show?: (v: number) => string;
 }
@@ -98,12 +102,15 @@ export const ALL_FEATURES: readonly FeatureDef[] = [...RAW_FEATURES, ...DERIVED_
 
 const BY_NAME = new Map(ALL_FEATURES.map((f) => [f.name, f]));
 
+/** How a model file's feature names are mapped back to definitions when it is loaded. */
+export type FeatureLookup<S> = (name: string) => FeatureDef<S> | undefined;
+
 export function featureByName(name: string): FeatureDef | undefined {
   return BY_NAME.get(name);
 }
 
 /** Writes the features of `s` into `out` (no allocation: the actor reuses `out`). */
-export function featureVector(features: readonly FeatureDef[], s: IntentSession, out: Float64Array): Float64Array {
-  for (let j = 0; j < features.length; j++) out[j] = (features[j] as FeatureDef).get(s);
+export function featureVector<S>(features: readonly FeatureDef<S>[], s: S, out: Float64Array): Float64Array {
+  for (let j = 0; j < features.length; j++) out[j] = (features[j] as FeatureDef<S>).get(s);
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import { ModelError } from '../../engine/errors/index.js';
 import { featureByName } from './features.js';
-import type { FeatureDef } from './features.js';
+import type { FeatureDef, FeatureLookup, IntentSession } from './features.js';
 import { IntentModel } from './model.js';
 import type { ModelArrays } from './model.js';
 
@@ -23,7 +23,7 @@ export interface ModelFileV1 {
   info: Record<string, unknown>;
 }
 
-export function toModelFile(m: IntentModel): ModelFileV1 {
+export function toModelFile<S>(m: IntentModel<S>): ModelFileV1 {
   const a = m.arrays;
   return {
     format: MODEL_FORMAT,
@@ -40,7 +40,7 @@ export function toModelFile(m: IntentModel): ModelFileV1 {
 }
 
 /** JSON text of a model; numbers round-trip exactly, so a loaded model scores bit-identically. */
-export function serializeModel(m: IntentModel): string {
+export function serializeModel<S>(m: IntentModel<S>): string {
   return JSON.stringify(toModelFile(m));
 }
 
@@ -93,16 +93,19 @@ function checkTrees(t: ModelFileV1['trees'], nFeatures: number): void {
   }
 }
 
-/** Builds a model from parsed JSON, validating everything. */
-export function modelFromFile(v: unknown): IntentModel {
+/**
+ * Builds a model from parsed JSON, validating everything. `lookup` maps feature
+ * names to the definitions of the session shape the caller scores (UCI by default).
+ */
+export function modelFromFile<S = IntentSession>(v: unknown, lookup: FeatureLookup<S> = featureByName as unknown as FeatureLookup<S>): IntentModel<S> {
   if (!isObject(v)) throw new ModelError('(root)', 'want a JSON object');
   if (v.format !== MODEL_FORMAT) throw new ModelError('format', `want ${JSON.stringify(MODEL_FORMAT)}, got ${JSON.stringify(v.format) ?? 'nothing'}`);
   if (v.version !== MODEL_VERSION) throw new ModelError('version', `this build reads version ${MODEL_VERSION}, got ${JSON.stringify(v.version) ?? 'nothing'}`);
   if (!Array.isArray(v.features) || v.features.length === 0) throw new ModelError('features', 'want a non-empty array of feature names');
-  const features: FeatureDef[] = [];
+  const features: FeatureDef<S>[] = [];
   const seen = new Set<string>();
   v.features.forEach((name: unknown, i) => {
-    const def = typeof name === 'string' ? featureByName(name) : undefined;
+    const def = typeof name === 'string' ? lookup(name) : undefined;
     if (def === undefined) throw new ModelError(`features[${i}]`, `${JSON.stringify(name)} is not a feature this build computes`);
     if (seen.has(def.name)) throw new ModelError(`features[${i}]`, `${def.name} appears twice`);
     seen.add(def.name);
@@ -134,7 +137,7 @@ export function modelFromFile(v: unknown): IntentModel {
 }
 
 /** Parses and validates model JSON text (e.g. a file's contents). */
-export function parseModel(text: string): IntentModel {
+export function parseModel<S = IntentSession>(text: string, lookup?: FeatureLookup<S>): IntentModel<S> {
   if (typeof text !== 'string') throw new ModelError('(root)', `want JSON text, got ${typeof text}`);
   let v: unknown;
   try {
@@ -143,5 +146,5 @@ export function parseModel(text: string): IntentModel {
     // a truncated file ends up here: say so in words
     throw new ModelError('(json)', `not valid JSON (truncated or corrupt file?): ${(e as Error).message}`, e);
   }
-  return modelFromFile(v);
+  return modelFromFile<S>(v, lookup);
 }

@@ -5,7 +5,7 @@
  * or the eval, never the hot path.
  */
 export { ALL_FEATURES, DERIVED_FEATURES, MONTHS, RAW_FEATURES, VISITOR_TYPES, featureByName, featureVector } from './features.js';
-export type { FeatureDef, FeatureKind, IntentSession, VisitorType } from './features.js';
+export type { FeatureDef, FeatureKind, FeatureLookup, IntentSession, VisitorType } from './features.js';
 export { IntentModel } from './model.js';
 export type { Contribution, FeatureStats, ModelArrays, ModelInfo } from './model.js';
 export { MODEL_FORMAT, MODEL_VERSION, modelFromFile, parseModel, serializeModel, toModelFile } from './format.js';

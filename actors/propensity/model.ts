@@ -44,8 +44,8 @@ export interface ModelInfo {
   [key: string]: unknown;
 }
 
-export class IntentModel {
-  readonly features: readonly FeatureDef[];
+export class IntentModel<S = IntentSession> {
+  readonly features: readonly FeatureDef<S>[];
   readonly baseScore: number;
   readonly stats: FeatureStats;
   readonly info: ModelInfo;
@@ -59,7 +59,7 @@ export class IntentModel {
   readonly #x: Float64Array;
   readonly #c: Float64Array;
 
-  constructor(features: readonly FeatureDef[], baseScore: number, arrays: ModelArrays, stats: FeatureStats, info: ModelInfo = {}) {
+  constructor(features: readonly FeatureDef<S>[], baseScore: number, arrays: ModelArrays, stats: FeatureStats, info: ModelInfo = {}) {
     this.features = features;
     this.baseScore = baseScore;
     this.#a = arrays;
@@ -134,7 +134,7 @@ export class IntentModel {
   }
 
   /** Score of a session; reuses one internal vector (not re-entrant, which a synchronous actor never needs). */
-  scoreSession(s: IntentSession): number {
+  scoreSession(s: S): number {
     return this.score(featureVector(this.features, s, this.#x));
   }
 
@@ -171,19 +171,19 @@ export class IntentModel {
     for (let j = 0; j < c.length; j++) if (c[j] !== 0) order.push(j);
     order.sort((a, b) => Math.abs(c[b] as number) - Math.abs(c[a] as number) || a - b);
     return order.slice(0, k).map((j) => {
-      const def = this.features[j] as FeatureDef;
+      const def = this.features[j] as FeatureDef<S>;
       const v = x[j] as number;
       const contribution = c[j] as number;
       return { feature: def.name, value: v, contribution, text: `${def.name} ${this.#level(j, v)} (${contribution >= 0 ? '+' : '-'}${Math.abs(contribution).toFixed(2)})` };
     });
   }
 
-  explainSession(s: IntentSession, k = 3): Contribution[] {
+  explainSession(s: S, k = 3): Contribution[] {
     return this.explain(featureVector(this.features, s, this.#x), k);
   }
 
   #level(j: number, v: number): string {
-    const def = this.features[j] as FeatureDef;
+    const def = this.features[j] as FeatureDef<S>;
     if (def.kind === 'category') return def.show === undefined ? String(v) : def.show(v);
     if (v === 0) return 'zero';
     if (v > (this.stats.q75[j] as number)) return 'high';

@@ -8,7 +8,7 @@
  */
 import { binMatrix } from './binning.js';
 import type { Binned } from './binning.js';
-import type { FeatureDef } from './features.js';
+import type { FeatureDef, IntentSession } from './features.js';
 import { IntentModel } from './model.js';
 import type { ModelArrays } from './model.js';
 import { resolveTrainOptions } from './options.js';
@@ -17,12 +17,12 @@ import { Prng } from './prng.js';
 import { growTree, TreeScratch } from './tree.js';
 import type { GrownTree, TreeParams } from './tree.js';
 
-export interface TrainingSet {
+export interface TrainingSet<S = IntentSession> {
   /** Row-major features, n x features.length. */
   x: Float64Array;
   /** Labels, 0 or 1. */
   y: ArrayLike<number>;
-  features: readonly FeatureDef[];
+  features: readonly FeatureDef<S>[];
 }
 
 const sigmoid = (m: number): number => 1 / (1 + Math.exp(-m));
@@ -41,7 +41,7 @@ export function stratifiedHoldout(y: ArrayLike<number>, fraction: number, prng: 
   return { fit: Int32Array.from(fit), held: Int32Array.from(held) };
 }
 
-function checkSet(d: TrainingSet): number {
+function checkSet<S>(d: TrainingSet<S>): number {
   const nf = d.features.length;
   if (nf === 0) throw new RangeError('intent training set has no features');
   const n = d.y.length;
@@ -88,7 +88,7 @@ interface Booster {
   bestLoss: number;
 }
 
-function boost(d: TrainingSet, n: number, o: TrainOptions, seed: number): Booster {
+function boost<S>(d: TrainingSet<S>, n: number, o: TrainOptions, seed: number): Booster {
   const nf = d.features.length;
   const prng = new Prng(seed);
   const all = Int32Array.from({ length: n }, (_, i) => i);
@@ -188,7 +188,7 @@ function pack(boosters: Booster[]): ModelArrays {
 }
 
 /** Trains a model on `d`. Throws RangeError/TypeError on bad options or data. */
-export function trainIntentModel(d: TrainingSet, options: Partial<TrainOptions> = {}): IntentModel {
+export function trainIntentModel<S = IntentSession>(d: TrainingSet<S>, options: Partial<TrainOptions> = {}): IntentModel<S> {
   const o = resolveTrainOptions(options);
   const n = checkSet(d);
   const boosters: Booster[] = [];
