@@ -286,3 +286,5 @@ export function decodePush(json: string): PushMessage | undefined {
 export function decodeServerMessage(json: string): ServerMessage | undefined {
   return decodeTyped<ServerMessage>(json, SERVER_TYPES);
 }
+
+export * from './search-contract.js';

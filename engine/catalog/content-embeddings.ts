@@ -121,6 +121,40 @@ export class ContentEmbedder {
     return out;
   }
 
+  /**
+   * Embeds free text (a search query) into the products' space: each word as a name
+   * word, in the form the catalog uses (as typed, or its plural or singular), and a
+   * word or word pair naming a known category or brand also as that whole-value token,
+   * which is what pulls a query toward its category. Undefined when no word is known.
+   */
+  embedText(text: string, out: Float32Array = new Float32Array(this.dim)): Float32Array | undefined {
+    const t: Terms = new Map();
+    const put = (token: string, w: number): void => {
+      t.set(token, (t.get(token) ?? 0) + w);
+    };
+    const words = tokenize(text);
+    const known = (token: string): string | undefined => {
+      for (const form of [token, `${token}s`, token.endsWith('s') ? token.slice(0, -1) : '', token.endsWith('es') ? token.slice(0, -2) : '']) {
+        if (form && this.#df.has(form)) return form;
+      }
+      return undefined;
+    };
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      const form = known(w);
+      if (form !== undefined) put(form, EMBEDDING_FIELD_WEIGHTS.name);
+      const pair = i + 1 < words.length ? `${w}-${words[i + 1]!}` : '';
+      for (const slug of [w, `${w}s`, pair, pair ? `${pair}s` : '']) {
+        if (slug && this.#df.has(`c:${slug}`)) put(`c:${slug}`, EMBEDDING_FIELD_WEIGHTS.category);
+      }
+      for (const brand of [w, pair.replace('-', ' ')]) {
+        if (brand && this.#df.has(`b:${brand}`)) put(`b:${brand}`, EMBEDDING_FIELD_WEIGHTS.brand);
+      }
+    }
+    if (t.size === 0) return undefined;
+    return this.#embedTerms(t, out, 0);
+  }
+
   #idf(token: string): number {
     return Math.log((1 + this.#docs) / (1 + (this.#df.get(token) ?? 0))) + 1;
   }

@@ -10,6 +10,7 @@ export {
   checkProduct,
   ITEM_ID_PATTERN,
   CATEGORY_PATTERN,
+  MAX_PRICE,
   PRODUCT_FIELDS,
   OPTIONAL_PRODUCT_FIELDS,
 } from './product.js';

@@ -1,0 +1,225 @@
+/**
+ * The lexical half of hybrid search: MiniSearch (BM25 over per-field postings in a
+ * radix tree) with the shop's field boosts, prefix matching of the last word, typo
+ * tolerance by word length, plural folding, synonyms and stop words. Implements the
+ * catalog's `TextSearch`, so the catalog keeps it current on every upsert and delete:
+ * a changed product is searchable with its new text as soon as `upsert` returns.
+ *
+ * Why MiniSearch (docs/dependencies.md): incremental add/replace/discard, BM25 with
+ * configurable k1/b/d, fuzzy and prefix per term, nested AND/OR queries; Orama 3.1 was
+ * 6x slower to search and removes ~10 documents/s at 100k (measured).
+ */
+import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import type { Product, TextSearch } from '../catalog/index.js';
+import { analyze, foldPlural, searchTokens } from './analyzer.js';
+import { buildSynonyms, DEFAULT_SYNONYMS, type SynonymMap } from './synonyms.js';
+
+export const SEARCH_FIELDS = ['name', 'brand', 'category', 'tags', 'description'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+/** Where a word appears says how much it tells about the product. */
+export const DEFAULT_FIELD_BOOSTS: Readonly<Record<SearchField, number>> = { name: 3, brand: 2.5, category: 2, tags: 1.5, description: 1 };
+/** Robertson's BM25 (d = 0; d > 0 is BM25+). */
+export const DEFAULT_BM25 = { k1: 1.2, b: 0.75, d: 0 } as const;
+/** Last-word prefixes shorter than this would expand to most of the vocabulary. */
+export const MIN_PREFIX_LENGTH = 2;
+/** Query terms looked at; the rest of a very long query is ignored (bounded latency). */
+export const MAX_QUERY_TERMS = 12;
+
+/** Typos allowed in a query word of `length` letters (Meilisearch's and Typesense's spirit): none under 4, 1 up to 8, 2 from 9. */
+export function typoBudget(length: number): number {
+  return length < 4 ? 0 : length < 9 ? 1 : 2;
+}
+
+export interface LexicalIndexOptions {
+  /** @default DEFAULT_FIELD_BOOSTS */
+  boosts?: Partial<Record<SearchField, number>>;
+  /** BM25 parameters. @default DEFAULT_BM25 */
+  bm25?: { k1?: number; b?: number; d?: number };
+  /** Synonym groups. @default DEFAULT_SYNONYMS */
+  synonyms?: readonly (readonly string[])[];
+  /** Typo tolerance on (fuzzy matching by word length). @default true */
+  typos?: boolean;
+}
+
+export interface LexicalQuery {
+  /** `and`: every word (or a synonym) must match; `or`: any word (relaxed matching). @default 'and' */
+  mode?: 'and' | 'or';
+  /** Match the last word as a prefix (type-ahead). @default true */
+  prefix?: boolean;
+  /** Restrict to some fields (suggestions search names only). */
+  fields?: readonly SearchField[];
+  /** Apply typo tolerance. @default the index's `typos` */
+  typos?: boolean;
+}
+
+export interface LexicalHit {
+  itemId: string;
+  score: number;
+  /** The indexed terms that matched (after folding): what to highlight. */
+  terms: string[];
+  /** The query terms that found this item. */
+  queryTerms: string[];
+}
+
+/** The searchable text of a product, field by field. */
+function fieldOf(p: Product, field: string): string {
+  switch (field) {
+    case 'category':
+      return p.category.replace(/-/g, ' ');
+    case 'tags':
+      return (p.tags ?? []).join(' ');
+    case 'itemId':
+      return p.itemId;
+    default:
+      return (p as unknown as Record<string, string>)[field] ?? '';
+  }
+}
+
+function positive(name: string, v: number | undefined, dflt: number, max: number): number {
+  if (v === undefined) return dflt;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > max) throw new RangeError(`${name} must be a number from 0 to ${max}, got ${String(v)}`);
+  return v;
+}
+
+export class LexicalIndex implements TextSearch {
+  readonly boosts: Readonly<Record<SearchField, number>>;
+  readonly bm25: { readonly k1: number; readonly b: number; readonly d: number };
+  readonly typos: boolean;
+  #ms: MiniSearch<Product>;
+  #synonyms: SynonymMap;
+  /** Indexed products (the catalog's frozen objects): what to un-count when one changes. */
+  #docs = new Map<string, Product>();
+  /** term -> number of products with it in name, brand, category or tags: "did you mean" and completions. */
+  #vocab = new Map<string, number>();
+  #vocabVersion = 0;
+
+  constructor(options: LexicalIndexOptions = {}) {
+    const boosts = { ...DEFAULT_FIELD_BOOSTS };
+    for (const [field, v] of Object.entries(options.boosts ?? {})) {
+      if (!(SEARCH_FIELDS as readonly string[]).includes(field)) throw new RangeError(`boosts.${field} is not a search field (${SEARCH_FIELDS.join(', ')})`);
+      boosts[field as SearchField] = positive(`boosts.${field}`, v, 1, 100);
+    }
+    this.boosts = Object.freeze(boosts);
+    this.bm25 = Object.freeze({
+      k1: positive('bm25.k1', options.bm25?.k1, DEFAULT_BM25.k1, 10),
+      b: positive('bm25.b', options.bm25?.b, DEFAULT_BM25.b, 1),
+      d: positive('bm25.d', options.bm25?.d, DEFAULT_BM25.d, 10),
+    });
+    this.typos = options.typos ?? true;
+    this.#synonyms = buildSynonyms(options.synonyms ?? DEFAULT_SYNONYMS);
+    this.#ms = new MiniSearch<Product>({
+      idField: 'itemId',
+      fields: [...SEARCH_FIELDS],
+      storeFields: [],
+      extractField: fieldOf,
+      tokenize: searchTokens,
+      processTerm: foldPlural,
+      searchOptions: { bm25: { k: this.bm25.k1, b: this.bm25.b, d: this.bm25.d } },
+    });
+  }
+
+  get size(): number {
+    return this.#docs.size;
+  }
+
+  /** Bumped when the vocabulary changes (completion lists cache on it). */
+  get vocabVersion(): number {
+    return this.#vocabVersion;
+  }
+
+  add(product: Product): void {
+    const previous = this.#docs.get(product.itemId);
+    if (previous !== undefined) {
+      this.#count(previous, -1);
+      this.#ms.replace(product);
+    } else {
+      this.#ms.add(product);
+    }
+    this.#docs.set(product.itemId, product);
+    this.#count(product, 1);
+  }
+
+  /** Many products at once (start-up): MiniSearch's bulk add. */
+  addAll(products: Iterable<Product>): void {
+    for (const p of products) this.add(p);
+  }
+
+  remove(itemId: string): void {
+    const previous = this.#docs.get(itemId);
+    if (previous === undefined) return;
+    this.#count(previous, -1);
+    this.#ms.discard(itemId);
+    this.#docs.delete(itemId);
+  }
+
+  /** Documents containing `term` (folded) in name, brand, category or tags. */
+  docFrequency(term: string): number {
+    return this.#vocab.get(term) ?? 0;
+  }
+
+  /** The vocabulary with document frequencies (a live view: do not keep it across changes). */
+  vocabulary(): ReadonlyMap<string, number> {
+    return this.#vocab;
+  }
+
+  /** `TextSearch`: every match (AND, last word as prefix, typos) with its score. */
+  search(query: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const hit of this.match(query)) out.set(hit.itemId, hit.score);
+    return out;
+  }
+
+  /** Matches, best first. */
+  match(query: string, options: LexicalQuery = {}): LexicalHit[] {
+    const tree = this.queryTree(query, options);
+    if (tree === undefined) return [];
+    const opts: SearchOptions = { boost: this.boosts };
+    if (options.fields) opts.fields = [...options.fields];
+    const results = this.#ms.search(tree, opts);
+    const hits: LexicalHit[] = new Array(results.length);
+    for (let i = 0; i < results.length; i++) {
+      const r = results[i] as SearchResult;
+      hits[i] = { itemId: r.id as string, score: r.score, terms: r.terms, queryTerms: r.queryTerms };
+    }
+    return hits;
+  }
+
+  /**
+   * The MiniSearch query for `text`: each word an OR of itself and its synonyms, the
+   * words combined by `mode`; undefined when no word is left (only stop words).
+   */
+  queryTree(text: string, options: LexicalQuery = {}): Query | undefined {
+    const terms = [...new Set(analyze(text))].slice(0, MAX_QUERY_TERMS);
+    if (terms.length === 0) return undefined;
+    const typos = options.typos ?? this.typos;
+    const prefix = options.prefix ?? true;
+    const combineWith = options.mode === 'or' ? 'OR' : 'AND';
+    const word = (term: string, last: boolean): Query => ({
+      queries: [term],
+      fuzzy: typos ? typoBudget(term.length) : false,
+      prefix: prefix && last && term.length >= MIN_PREFIX_LENGTH,
+    });
+    const parts = terms.map((term, i): Query => {
+      const last = i === terms.length - 1;
+      const alternatives = this.#synonyms.get(term);
+      if (alternatives === undefined || alternatives.length === 0) return word(term, last);
+      return {
+        combineWith: 'OR',
+        queries: [word(term, last), ...alternatives.map((alt): Query => ({ combineWith: 'AND', queries: alt.map((t) => ({ queries: [t], fuzzy: false, prefix: false })) }))],
+      };
+    });
+    return parts.length === 1 ? parts[0]! : { combineWith, queries: parts };
+  }
+
+  #count(p: Product, delta: 1 | -1): void {
+    const seen = new Set<string>();
+    for (const field of ['name', 'brand', 'category', 'tags']) for (const t of analyze(fieldOf(p, field))) seen.add(t);
+    for (const t of seen) {
+      const n = (this.#vocab.get(t) ?? 0) + delta;
+      if (n > 0) this.#vocab.set(t, n);
+      else this.#vocab.delete(t);
+      if (n === 0 || (n === 1 && delta === 1)) this.#vocabVersion++;
+    }
+  }
+}
