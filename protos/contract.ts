@@ -125,7 +125,7 @@ export interface OrderLine {
 }
 
 /** Event kinds a client may send (the engine also writes `reminder`, never a client). */
-export type ClientEventKind = 'view' | 'cart_add' | 'cart_remove' | 'purchase' | 'search' | 'dwell' | 'rec_click' | 'rec_impression';
+export type ClientEventKind = 'view' | 'cart_add' | 'cart_remove' | 'purchase' | 'search' | 'dwell' | 'rec_click' | 'rec_impression' | 'search_click';
 
 // ---- client -> server (WebSocket) ----
 
@@ -144,6 +144,12 @@ export interface EventMessage {
   itemIds?: string[];
   /** rec_impression / rec_click: where they were shown ("home", "product", "cart", ...: 1-32 of a-z 0-9 _ -). */
   slot?: string;
+  /** search: how many results the shopper was shown in total (0 = none). */
+  resultCount?: number;
+  /** search / search_click: the category filter the search ran in. */
+  category?: string;
+  /** search_click: 1-based position of the clicked result (with `query` and `itemId`). */
+  position?: number;
   /** Ignored: the server stamps its own time. */
   ts?: number;
 }

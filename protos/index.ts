@@ -18,7 +18,7 @@ export const WireKind = shop.v1.EventKind;
 export const EVENT_KINDS = [
   'view', 'cart_add', 'cart_remove', 'purchase', 'search', 'dwell', 'rec_click', 'reminder',
   'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set',
-  'rec_impression', 'segment_change',
+  'rec_impression', 'segment_change', 'search_click',
 ] as const;
 export type EventKindName = (typeof EVENT_KINDS)[number];
 /** Kinds the engine writes itself (timers, the stock saga, analytics' segment moves); clients never send them. */
@@ -48,6 +48,7 @@ const KIND_TO_WIRE: Record<EventKindName, shop.v1.EventKind> = {
   stock_set: WireKind.STOCK_SET,
   rec_impression: WireKind.REC_IMPRESSION,
   segment_change: WireKind.SEGMENT_CHANGE,
+  search_click: WireKind.SEARCH_CLICK,
 };
 const WIRE_TO_KIND = new Map<number, EventKindName>(
   Object.entries(KIND_TO_WIRE).map(([name, wire]) => [wire, name as EventKindName]),
@@ -87,6 +88,12 @@ export interface ShopEvent {
   /** segment_change: the customer's new RFM segment and the one before ('' = none). */
   segment?: string;
   previousSegment?: string;
+  /** search: how many results it found (absent: not reported). */
+  resultCount?: number;
+  /** search / search_click: the category filter the search ran in. */
+  category?: string;
+  /** search_click: 1-based position of the clicked result. */
+  position?: number;
 }
 
 export function encodeEvent(e: ShopEvent): Uint8Array {
@@ -111,6 +118,10 @@ export function encodeEvent(e: ShopEvent): Uint8Array {
     slot: e.slot ?? '',
     segment: e.segment ?? '',
     previousSegment: e.previousSegment ?? '',
+    // proto3 `optional`: 0 results is a fact worth keeping, distinct from "not reported".
+    ...(e.resultCount !== undefined && { resultCount: e.resultCount }),
+    category: e.category ?? '',
+    position: e.position ?? 0,
   }).finish();
 }
 
@@ -136,5 +147,8 @@ export function decodeEvent(buf: Uint8Array): ShopEvent {
   if (m.slot) e.slot = m.slot;
   if (m.segment) e.segment = m.segment;
   if (m.previousSegment) e.previousSegment = m.previousSegment;
+  if (m.resultCount !== undefined && m.resultCount !== null) e.resultCount = m.resultCount;
+  if (m.category) e.category = m.category;
+  if (m.position) e.position = m.position;
   return e;
 }

@@ -99,6 +99,8 @@ export interface SearchResponse {
   fusion: 'rrf' | 'weighted' | 'lexical' | 'vector' | 'none';
   /** The query as analysed: its terms after stop words and plural folding. */
   terms: string[];
+  /** Re-ranked for this shopper (a session token was sent and the profile was read in time). */
+  personalised: boolean;
 }
 
 export interface SuggestQuery {

@@ -11,7 +11,7 @@ import type { AnalyticsWorkerCommand, AnalyticsWorkerInit, AnalyticsWorkerMessag
 import { CustomerReport } from './customer-report.js';
 import { SegmentMap, type SegmentRule } from './customers/segments.js';
 import type { CustomerOrder, FunnelCounts, Granularity, KpiBucket } from './shop-fold.js';
-import { readFunnel, readHot, readKpis } from './store-reads.js';
+import { readFunnel, readHot, readKpis, type HotKind } from './store-reads.js';
 
 const RESTART_DELAY_MS = 1000;
 const READY_TIMEOUT_MS = 60_000;
@@ -183,8 +183,8 @@ export class AnalyticsConsumer {
     return readKpis(this.store, g, from, to);
   }
 
-  /** The hottest products (`p`) or search queries (`q`) now, decayed to the newest event. */
-  hot(kind: 'p' | 'q', limit: number): Array<{ key: string; score: number }> {
+  /** The hottest products (`p`), search queries (`q`) or queries in one category (`qc:<category>|`) now, decayed to the newest event. */
+  hot(kind: HotKind, limit: number): Array<{ key: string; score: number }> {
     return readHot(this.store, kind, limit);
   }
 

@@ -121,7 +121,7 @@ export interface AnalyticsView {
   categoryOf(itemId: string): string;
 }
 
-const HOT_WEIGHT: Partial<Record<ShopEvent['kind'], number>> = { view: 1, rec_click: 1, cart_add: 3, purchase: 5 };
+const HOT_WEIGHT: Partial<Record<ShopEvent['kind'], number>> = { view: 1, rec_click: 1, search_click: 1, cart_add: 3, purchase: 5 };
 
 /** The bucket keys of one minute, remembered: events arrive in runs within the same minute. */
 let keysMinute = Number.NaN;
@@ -159,7 +159,7 @@ export function isOrderLine(e: ShopEvent): boolean {
 
 /** Shopper activity: what a person did (the saga's commands and decisions are not). */
 function isActivity(e: ShopEvent): boolean {
-  return e.kind === 'view' || e.kind === 'cart_add' || e.kind === 'cart_remove' || e.kind === 'search'
+  return e.kind === 'view' || e.kind === 'cart_add' || e.kind === 'cart_remove' || e.kind === 'search' || e.kind === 'search_click'
     || e.kind === 'dwell' || e.kind === 'rec_click' || e.kind === 'checkout' || isOrderLine(e);
 }
 
@@ -198,7 +198,13 @@ export function foldShopEvent(view: AnalyticsView, e: ShopEvent): void {
       break;
     case 'search':
       addToBuckets(view, e.ts, (b) => b.searches++);
-      if (e.query) bumpHot(view, `q:${e.query.trim().toLowerCase().slice(0, 100)}`, 1, e.ts);
+      // A query that found nothing is not one to suggest to others (search events report their result count).
+      if (e.query && e.resultCount !== 0) {
+        const q = e.query.trim().toLowerCase().slice(0, 100);
+        bumpHot(view, `q:${q}`, 1, e.ts);
+        // Hot queries per category: the category the search ran in (suggestions while browsing it).
+        if (e.category) bumpHot(view, `qc:${e.category}|${q}`, 1, e.ts);
+      }
       break;
     case 'purchase':
       foldOrderLine(view, e, v);

@@ -17,14 +17,19 @@ export function readKpis(store: AnalyticsStore, g: Granularity, from: number, to
 }
 
 /**
- * The hottest products (`p`) or search queries (`q`) now, decayed to the newest event.
+ * The hottest products (`p`), search queries (`q`) or per-category queries (`qc`, keys
+ * `<category>|<query>`; pass `qc:<category>|` to read one category) now, decayed to the newest event.
  * A scan of every scored key: callers on a hot path cache it (the worker does, per second).
  */
-export function readHot(store: AnalyticsStore, kind: 'p' | 'q', limit: number): Array<{ key: string; score: number }> {
+/** `p` products, `q` queries, `qc:<category>|` the queries searched in one category. */
+export type HotKind = 'p' | 'q' | `qc:${string}|`;
+
+export function readHot(store: AnalyticsStore, kind: HotKind, limit: number): Array<{ key: string; score: number }> {
   const now = (store.meta.get(LAST_TS_KEY) as number | undefined) ?? Date.now();
   const all: Array<{ key: string; score: number }> = [];
-  for (const { key, value } of store.hot.getRange({ start: `${kind}:`, end: `${kind}:\uffff` })) {
-    all.push({ key: key.slice(2), score: Math.round(decayTrend(value.score, value.ts, now) * 1000) / 1000 });
+  const prefix = kind.endsWith('|') ? kind : `${kind}:`;
+  for (const { key, value } of store.hot.getRange({ start: prefix, end: `${prefix}\uffff` })) {
+    all.push({ key: key.slice(prefix.length), score: Math.round(decayTrend(value.score, value.ts, now) * 1000) / 1000 });
   }
   return all.sort((a, b) => b.score - a.score || (a.key < b.key ? -1 : 1)).slice(0, limit);
 }

@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Catalog, catalogFingerprint, DEFAULT_DEMO_SEED, demoCatalog, loadCatalogFile, type Product } from '../catalog/index.js';
 import { ConfigError } from '../errors/index.js';
+import { LiveSearchIndex } from '../search/index.js';
 import { createProgress, type Logger } from '../observability/index.js';
 import type { StateStore } from '../store/index.js';
 
@@ -14,8 +15,19 @@ const MAX_REPORTED_ROW_ERRORS = 20;
 
 export interface LoadedCatalog {
   catalog: Catalog;
+  /** The catalog's search index (BM25), kept current by the catalog on every change. */
+  searchIndex: LiveSearchIndex;
   fingerprint: string;
   source: string;
+}
+
+/** The catalog with the engine's search index (its `list({q})` uses it too). */
+function searchableCatalog(products: Product[], log: Logger): { catalog: Catalog; searchIndex: LiveSearchIndex } {
+  const t0 = performance.now();
+  const searchIndex = new LiveSearchIndex();
+  const catalog = new Catalog(products, { search: () => searchIndex });
+  log.info('search index built', { products: products.length, ms: Math.round(performance.now() - t0) });
+  return { catalog, searchIndex };
 }
 
 export async function setupCatalog(file: string | undefined, demoSize: number, store: StateStore, log: Logger): Promise<LoadedCatalog> {
@@ -36,7 +48,7 @@ export async function setupCatalog(file: string | undefined, demoSize: number, s
     const products: Product[] = [];
     for (const { value } of store.catalog.getRange()) products.push(value);
     log.info('catalog loaded from LMDB', { source: sourceKey, products: products.length });
-    return { catalog: new Catalog(products), fingerprint: stored.fingerprint, source: sourceKey };
+    return { ...searchableCatalog(products, log), fingerprint: stored.fingerprint, source: sourceKey };
   }
 
   const t0 = performance.now();
@@ -62,5 +74,5 @@ export async function setupCatalog(file: string | undefined, demoSize: number, s
     store.meta.put('catalog', { source: sourceKey, fingerprint });
   });
   log.info('catalog imported', { source: sourceKey, products: products.length, ms: Math.round(performance.now() - t0) });
-  return { catalog: new Catalog(products), fingerprint, source: sourceKey };
+  return { ...searchableCatalog(products, log), fingerprint, source: sourceKey };
 }

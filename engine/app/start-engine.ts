@@ -19,6 +19,7 @@ import { StateStore } from '../store/index.js';
 import { setupCatalog } from './catalog-setup.js';
 import { CatalogUpdates } from './catalog-updates.js';
 import { pruneIndexes, setupIndex } from './index-setup.js';
+import { loadSearchVectors } from './search-setup.js';
 import { annIndexReady, PUSH_LATENCY_BUCKETS_MS } from '../shards/index.js';
 
 export interface Engine {
@@ -87,9 +88,10 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     eventLog.guardStorage(logHealth);
     const store = StateStore.open(config.dataDir);
     cleanups.push(() => store.close());
-    const { catalog, fingerprint } = await setupCatalog(config.catalog, config.demoCatalogSize, store, log.child('catalog'));
+    const { catalog, fingerprint, searchIndex } = await setupCatalog(config.catalog, config.demoCatalogSize, store, log.child('catalog'));
     const indexDir = await setupIndex(catalog, fingerprint, config.dataDir, log.child('index'));
     pruneIndexes(config.dataDir, [indexDir], log.child('index'));
+    const vectors = loadSearchVectors(indexDir, catalog, searchIndex, log.child('search'));
 
     const shards = new ShardSupervisor({
       shards: config.shards,
@@ -112,6 +114,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     const services = new EngineServices({
       sessions: new SessionTokens(secretFrom(config), config.tokenTtlS),
       catalog, pushes: new PushRouter(nc), metrics, log: eventLog, nc, store, localShards: shards,
+      search: { lexical: searchIndex.lexical, vectors, log: log.child('search') },
     });
     metrics.gauge('shop_shard_applied_seq', 'last log sequence applied by each shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.appliedSeq]));
     metrics.gauge('shop_shard_serving', '1 when the shard is serving', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.state === 'serving' ? 1 : 0]));
@@ -147,6 +150,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       ...(config.segmentRules ? { segmentRules: config.segmentRules } : {}),
     });
     if (config.analytics) await analytics.start();
+    if (config.analytics) services.search?.setHotSource((kind, limit) => analytics.hot(kind as 'q', limit));
     else log.warn('ANALYTICS=false: this process does not fold the log for /api/admin (another node may)');
     cleanups.push(() => analytics.close());
     metrics.gauge('shop_analytics_applied_seq', 'last log sequence the analytics consumer folded', () => analytics.appliedSeq);

@@ -11,6 +11,8 @@ import {
 import { bearerToken, declaredLength, framingProblem, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** The query parameters of GET /api/search (others are ignored, as on every route). */
+const SEARCH_PARAMS = ['q', 'category', 'brand', 'minPrice', 'maxPrice', 'inStock', 'minRating', 'sort', 'page', 'limit'] as const;
 
 export interface HealthSource {
   health(): { ok: boolean; [k: string]: unknown };
@@ -164,6 +166,21 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
       limit: intParam(q, 'limit', DEFAULT_LIST_LIMIT, 1, MAX_LIST_LIMIT),
     });
   }));
+  // Hybrid search: a session token (optional) personalises the ranking.
+  const searchFront = () => {
+    if (services.search === undefined) throw new EngineError('E_UNAVAILABLE', 'search is not configured on this engine');
+    return services.search;
+  };
+  api.get('/api/search', route('search', (_r, req) => {
+    const q = req.query;
+    const params: Record<string, string> = {};
+    for (const name of SEARCH_PARAMS) {
+      const v = q.get(name);
+      if (v !== null) params[name] = v;
+    }
+    return searchFront().search(params, req.token ? user(req.token) : undefined);
+  }));
+  api.get('/api/suggest', route('suggest', (_r, req) => searchFront().suggest({ q: req.query.get('q') ?? '', category: req.query.get('category') ?? '' })));
   api.get('/api/products/:itemId', route('product', (_r, req) => catalogViews.product(req.param(0))));
 
   api.get('/api/recommendations', route('recommendations', (_r, req) => {

@@ -48,6 +48,10 @@ export function eventFromProto(m: Event__Output, tracking: Tracking): ShopEvent 
   if (m.ts) input['ts'] = m.ts;
   if (m.itemIds?.length) input['itemIds'] = m.itemIds;
   if (m.slot) input['slot'] = m.slot;
+  // proto3 `optional`: set (even to 0) or not.
+  if (m.resultCount !== undefined && m.resultCount !== null) input['resultCount'] = m.resultCount;
+  if (m.category) input['category'] = m.category;
+  if (m.position) input['position'] = m.position;
   const e = tracking.validateEvent(input, { userId, source: 'grpc' });
   if (hasPrice) e.price = Math.round(m.price * 100) / 100;
   return e;

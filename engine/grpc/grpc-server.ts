@@ -22,6 +22,7 @@ import { ANALYTICS_SERVICE, ENGINE_SERVICE, loadEngineProto } from './proto.js';
 import { streamRecommendations, type StreamStats } from './recommend-stream.js';
 import { trackBatch } from './track-batch.js';
 import { unaryHandlers } from './unary-handlers.js';
+import { searchHandlers } from './search-handlers.js';
 import { upsertItems, type ItemsChangedHook } from './upsert-items.js';
 
 export const DEFAULT_GRPC_HOST = '0.0.0.0';
@@ -135,6 +136,7 @@ export class GrpcServer {
     const proto = loadEngineProto();
     const g = this.#guard;
     const u = unaryHandlers(services);
+    const search = searchHandlers(services);
     const handlers: EngineHandlers = {
       Track: g.unaryCall('Track', u.track, { coalesce: true }),
       TrackBatch: g.bidiStream('TrackBatch', trackBatch(services, { window, events: this.#batchEvents })),
@@ -146,6 +148,8 @@ export class GrpcServer {
       GetItem: g.unaryCall('GetItem', u.getItem),
       ListItems: g.unaryCall('ListItems', u.listItems),
       ListCategories: g.unaryCall('ListCategories', u.listCategories),
+      Search: g.unaryCall('Search', search.search),
+      Suggest: g.unaryCall('Suggest', search.suggest),
     };
     this.#server.addService(proto.service, handlers);
     if (options.analytics) this.#server.addService(proto.analytics, analyticsHandlers(options.analytics, g));

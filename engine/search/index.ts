@@ -21,3 +21,4 @@ export {
   SearchService, checkSearchQuery, type SearchServiceOptions, type SearchServiceDeps, type SearchRequest,
   FUSION_DEPTH, DEFAULT_MIN_VECTOR_SIMILARITY,
 } from './search-service.js';
+export { LiveSearchIndex, type ContentListener } from './live-index.js';

@@ -108,15 +108,34 @@ export class LexicalIndex implements TextSearch {
     });
     this.typos = options.typos ?? true;
     this.#synonyms = buildSynonyms(options.synonyms ?? DEFAULT_SYNONYMS);
+    // MiniSearch 7 normalises by the number of *distinct* words in a field, not by its
+    // length as Robertson's BM25 does (found by test/search/bm25.test.ts: a description
+    // repeating "camera" scored 3% high). Its add() tokenizes a field and then records
+    // that field's length, so the tokenizer notes the real length and the length hook uses it.
+    let lastLength = 0;
+    const tokenize = (text: string): string[] => {
+      const tokens = searchTokens(text);
+      lastLength = tokens.length;
+      return tokens;
+    };
     this.#ms = new MiniSearch<Product>({
       idField: 'itemId',
       fields: [...SEARCH_FIELDS],
       storeFields: [],
       extractField: fieldOf,
-      tokenize: searchTokens,
+      tokenize,
       processTerm: foldPlural,
       searchOptions: { bm25: { k: this.bm25.k1, b: this.bm25.b, d: this.bm25.d } },
     });
+    type LengthHook = (doc: number, field: number, count: number, length: number) => void;
+    const internals = this.#ms as unknown as { addFieldLength: LengthHook; removeFieldLength: LengthHook };
+    if (typeof internals.addFieldLength !== 'function' || typeof internals.removeFieldLength !== 'function') {
+      throw new Error('minisearch internals changed: addFieldLength/removeFieldLength are gone (see lexical-index.ts)');
+    }
+    const addFieldLength = internals.addFieldLength.bind(this.#ms);
+    const removeFieldLength = internals.removeFieldLength.bind(this.#ms);
+    internals.addFieldLength = (doc, field, count) => addFieldLength(doc, field, count, lastLength);
+    internals.removeFieldLength = (doc, field, count) => removeFieldLength(doc, field, count, lastLength);
   }
 
   get size(): number {
@@ -132,10 +151,13 @@ export class LexicalIndex implements TextSearch {
     const previous = this.#docs.get(product.itemId);
     if (previous !== undefined) {
       this.#count(previous, -1);
-      this.#ms.replace(product);
-    } else {
-      this.#ms.add(product);
+      // remove(), not replace()/discard(): MiniSearch 7 scores with a document frequency that
+      // still counts discarded documents until it meets them in a posting list (until a
+      // vacuum), so an item found before them scored 4x too low in our test. remove() takes
+      // them out of the postings at once; it needs the old document, which we keep.
+      this.#ms.remove(previous);
     }
+    this.#ms.add(product);
     this.#docs.set(product.itemId, product);
     this.#count(product, 1);
   }
@@ -149,7 +171,7 @@ export class LexicalIndex implements TextSearch {
     const previous = this.#docs.get(itemId);
     if (previous === undefined) return;
     this.#count(previous, -1);
-    this.#ms.discard(itemId);
+    this.#ms.remove(previous);
     this.#docs.delete(itemId);
   }
 

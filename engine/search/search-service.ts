@@ -250,7 +250,7 @@ export class SearchService {
         source: fallback === 'popular_in_category' || terms.length === 0 ? 'fallback' : c.lexical > 0 && c.vector > 0 ? 'both' : c.lexical > 0 ? 'lexical' : 'vector',
       };
     });
-    const out: SearchResponse = { items, total: kept.length, facets, took_ms: 0, page: req.page, limit: req.limit, fusion, terms };
+    const out: SearchResponse = { items, total: kept.length, facets, took_ms: 0, page: req.page, limit: req.limit, fusion, terms, personalised: ctx !== NO_CONTEXT };
     if (correction !== undefined) out.didYouMean = correction;
     if (fallback !== undefined) out.fallback = fallback;
     if (fallbackCategory !== undefined && fallback === 'popular_in_category') out.fallbackCategory = fallbackCategory;

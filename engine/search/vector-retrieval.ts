@@ -51,6 +51,10 @@ export class HnswVectorRetrieval implements VectorRetrieval {
     return this.#index.size;
   }
 
+  has(itemId: string): boolean {
+    return this.#index.has(itemId);
+  }
+
   search(text: string, k: number, filter?: (itemId: string) => boolean): AnnHit[] {
     const vector = this.#embedder.embedText(text);
     if (vector === undefined || this.#index.size === 0) return [];

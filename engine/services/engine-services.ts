@@ -8,7 +8,7 @@
 import type { NatsConnection } from '@nats-io/transport-node';
 import type { Catalog } from '../catalog/index.js';
 import type { EventLog } from '../log/index.js';
-import type { Metrics } from '../observability/index.js';
+import type { Logger, Metrics } from '../observability/index.js';
 import type { PushRouter } from '../push/index.js';
 import type { StateStore } from '../store/index.js';
 import { Asks, type LocalShards } from './asks.js';
@@ -17,6 +17,8 @@ import { CatalogViews } from './catalog-views.js';
 import { Inventory } from './inventory.js';
 import type { SessionTokens } from './session-tokens.js';
 import { Tracking } from './tracking.js';
+import { SearchService, Suggester, type LexicalIndex, type SearchServiceOptions, type VectorRetrieval } from '../search/index.js';
+import { SearchFront } from './search-front.js';
 
 export interface EngineServicesDeps {
   sessions: SessionTokens;
@@ -27,6 +29,8 @@ export interface EngineServicesDeps {
   nc: NatsConnection;
   store: StateStore;
   localShards?: LocalShards;
+  /** Hybrid search over the catalog's lexical index (absent: /api/search answers E_UNAVAILABLE). */
+  search?: { lexical: LexicalIndex; vectors?: VectorRetrieval | undefined; options?: SearchServiceOptions; log?: Logger };
 }
 
 export class EngineServices {
@@ -40,6 +44,7 @@ export class EngineServices {
   readonly inventory: Inventory;
   readonly catalogViews: CatalogViews;
   readonly catalogAdmin: CatalogAdmin;
+  readonly search: SearchFront | undefined;
 
   constructor(deps: EngineServicesDeps) {
     const { catalog, metrics, store, log } = deps;
@@ -58,5 +63,14 @@ export class EngineServices {
     this.asks = new Asks({ nc: deps.nc, log, catalog, tracking: this.tracking, metrics, localShards: deps.localShards });
     this.catalogViews = new CatalogViews({ catalog, store, inventory: this.inventory });
     this.catalogAdmin = new CatalogAdmin({ catalog, inventory: this.inventory });
+    const search = deps.search;
+    this.search = search === undefined ? undefined : new SearchFront({
+      service: new SearchService({
+        catalog, lexical: search.lexical, vectors: search.vectors,
+        stockOf: (id) => this.inventory.stockOf(id), popularity: (id) => this.inventory.popularity(id),
+      }, search.options),
+      suggester: new Suggester({ lexical: search.lexical, catalog, hot: (category) => this.search!.hot(category) }),
+      asks: this.asks, catalog, metrics, log: search.log,
+    });
   }
 }

@@ -13,3 +13,4 @@ export { StockView } from './stock-view.js';
 export { OperatorSessions, OPERATOR_SESSION_TTL_S } from './operator-sessions.js';
 export { ApiKeyCheck, resolveApiKey, API_KEY_METADATA, API_KEY_FILE, MIN_API_KEY_LENGTH } from './api-key.js';
 export { OrderImport, importedUserId, parseImportLines, MAX_IMPORT_LINES, type ImportLine } from './order-import.js';
+export { SearchFront, CONTEXT_TIMEOUT_MS, HOT_CACHE_MS, type SearchFrontDeps } from './search-front.js';

@@ -14,7 +14,11 @@ export const MAX_DWELL_MS = 24 * 3600_000;
 export const MAX_IMPRESSION_ITEMS = 50;
 export const SLOT_PATTERN = /^[a-z0-9_-]{1,32}$/;
 
-const NEEDS_ITEM = new Set<EventKindName>(['view', 'cart_add', 'cart_remove', 'purchase', 'dwell', 'rec_click']);
+const NEEDS_ITEM = new Set<EventKindName>(['view', 'cart_add', 'cart_remove', 'purchase', 'dwell', 'rec_click', 'search_click']);
+const CATEGORY_SLUG = /^[a-z0-9-]{1,64}$/;
+/** Results a search may report (far above any catalog). */
+export const MAX_RESULT_COUNT = 1_000_000_000;
+export const MAX_RESULT_POSITION = 100_000;
 
 function optionalInt(o: Record<string, unknown>, field: string, min: number, max: number): number | undefined {
   const v = o[field];
@@ -76,12 +80,31 @@ export function validateClientEvent(input: unknown, stamp: EventStamp, itemExist
   }
   const qty = optionalInt(o, 'qty', e.kind === 'cart_remove' ? 0 : 1, MAX_QTY);
   if (qty !== undefined) e.qty = qty;
-  if (e.kind === 'search') {
+  if (e.kind === 'search' || e.kind === 'search_click') {
     const q = o['query'];
     if (typeof q !== 'string' || q.trim().length === 0 || q.length > MAX_QUERY_LENGTH) {
       throw new BadRequestError(`"query" must be a non-empty string of at most ${MAX_QUERY_LENGTH} characters`, 'query', 'E_BAD_EVENT');
     }
     e.query = q.trim();
+    const category = o['category'];
+    if (category !== undefined && category !== null && category !== '') {
+      if (typeof category !== 'string' || !CATEGORY_SLUG.test(category)) throw new BadRequestError('"category" must be a slug of a-z, 0-9 and "-"', 'category', 'E_BAD_EVENT');
+      e.category = category;
+    }
+  } else if (o['category'] !== undefined) {
+    throw new BadRequestError('"category" is only for search and search_click events', 'category', 'E_BAD_EVENT');
+  }
+  const resultCount = optionalInt(o, 'resultCount', 0, MAX_RESULT_COUNT);
+  if (resultCount !== undefined) {
+    if (e.kind !== 'search') throw new BadRequestError('"resultCount" is only for search events', 'resultCount', 'E_BAD_EVENT');
+    e.resultCount = resultCount;
+  }
+  const position = optionalInt(o, 'position', 1, MAX_RESULT_POSITION);
+  if (e.kind === 'search_click') {
+    if (position === undefined) throw new BadRequestError('"position" (1-based) is required for search_click events', 'position', 'E_BAD_EVENT');
+    e.position = position;
+  } else if (position !== undefined) {
+    throw new BadRequestError('"position" is only for search_click events', 'position', 'E_BAD_EVENT');
   }
   if (e.kind === 'dwell') {
     const d = optionalInt(o, 'dwellMs', 0, MAX_DWELL_MS);

@@ -25,7 +25,8 @@ export namespace shop {
             STOCK_RELEASE = 14,
             STOCK_SET = 15,
             REC_IMPRESSION = 16,
-            SEGMENT_CHANGE = 17
+            SEGMENT_CHANGE = 17,
+            SEARCH_CLICK = 18
         }
 
         /** Properties of a Line. */
@@ -154,6 +155,15 @@ export namespace shop {
 
             /** Event previousSegment */
             previousSegment?: (string|null);
+
+            /** Event resultCount */
+            resultCount?: (number|null);
+
+            /** Event category */
+            category?: (string|null);
+
+            /** Event position */
+            position?: (number|null);
         }
 
         /** Represents an Event. */
@@ -224,6 +234,15 @@ export namespace shop {
 
             /** Event previousSegment. */
             public previousSegment: string;
+
+            /** Event resultCount. */
+            public resultCount?: (number|null);
+
+            /** Event category. */
+            public category: string;
+
+            /** Event position. */
+            public position: number;
 
             /**
              * Creates a new Event instance using the specified properties.

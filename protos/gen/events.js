@@ -47,6 +47,7 @@ export const shop = $root.shop = (() => {
          * @property {number} STOCK_SET=15 STOCK_SET value
          * @property {number} REC_IMPRESSION=16 REC_IMPRESSION value
          * @property {number} SEGMENT_CHANGE=17 SEGMENT_CHANGE value
+         * @property {number} SEARCH_CLICK=18 SEARCH_CLICK value
          */
         v1.EventKind = (function() {
             const valuesById = {}, values = Object.create(valuesById);
@@ -68,6 +69,7 @@ export const shop = $root.shop = (() => {
             values[valuesById[15] = "STOCK_SET"] = 15;
             values[valuesById[16] = "REC_IMPRESSION"] = 16;
             values[valuesById[17] = "SEGMENT_CHANGE"] = 17;
+            values[valuesById[18] = "SEARCH_CLICK"] = 18;
             return values;
         })();
 
@@ -261,6 +263,9 @@ export const shop = $root.shop = (() => {
              * @property {string|null} [slot] Event slot
              * @property {string|null} [segment] Event segment
              * @property {string|null} [previousSegment] Event previousSegment
+             * @property {number|null} [resultCount] Event resultCount
+             * @property {string|null} [category] Event category
+             * @property {number|null} [position] Event position
              */
 
             /**
@@ -441,6 +446,39 @@ export const shop = $root.shop = (() => {
             Event.prototype.previousSegment = "";
 
             /**
+             * Event resultCount.
+             * @member {number|null|undefined} resultCount
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.resultCount = null;
+
+            /**
+             * Event category.
+             * @member {string} category
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.category = "";
+
+            /**
+             * Event position.
+             * @member {number} position
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.position = 0;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(Event.prototype, "_resultCount", {
+                get: $util.oneOfGetter($oneOfFields = ["resultCount"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
              * Creates a new Event instance using the specified properties.
              * @function create
              * @memberof shop.v1.Event
@@ -510,6 +548,12 @@ export const shop = $root.shop = (() => {
                     writer.uint32(/* id 19, wireType 2 =*/154).string(message.segment);
                 if (message.previousSegment != null && Object.hasOwnProperty.call(message, "previousSegment"))
                     writer.uint32(/* id 20, wireType 2 =*/162).string(message.previousSegment);
+                if (message.resultCount != null && Object.hasOwnProperty.call(message, "resultCount"))
+                    writer.uint32(/* id 21, wireType 0 =*/168).int32(message.resultCount);
+                if (message.category != null && Object.hasOwnProperty.call(message, "category"))
+                    writer.uint32(/* id 22, wireType 2 =*/178).string(message.category);
+                if (message.position != null && Object.hasOwnProperty.call(message, "position"))
+                    writer.uint32(/* id 23, wireType 0 =*/184).int32(message.position);
                 return writer;
             };
 
@@ -629,6 +673,18 @@ export const shop = $root.shop = (() => {
                         }
                     case 20: {
                             message.previousSegment = reader.string();
+                            break;
+                        }
+                    case 21: {
+                            message.resultCount = reader.int32();
+                            break;
+                        }
+                    case 22: {
+                            message.category = reader.string();
+                            break;
+                        }
+                    case 23: {
+                            message.position = reader.int32();
                             break;
                         }
                     default:

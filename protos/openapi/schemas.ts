@@ -22,7 +22,7 @@ const ERROR_CODE_SET: Record<ErrorCode, true> = {
 };
 export const ALL_ERROR_CODES = Object.keys(ERROR_CODE_SET) as ErrorCode[];
 
-const CLIENT_EVENT_KIND_SET: Record<ClientEventKind, true> = { view: true, cart_add: true, cart_remove: true, purchase: true, search: true, dwell: true, rec_click: true, rec_impression: true };
+const CLIENT_EVENT_KIND_SET: Record<ClientEventKind, true> = { view: true, cart_add: true, cart_remove: true, purchase: true, search: true, dwell: true, rec_click: true, rec_impression: true, search_click: true };
 export const CLIENT_EVENT_KINDS = Object.keys(CLIENT_EVENT_KIND_SET) as ClientEventKind[];
 
 const itemId = str({ pattern: ITEM_ID_PATTERN, examples: ['sku-000042'] });
@@ -53,13 +53,16 @@ const KPI_COUNTS: Record<string, JsonSchema> = Object.fromEntries([
 const eventProperties: Record<string, JsonSchema> = {
   id: eventId,
   kind: { type: 'string', enum: CLIENT_EVENT_KINDS, description: '`purchase` is refused from shoppers (E_NOT_ALLOWED): purchases come from POST /api/checkout' },
-  itemId: { ...itemId, description: 'required for view, cart_add, cart_remove, dwell, rec_click' },
-  query: str({ minLength: 1, maxLength: 256, description: 'required for search' }),
+  itemId: { ...itemId, description: 'required for view, cart_add, cart_remove, dwell, rec_click, search_click' },
+  query: str({ minLength: 1, maxLength: 256, description: 'required for search and search_click' }),
   qty: int({ minimum: 0, maximum: 999, description: '1..999 (0..999 for cart_remove)' }),
   dwellMs: int({ minimum: 0, maximum: 86_400_000, description: 'required for dwell' }),
   orderId: eventId,
   itemIds: arr(itemId, { minItems: 1, maxItems: 50, uniqueItems: true, description: 'required for rec_impression: the recommended items shown, in order' }),
   slot: str({ pattern: '^[a-z0-9_-]{1,32}$', description: 'rec_impression / rec_click: where on the page (home, product, cart, ...)' }),
+  resultCount: int({ minimum: 0, maximum: 1_000_000_000, description: 'search: how many results the query found' }),
+  category: { ...category, description: 'search / search_click: the category filter the search ran in' },
+  position: int({ minimum: 1, maximum: 100_000, description: 'required for search_click: 1-based position of the clicked result' }),
   ts: num({ description: 'ignored: the server stamps its own time' }),
 };
 

@@ -21,6 +21,7 @@ import type { CustomerScores as _shop_v1_CustomerScores, CustomerScores__Output 
 import type { EngineClient as _shop_v1_EngineClient, EngineDefinition as _shop_v1_EngineDefinition } from './shop/v1/Engine.js';
 import type { ErrorDetail as _shop_v1_ErrorDetail, ErrorDetail__Output as _shop_v1_ErrorDetail__Output } from './shop/v1/ErrorDetail.js';
 import type { Event as _shop_v1_Event, Event__Output as _shop_v1_Event__Output } from './shop/v1/Event.js';
+import type { FacetValue as _shop_v1_FacetValue, FacetValue__Output as _shop_v1_FacetValue__Output } from './shop/v1/FacetValue.js';
 import type { FunnelCounts as _shop_v1_FunnelCounts, FunnelCounts__Output as _shop_v1_FunnelCounts__Output } from './shop/v1/FunnelCounts.js';
 import type { FunnelReport as _shop_v1_FunnelReport, FunnelReport__Output as _shop_v1_FunnelReport__Output } from './shop/v1/FunnelReport.js';
 import type { FunnelRequest as _shop_v1_FunnelRequest, FunnelRequest__Output as _shop_v1_FunnelRequest__Output } from './shop/v1/FunnelRequest.js';
@@ -38,19 +39,31 @@ import type { ListCategoriesRequest as _shop_v1_ListCategoriesRequest, ListCateg
 import type { ListCategoriesResponse as _shop_v1_ListCategoriesResponse, ListCategoriesResponse__Output as _shop_v1_ListCategoriesResponse__Output } from './shop/v1/ListCategoriesResponse.js';
 import type { ListItemsRequest as _shop_v1_ListItemsRequest, ListItemsRequest__Output as _shop_v1_ListItemsRequest__Output } from './shop/v1/ListItemsRequest.js';
 import type { ListItemsResponse as _shop_v1_ListItemsResponse, ListItemsResponse__Output as _shop_v1_ListItemsResponse__Output } from './shop/v1/ListItemsResponse.js';
+import type { MatchSpan as _shop_v1_MatchSpan, MatchSpan__Output as _shop_v1_MatchSpan__Output } from './shop/v1/MatchSpan.js';
 import type { Order as _shop_v1_Order, Order__Output as _shop_v1_Order__Output } from './shop/v1/Order.js';
 import type { OrderLine as _shop_v1_OrderLine, OrderLine__Output as _shop_v1_OrderLine__Output } from './shop/v1/OrderLine.js';
+import type { PriceFacet as _shop_v1_PriceFacet, PriceFacet__Output as _shop_v1_PriceFacet__Output } from './shop/v1/PriceFacet.js';
+import type { ProductSuggestion as _shop_v1_ProductSuggestion, ProductSuggestion__Output as _shop_v1_ProductSuggestion__Output } from './shop/v1/ProductSuggestion.js';
 import type { Profile as _shop_v1_Profile, Profile__Output as _shop_v1_Profile__Output } from './shop/v1/Profile.js';
 import type { ProfileRequest as _shop_v1_ProfileRequest, ProfileRequest__Output as _shop_v1_ProfileRequest__Output } from './shop/v1/ProfileRequest.js';
+import type { QuerySuggestion as _shop_v1_QuerySuggestion, QuerySuggestion__Output as _shop_v1_QuerySuggestion__Output } from './shop/v1/QuerySuggestion.js';
+import type { RatingFacet as _shop_v1_RatingFacet, RatingFacet__Output as _shop_v1_RatingFacet__Output } from './shop/v1/RatingFacet.js';
 import type { RecommendRequest as _shop_v1_RecommendRequest, RecommendRequest__Output as _shop_v1_RecommendRequest__Output } from './shop/v1/RecommendRequest.js';
 import type { Recommendations as _shop_v1_Recommendations, Recommendations__Output as _shop_v1_Recommendations__Output } from './shop/v1/Recommendations.js';
 import type { RecommendedItem as _shop_v1_RecommendedItem, RecommendedItem__Output as _shop_v1_RecommendedItem__Output } from './shop/v1/RecommendedItem.js';
 import type { RfmReport as _shop_v1_RfmReport, RfmReport__Output as _shop_v1_RfmReport__Output } from './shop/v1/RfmReport.js';
 import type { RowError as _shop_v1_RowError, RowError__Output as _shop_v1_RowError__Output } from './shop/v1/RowError.js';
+import type { SearchBoost as _shop_v1_SearchBoost, SearchBoost__Output as _shop_v1_SearchBoost__Output } from './shop/v1/SearchBoost.js';
+import type { SearchFacets as _shop_v1_SearchFacets, SearchFacets__Output as _shop_v1_SearchFacets__Output } from './shop/v1/SearchFacets.js';
+import type { SearchHit as _shop_v1_SearchHit, SearchHit__Output as _shop_v1_SearchHit__Output } from './shop/v1/SearchHit.js';
+import type { SearchRequest as _shop_v1_SearchRequest, SearchRequest__Output as _shop_v1_SearchRequest__Output } from './shop/v1/SearchRequest.js';
+import type { SearchResponse as _shop_v1_SearchResponse, SearchResponse__Output as _shop_v1_SearchResponse__Output } from './shop/v1/SearchResponse.js';
 import type { SegmentMoves as _shop_v1_SegmentMoves, SegmentMoves__Output as _shop_v1_SegmentMoves__Output } from './shop/v1/SegmentMoves.js';
 import type { SegmentsReport as _shop_v1_SegmentsReport, SegmentsReport__Output as _shop_v1_SegmentsReport__Output } from './shop/v1/SegmentsReport.js';
 import type { SegmentsRequest as _shop_v1_SegmentsRequest, SegmentsRequest__Output as _shop_v1_SegmentsRequest__Output } from './shop/v1/SegmentsRequest.js';
 import type { StreamRequest as _shop_v1_StreamRequest, StreamRequest__Output as _shop_v1_StreamRequest__Output } from './shop/v1/StreamRequest.js';
+import type { SuggestRequest as _shop_v1_SuggestRequest, SuggestRequest__Output as _shop_v1_SuggestRequest__Output } from './shop/v1/SuggestRequest.js';
+import type { SuggestResponse as _shop_v1_SuggestResponse, SuggestResponse__Output as _shop_v1_SuggestResponse__Output } from './shop/v1/SuggestResponse.js';
 import type { UpsertSummary as _shop_v1_UpsertSummary, UpsertSummary__Output as _shop_v1_UpsertSummary__Output } from './shop/v1/UpsertSummary.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -91,6 +104,7 @@ export interface ProtoGrpcType {
       ErrorDetail: MessageTypeDefinition<_shop_v1_ErrorDetail, _shop_v1_ErrorDetail__Output>
       Event: MessageTypeDefinition<_shop_v1_Event, _shop_v1_Event__Output>
       EventKind: EnumTypeDefinition
+      FacetValue: MessageTypeDefinition<_shop_v1_FacetValue, _shop_v1_FacetValue__Output>
       FunnelCounts: MessageTypeDefinition<_shop_v1_FunnelCounts, _shop_v1_FunnelCounts__Output>
       FunnelReport: MessageTypeDefinition<_shop_v1_FunnelReport, _shop_v1_FunnelReport__Output>
       FunnelRequest: MessageTypeDefinition<_shop_v1_FunnelRequest, _shop_v1_FunnelRequest__Output>
@@ -109,19 +123,32 @@ export interface ProtoGrpcType {
       ListItemsRequest: MessageTypeDefinition<_shop_v1_ListItemsRequest, _shop_v1_ListItemsRequest__Output>
       ListItemsResponse: MessageTypeDefinition<_shop_v1_ListItemsResponse, _shop_v1_ListItemsResponse__Output>
       ListSort: EnumTypeDefinition
+      MatchSpan: MessageTypeDefinition<_shop_v1_MatchSpan, _shop_v1_MatchSpan__Output>
       Order: MessageTypeDefinition<_shop_v1_Order, _shop_v1_Order__Output>
       OrderLine: MessageTypeDefinition<_shop_v1_OrderLine, _shop_v1_OrderLine__Output>
+      PriceFacet: MessageTypeDefinition<_shop_v1_PriceFacet, _shop_v1_PriceFacet__Output>
+      ProductSuggestion: MessageTypeDefinition<_shop_v1_ProductSuggestion, _shop_v1_ProductSuggestion__Output>
       Profile: MessageTypeDefinition<_shop_v1_Profile, _shop_v1_Profile__Output>
       ProfileRequest: MessageTypeDefinition<_shop_v1_ProfileRequest, _shop_v1_ProfileRequest__Output>
+      QuerySuggestion: MessageTypeDefinition<_shop_v1_QuerySuggestion, _shop_v1_QuerySuggestion__Output>
+      RatingFacet: MessageTypeDefinition<_shop_v1_RatingFacet, _shop_v1_RatingFacet__Output>
       RecommendRequest: MessageTypeDefinition<_shop_v1_RecommendRequest, _shop_v1_RecommendRequest__Output>
       Recommendations: MessageTypeDefinition<_shop_v1_Recommendations, _shop_v1_Recommendations__Output>
       RecommendedItem: MessageTypeDefinition<_shop_v1_RecommendedItem, _shop_v1_RecommendedItem__Output>
       RfmReport: MessageTypeDefinition<_shop_v1_RfmReport, _shop_v1_RfmReport__Output>
       RowError: MessageTypeDefinition<_shop_v1_RowError, _shop_v1_RowError__Output>
+      SearchBoost: MessageTypeDefinition<_shop_v1_SearchBoost, _shop_v1_SearchBoost__Output>
+      SearchFacets: MessageTypeDefinition<_shop_v1_SearchFacets, _shop_v1_SearchFacets__Output>
+      SearchHit: MessageTypeDefinition<_shop_v1_SearchHit, _shop_v1_SearchHit__Output>
+      SearchRequest: MessageTypeDefinition<_shop_v1_SearchRequest, _shop_v1_SearchRequest__Output>
+      SearchResponse: MessageTypeDefinition<_shop_v1_SearchResponse, _shop_v1_SearchResponse__Output>
+      SearchSort: EnumTypeDefinition
       SegmentMoves: MessageTypeDefinition<_shop_v1_SegmentMoves, _shop_v1_SegmentMoves__Output>
       SegmentsReport: MessageTypeDefinition<_shop_v1_SegmentsReport, _shop_v1_SegmentsReport__Output>
       SegmentsRequest: MessageTypeDefinition<_shop_v1_SegmentsRequest, _shop_v1_SegmentsRequest__Output>
       StreamRequest: MessageTypeDefinition<_shop_v1_StreamRequest, _shop_v1_StreamRequest__Output>
+      SuggestRequest: MessageTypeDefinition<_shop_v1_SuggestRequest, _shop_v1_SuggestRequest__Output>
+      SuggestResponse: MessageTypeDefinition<_shop_v1_SuggestResponse, _shop_v1_SuggestResponse__Output>
       UpsertSummary: MessageTypeDefinition<_shop_v1_UpsertSummary, _shop_v1_UpsertSummary__Output>
     }
   }

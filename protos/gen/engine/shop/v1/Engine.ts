@@ -16,7 +16,11 @@ import type { Profile as _shop_v1_Profile, Profile__Output as _shop_v1_Profile__
 import type { ProfileRequest as _shop_v1_ProfileRequest, ProfileRequest__Output as _shop_v1_ProfileRequest__Output } from '../../shop/v1/ProfileRequest.js';
 import type { RecommendRequest as _shop_v1_RecommendRequest, RecommendRequest__Output as _shop_v1_RecommendRequest__Output } from '../../shop/v1/RecommendRequest.js';
 import type { Recommendations as _shop_v1_Recommendations, Recommendations__Output as _shop_v1_Recommendations__Output } from '../../shop/v1/Recommendations.js';
+import type { SearchRequest as _shop_v1_SearchRequest, SearchRequest__Output as _shop_v1_SearchRequest__Output } from '../../shop/v1/SearchRequest.js';
+import type { SearchResponse as _shop_v1_SearchResponse, SearchResponse__Output as _shop_v1_SearchResponse__Output } from '../../shop/v1/SearchResponse.js';
 import type { StreamRequest as _shop_v1_StreamRequest, StreamRequest__Output as _shop_v1_StreamRequest__Output } from '../../shop/v1/StreamRequest.js';
+import type { SuggestRequest as _shop_v1_SuggestRequest, SuggestRequest__Output as _shop_v1_SuggestRequest__Output } from '../../shop/v1/SuggestRequest.js';
+import type { SuggestResponse as _shop_v1_SuggestResponse, SuggestResponse__Output as _shop_v1_SuggestResponse__Output } from '../../shop/v1/SuggestResponse.js';
 import type { UpsertSummary as _shop_v1_UpsertSummary, UpsertSummary__Output as _shop_v1_UpsertSummary__Output } from '../../shop/v1/UpsertSummary.js';
 
 export interface EngineClient extends grpc.Client {
@@ -117,6 +121,25 @@ export interface EngineClient extends grpc.Client {
   recommend(argument: _shop_v1_RecommendRequest, callback: grpc.requestCallback<_shop_v1_Recommendations__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Hybrid search (BM25 + HNSW vectors, fused per query type, re-ranked for user_id
+   * when given) with exact facet counts, "did you mean" and zero-result fallbacks.
+   * The same search as HTTP GET /api/search. Errors: INVALID_ARGUMENT naming the field.
+   */
+  Search(argument: _shop_v1_SearchRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  Search(argument: _shop_v1_SearchRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  Search(argument: _shop_v1_SearchRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  Search(argument: _shop_v1_SearchRequest, callback: grpc.requestCallback<_shop_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Hybrid search (BM25 + HNSW vectors, fused per query type, re-ranked for user_id
+   * when given) with exact facet counts, "did you mean" and zero-result fallbacks.
+   * The same search as HTTP GET /api/search. Errors: INVALID_ARGUMENT naming the field.
+   */
+  search(argument: _shop_v1_SearchRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  search(argument: _shop_v1_SearchRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  search(argument: _shop_v1_SearchRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  search(argument: _shop_v1_SearchRequest, callback: grpc.requestCallback<_shop_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * The pushes the user's WebSocket gets, for server-side consumers: first the
    * current recommendations (unless skip_current), then one message per push.
    * A slow reader gets the newest recommendations, never a backlog of stale ones.
@@ -130,6 +153,21 @@ export interface EngineClient extends grpc.Client {
    */
   streamRecommendations(argument: _shop_v1_StreamRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_shop_v1_Recommendations__Output>;
   streamRecommendations(argument: _shop_v1_StreamRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_shop_v1_Recommendations__Output>;
+  
+  /**
+   * Autocomplete: hot and catalog query completions and products matching what was typed.
+   */
+  Suggest(argument: _shop_v1_SuggestRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_SuggestResponse__Output>): grpc.ClientUnaryCall;
+  Suggest(argument: _shop_v1_SuggestRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_SuggestResponse__Output>): grpc.ClientUnaryCall;
+  Suggest(argument: _shop_v1_SuggestRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_SuggestResponse__Output>): grpc.ClientUnaryCall;
+  Suggest(argument: _shop_v1_SuggestRequest, callback: grpc.requestCallback<_shop_v1_SuggestResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Autocomplete: hot and catalog query completions and products matching what was typed.
+   */
+  suggest(argument: _shop_v1_SuggestRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_SuggestResponse__Output>): grpc.ClientUnaryCall;
+  suggest(argument: _shop_v1_SuggestRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_SuggestResponse__Output>): grpc.ClientUnaryCall;
+  suggest(argument: _shop_v1_SuggestRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_SuggestResponse__Output>): grpc.ClientUnaryCall;
+  suggest(argument: _shop_v1_SuggestRequest, callback: grpc.requestCallback<_shop_v1_SuggestResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Appends one event to the log. Answers once JetStream stored it: an acked event
@@ -227,11 +265,23 @@ export interface EngineHandlers extends grpc.UntypedServiceImplementation {
   Recommend: grpc.handleUnaryCall<_shop_v1_RecommendRequest__Output, _shop_v1_Recommendations>;
   
   /**
+   * Hybrid search (BM25 + HNSW vectors, fused per query type, re-ranked for user_id
+   * when given) with exact facet counts, "did you mean" and zero-result fallbacks.
+   * The same search as HTTP GET /api/search. Errors: INVALID_ARGUMENT naming the field.
+   */
+  Search: grpc.handleUnaryCall<_shop_v1_SearchRequest__Output, _shop_v1_SearchResponse>;
+  
+  /**
    * The pushes the user's WebSocket gets, for server-side consumers: first the
    * current recommendations (unless skip_current), then one message per push.
    * A slow reader gets the newest recommendations, never a backlog of stale ones.
    */
   StreamRecommendations: grpc.handleServerStreamingCall<_shop_v1_StreamRequest__Output, _shop_v1_Recommendations>;
+  
+  /**
+   * Autocomplete: hot and catalog query completions and products matching what was typed.
+   */
+  Suggest: grpc.handleUnaryCall<_shop_v1_SuggestRequest__Output, _shop_v1_SuggestResponse>;
   
   /**
    * Appends one event to the log. Answers once JetStream stored it: an acked event
@@ -266,7 +316,9 @@ export interface EngineDefinition extends grpc.ServiceDefinition {
   ListCategories: MethodDefinition<_shop_v1_ListCategoriesRequest, _shop_v1_ListCategoriesResponse, _shop_v1_ListCategoriesRequest__Output, _shop_v1_ListCategoriesResponse__Output>
   ListItems: MethodDefinition<_shop_v1_ListItemsRequest, _shop_v1_ListItemsResponse, _shop_v1_ListItemsRequest__Output, _shop_v1_ListItemsResponse__Output>
   Recommend: MethodDefinition<_shop_v1_RecommendRequest, _shop_v1_Recommendations, _shop_v1_RecommendRequest__Output, _shop_v1_Recommendations__Output>
+  Search: MethodDefinition<_shop_v1_SearchRequest, _shop_v1_SearchResponse, _shop_v1_SearchRequest__Output, _shop_v1_SearchResponse__Output>
   StreamRecommendations: MethodDefinition<_shop_v1_StreamRequest, _shop_v1_Recommendations, _shop_v1_StreamRequest__Output, _shop_v1_Recommendations__Output>
+  Suggest: MethodDefinition<_shop_v1_SuggestRequest, _shop_v1_SuggestResponse, _shop_v1_SuggestRequest__Output, _shop_v1_SuggestResponse__Output>
   Track: MethodDefinition<_shop_v1_Event, _shop_v1_Ack, _shop_v1_Event__Output, _shop_v1_Ack__Output>
   TrackBatch: MethodDefinition<_shop_v1_Event, _shop_v1_Ack, _shop_v1_Event__Output, _shop_v1_Ack__Output>
   UpsertItems: MethodDefinition<_shop_v1_Item, _shop_v1_UpsertSummary, _shop_v1_Item__Output, _shop_v1_UpsertSummary__Output>

@@ -70,6 +70,19 @@ export interface Event {
    * SEGMENT_CHANGE: the one before ('' = a new customer)
    */
   'previousSegment'?: (string);
+  /**
+   * SEARCH: how many results the query found (unset: not reported)
+   */
+  'resultCount'?: (number);
+  /**
+   * SEARCH / SEARCH_CLICK: the category filter the search ran in ('' = all)
+   */
+  'category'?: (string);
+  /**
+   * SEARCH_CLICK: 1-based position of the clicked result
+   */
+  'position'?: (number);
+  '_resultCount'?: "resultCount";
 }
 
 export interface Event__Output {
@@ -138,4 +151,17 @@ export interface Event__Output {
    * SEGMENT_CHANGE: the one before ('' = a new customer)
    */
   'previousSegment': (string);
+  /**
+   * SEARCH: how many results the query found (unset: not reported)
+   */
+  'resultCount'?: (number);
+  /**
+   * SEARCH / SEARCH_CLICK: the category filter the search ran in ('' = all)
+   */
+  'category': (string);
+  /**
+   * SEARCH_CLICK: 1-based position of the clicked result
+   */
+  'position': (number);
+  '_resultCount'?: "resultCount";
 }

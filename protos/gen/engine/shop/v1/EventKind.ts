@@ -70,6 +70,10 @@ export const EventKind = {
    * user partition: the customer's RFM segment as of due_at's day moved (written by analytics)
    */
   SEGMENT_CHANGE: 'SEGMENT_CHANGE',
+  /**
+   * a search result item_id was clicked at `position` (1-based) of the results for `query`
+   */
+  SEARCH_CLICK: 'SEARCH_CLICK',
 } as const;
 
 export type EventKind =
@@ -160,5 +164,10 @@ export type EventKind =
    */
   | 'SEGMENT_CHANGE'
   | 17
+  /**
+   * a search result item_id was clicked at `position` (1-based) of the results for `query`
+   */
+  | 'SEARCH_CLICK'
+  | 18
 
 export type EventKind__Output = typeof EventKind[keyof typeof EventKind]
