@@ -100,6 +100,32 @@ const OPERATIONS: Operation[] = [
     ok: { description: 'a page of products', schema: ref('ProductList') }, errors: [],
   },
   {
+    method: 'get', path: '/api/search', operationId: 'search', tags: ['catalog'], security: [{}, { session: [] }],
+    summary: 'Hybrid search (BM25 + vectors, fused per query type) with filters, exact facet counts, sort and paging; with a session token, re-ranked for the shopper (boost reasons in each item)',
+    parameters: [
+      query('q', { type: 'string', maxLength: 256 }, 'what the shopper typed (typos, plurals and synonyms are understood); empty = browse with facets'),
+      query('category', { type: 'string', pattern: `^$|${CATEGORY_PATTERN}` }, 'only this category'),
+      query('brand', { type: 'string', maxLength: 100 }, 'only this brand (case-insensitive)'),
+      query('minPrice', { type: 'number', minimum: 0 }, 'lowest price'),
+      query('maxPrice', { type: 'number', minimum: 0 }, 'highest price (not below minPrice)'),
+      query('inStock', { type: 'string', enum: ['true', 'false', '1', '0'] }, 'true: only items that can be bought now'),
+      query('minRating', { type: 'number', minimum: 0, maximum: 5 }, 'only items rated at least this'),
+      query('sort', { type: 'string', enum: ['relevance', 'price_asc', 'price_desc', 'rating', 'popularity', 'name'], default: 'relevance' }, 'order'),
+      query('page', { type: 'integer', minimum: 1, maximum: 1000, default: 1 }, '1-based'),
+      query('limit', { type: 'integer', minimum: 1, maximum: 100, default: 24 }, 'items per page'),
+    ],
+    ok: { description: 'a page of results with facets', schema: ref('SearchResponse') }, errors: [...SESSION, 'E_UNAVAILABLE'],
+  },
+  {
+    method: 'get', path: '/api/suggest', operationId: 'suggest', tags: ['catalog'],
+    summary: 'Autocomplete while typing: hot queries (decayed counts of searches on the log), catalog word completions and matching products',
+    parameters: [
+      query('q', { type: 'string', maxLength: 256 }, 'what was typed so far'),
+      query('category', { type: 'string', pattern: `^$|${CATEGORY_PATTERN}` }, 'hot queries searched in this category'),
+    ],
+    ok: { description: 'suggestions', schema: ref('SuggestResponse') }, errors: ['E_UNAVAILABLE'],
+  },
+  {
     method: 'get', path: '/api/products/{itemId}', operationId: 'getProduct', tags: ['catalog'],
     summary: 'One product with its live stock',
     parameters: [{ name: 'itemId', in: 'path', required: true, schema: { type: 'string', pattern: ITEM_ID_PATTERN }, description: 'percent-encoded; bad encoding is E_BAD_REQUEST (field `path`)' }],

@@ -66,6 +66,44 @@ const eventProperties: Record<string, JsonSchema> = {
   ts: num({ description: 'ignored: the server stamps its own time' }),
 };
 
+const span = arr(int({ minimum: 0 }), { minItems: 2, maxItems: 2, description: '[start, end): character offsets of a matched word in the name' });
+const facetValue = obj({ value: str(), count: int({ minimum: 0 }) });
+/** GET /api/search and /api/suggest (protos/search-contract.ts). */
+const SEARCH_SCHEMAS: Record<string, JsonSchema> = {
+  SearchItem: obj({
+    ...(product['properties'] as Record<string, JsonSchema>),
+    score: num({ description: 'final relevance after fusion and re-rank (0 when sorted otherwise)' }),
+    boosts: arr(obj({
+      reason: str({ enum: ['category_affinity', 'brand_affinity', 'session_intent', 'price_fit', 'out_of_stock'] }),
+      detail: str({ description: 'the category, brand or price band' }),
+      factor: num({ minimum: 0, description: 'multiplier applied to the relevance' }),
+    }), { description: 'why the item moved for this shopper' }),
+    matches: arr(span, { description: 'words of `name` to highlight' }),
+    source: str({ enum: ['lexical', 'vector', 'both', 'fallback'] }),
+  }, [...(product['required'] as string[]), 'score', 'boosts', 'matches', 'source'], { description: 'A search hit: the product with live stock, its score, boost reasons and name highlights' }),
+  SearchFacets: obj({
+    category: arr(facetValue), brand: arr(facetValue),
+    price: arr(obj({ min: num({ minimum: 0 }), max: { type: ['number', 'null'], description: 'exclusive; null = no upper bound' }, count: int({ minimum: 0 }) })),
+    rating: arr(obj({ min: num({ minimum: 0, maximum: 5 }), count: int({ minimum: 0 }) })),
+    availability: obj({ inStock: int({ minimum: 0 }), outOfStock: int({ minimum: 0 }) }),
+  }, undefined, { description: 'Exact counts over the result set; each facet counts with every filter except its own' }),
+  SearchResponse: obj({
+    items: arr(ref('SearchItem')), total: int({ minimum: 0, description: 'matching items over all pages' }), facets: ref('SearchFacets'),
+    didYouMean: str({ description: 'the query with unknown words corrected' }), took_ms: num({ minimum: 0 }),
+    page: int({ minimum: 1 }), limit: int({ minimum: 1 }),
+    fallback: str({ enum: ['relaxed', 'did_you_mean', 'popular_in_category'], description: 'what was shown when the query as typed found nothing' }),
+    fallbackCategory: category,
+    fusion: str({ enum: ['rrf', 'weighted', 'lexical', 'vector', 'none'] }),
+    terms: arr(str(), { description: 'the query after stop words and plural folding' }),
+    personalised: bool(),
+  }, ['items', 'total', 'facets', 'took_ms', 'page', 'limit', 'fusion', 'terms', 'personalised']),
+  SuggestResponse: obj({
+    queries: arr(obj({ query: str(), source: str({ enum: ['hot', 'catalog'] }) })),
+    products: arr(obj({ itemId, name: str(), category, price: money, matches: arr(span) })),
+    took_ms: num({ minimum: 0 }),
+  }),
+};
+
 /** The schemas of HTTP answers and bodies. */
 const HTTP_SCHEMAS: Record<string, JsonSchema> = {
   ErrorCode: { type: 'string', enum: ALL_ERROR_CODES, description: 'A stable error code (docs/errors.md); codes never change meaning, new ones may be added' },
@@ -74,6 +112,7 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
   Session: obj({ userId, token: str({ description: 'send as `Authorization: Bearer <token>` or `/ws?token=<token>`' }), expiresAt: epochMs('when the token expires') }),
   ProductView: product,
   ProductList: obj({ items: arr(ref('ProductView')), total: int({ minimum: 0, description: 'matching products over all pages' }), page: int({ minimum: 1 }), limit: int({ minimum: 0 }) }),
+  ...SEARCH_SCHEMAS,
   CategoryList: obj({ categories: arr(obj({ category, count: int({ minimum: 0 }) })) }),
   RecItem: recItem,
   Recommendations: obj({ items: arr(ref('RecItem')), ts: epochMs('when they were computed') }),

@@ -140,6 +140,14 @@ describe('openapi - answers of a real engine validate against the document', () 
     await call('GET', '/api/recommendations', '/api/recommendations?k=0', {}, [400, 'E_BAD_REQUEST']);
     await call('GET', '/api/recommendations', '/api/recommendations?itemId=no-such-item', {}, [404, 'E_UNKNOWN_ITEM']);
     await call('GET', '/api/recommendations', '/api/recommendations', { headers: { authorization: 'Bearer v1.garbage' } }, [401, 'E_BAD_TOKEN']);
+    await call('GET', '/api/search', '/api/search?q=shirts&limit=3', {}, 200);
+    await call('GET', '/api/search', `/api/search?q=wireles&inStock=true&minPrice=1&maxPrice=5000&sort=price_asc&page=1`, { headers: { authorization: `Bearer ${s.token}` } }, 200);
+    await call('GET', '/api/search', '/api/search?q=xqzvwk', {}, 200);
+    await call('GET', '/api/search', '/api/search', {}, 200);
+    await call('GET', '/api/search', '/api/search?q=a&page=-1', {}, [400, 'E_BAD_REQUEST']);
+    await call('GET', '/api/search', '/api/search?q=a', { headers: { authorization: 'Bearer v1.garbage' } }, [401, 'E_BAD_TOKEN']);
+    await call('GET', '/api/suggest', '/api/suggest?q=sh', {}, 200);
+    await call('GET', '/api/suggest', `/api/suggest?q=${'x'.repeat(300)}`, {}, [400, 'E_BAD_REQUEST']);
   });
 
   it('openapi - shopper routes: events, cart, profile, orders, checkout with good and bad input', async () => {
@@ -152,6 +160,9 @@ describe('openapi - answers of a real engine validate against the document', () 
     assert.equal((dup.body as { duplicate?: boolean }).duplicate, true);
     await ev({ kind: 'cart_add', itemId: b.itemId, qty: 2 }, 200);
     await ev({ kind: 'search', query: 'shoes' }, 200);
+    await ev({ kind: 'search', query: 'shoes', resultCount: 0, category: 'running-shoes' }, 200);
+    await ev({ kind: 'search_click', query: 'shoes', itemId: a.itemId, position: 2 }, 200);
+    await ev({ kind: 'search_click', query: 'shoes', itemId: a.itemId }, [400, 'E_BAD_EVENT']);
     await ev({ kind: 'teleport' }, [400, 'E_UNKNOWN_KIND']);
     await ev({ kind: 'view', itemId: a.itemId, qty: 0 }, [400, 'E_BAD_EVENT']);
     await ev({ kind: 'view', itemId: 'no-such-item' }, [404, 'E_UNKNOWN_ITEM']);
