@@ -21,6 +21,7 @@ export type Product = ProductView;
 export type ProductList = WireProductList;
 
 export type { ProductListQuery as ListQuery, SortOrder } from '../../protos/contract.js';
+export type { SearchQuery, SearchResponse, SearchItem, SearchSort, SearchFacets, SuggestResponse, MatchSpan, SearchBoost } from '../../protos/contract.js';
 
 export interface Recs {
   items: RecItem[];
@@ -67,7 +68,7 @@ export interface CheckoutResult {
 }
 
 /** An event as the pages make it; live.ts adds the `type` and the `id`. */
-export type ShopEvent = Pick<EventMessage, 'kind' | 'itemId' | 'query' | 'qty' | 'dwellMs' | 'itemIds' | 'slot'>;
+export type ShopEvent = Pick<EventMessage, 'kind' | 'itemId' | 'query' | 'qty' | 'dwellMs' | 'itemIds' | 'slot' | 'resultCount' | 'category' | 'position'>;
 
 export interface Ack {
   id: string;

@@ -3,7 +3,7 @@
  * thrown as ApiError with that code; a rejected session token is replaced and the
  * request retried once.
  */
-import type { Cart, CheckoutResult, HttpErrorBody, ListQuery, Order, Product, ProductList, Profile, Recs } from './api-types.js';
+import type { Cart, CheckoutResult, HttpErrorBody, ListQuery, Order, Product, ProductList, Profile, Recs, SearchQuery, SearchResponse, SuggestResponse } from './api-types.js';
 
 export type { ListQuery } from './api-types.js';
 import { getSession, renewSession } from './session.js';
@@ -97,4 +97,7 @@ export const api = {
   cart: (signal?: AbortSignal) => request<Cart>('/api/cart', signal ? { signal } : {}),
   orders: (signal?: AbortSignal) => request<{ orders: Order[] }>('/api/orders', signal ? { signal } : {}),
   checkout: () => request<CheckoutResult>('/api/checkout', { method: 'POST' }),
+  /** With the session: re-ranked for this shopper. */
+  search: (q: SearchQuery, signal?: AbortSignal) => request<SearchResponse>(`/api/search${qs({ ...q } as Record<string, string | number | undefined>)}`, signal ? { signal } : {}),
+  suggest: (q: string, signal?: AbortSignal) => request<SuggestResponse>(`/api/suggest${qs({ q })}`, { auth: false, ...(signal && { signal }) }),
 };

@@ -7,6 +7,7 @@ import { cart } from '../cart.js';
 import { h, qs, replaceChildren } from '../dom.js';
 import { categoryName, plural } from '../format.js';
 import { live, type LiveState } from '../live.js';
+import { initSearchSuggest } from './search-suggest.js';
 import { toast } from './toast.js';
 
 export function initHeader(navigate: (url: string) => void): void {
@@ -26,6 +27,7 @@ export function initHeader(navigate: (url: string) => void): void {
     const q = qs<HTMLInputElement>('#search-q', form).value.trim();
     if (q) navigate(`/search?q=${encodeURIComponent(q)}`);
   });
+  initSearchSuggest(qs<HTMLInputElement>('#search-q', form), navigate);
 
   initConnection();
   void loadCategories();
