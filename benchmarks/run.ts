@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only e2e,ingest,ann,actors,restart] [--out DIR]`: runs the
+ * `npm run bench [-- --quick] [--only e2e,ingest,ann,actors,restart,search] [--out DIR]`: runs the
  * benchmark suites and writes JSON + markdown under benchmarks/results/ with the
  * machine, commit and command. Exit codes: 0 written (budgets may still fail: read
  * the verdicts), 1 a suite crashed, 2 bad flags.
@@ -13,8 +13,9 @@ import { FULL_ACTOR_MEMORY, QUICK_ACTOR_MEMORY, runActorMemory } from './suites/
 import { FULL_ANN, QUICK_ANN, runAnn } from './suites/ann.js';
 import { FULL_E2E, QUICK_E2E, runIngest, runLatency } from './suites/e2e.js';
 import { FULL_RESTART, QUICK_RESTART, runRestart } from './suites/restart.js';
+import { FULL_SEARCH, QUICK_SEARCH, runSearch } from './suites/search.js';
 
-export const SUITES = ['e2e', 'ingest', 'ann', 'actors', 'restart'] as const;
+export const SUITES = ['e2e', 'ingest', 'ann', 'actors', 'restart', 'search'] as const;
 type Suite = (typeof SUITES)[number];
 const DEFAULT_OUT = fileURLToPath(new URL('../../benchmarks/results/', import.meta.url));
 
@@ -85,6 +86,11 @@ async function main(): Promise<number> {
     const plan = opts.quick ? QUICK_RESTART : FULL_RESTART;
     log(`restart: ${plan.users} users in LMDB, kill -9, time to serve again`);
     r.restart = await runRestart(plan, log);
+  });
+  await step('search', async () => {
+    const plan = opts.quick ? QUICK_SEARCH : FULL_SEARCH;
+    log(`search: relevance on ${plan.relevanceProducts} products, speed on ${plan.sizes.join(', ')}`);
+    r.search = await runSearch(plan, log);
   });
   suites.stop();
   r.load['end'] = loadSnapshot();

@@ -9,6 +9,7 @@ import type { ActorMemoryRow } from '../suites/actor-memory.js';
 import type { AnnRow } from '../suites/ann.js';
 import type { E2eResult, E2eRow } from '../suites/e2e.js';
 import type { RestartResult } from '../suites/restart.js';
+import { SEARCH_GOALS, type SearchBenchResult } from '../suites/search.js';
 import type { LoadSnapshot, Provenance } from './machine.js';
 import { benchReport } from '../report/bench-report.js';
 import { renderReport } from '../report/html-report.js';
@@ -44,6 +45,7 @@ export interface BenchResults {
   ann?: AnnRow[];
   actorMemory?: ActorMemoryRow[];
   restart?: RestartResult;
+  search?: SearchBenchResult;
   verdicts: Verdict[];
   errors: Record<string, string>;
   durationS: number;
@@ -105,6 +107,18 @@ export function verdicts(r: BenchResults): Verdict[] {
       pass,
       note: pass ? 'within budget'
         : `FALLS SHORT: ${x.serving_s < 0 ? '/health never answered 200' : x.serving_s > BUDGET.restartS ? `${x.serving_s} s to serve` : ''}${x.lost ? `, ${x.lost} acked events lost` : ''}${x.profile_ok ? '' : ', a stored profile did not read back'}`,
+    });
+  }
+  const at = r.search?.speed.find((x) => x.products === SEARCH_GOALS.atProducts);
+  if (at) {
+    const searchOk = at.search.p99 <= SEARCH_GOALS.searchP99Ms;
+    const suggestOk = at.suggest.p99 <= SEARCH_GOALS.suggestP99Ms;
+    out.push({
+      budget: `search latency at ${at.products} products (issue 11 goal; sequential HTTP client)`,
+      target: `/api/search p99 <= ${SEARCH_GOALS.searchP99Ms} ms, /api/suggest p99 <= ${SEARCH_GOALS.suggestP99Ms} ms`,
+      measured: `search p50 ${at.search.p50} / p99 ${at.search.p99} ms, suggest p50 ${at.suggest.p50} / p99 ${at.suggest.p99} ms`,
+      pass: searchOk && suggestOk,
+      note: searchOk && suggestOk ? 'within the goal' : `FALLS SHORT: ${[searchOk ? '' : `search p99 is ${(at.search.p99 / SEARCH_GOALS.searchP99Ms).toFixed(1)}x the goal`, suggestOk ? '' : `suggest p99 is ${(at.suggest.p99 / SEARCH_GOALS.suggestP99Ms).toFixed(1)}x the goal`].filter(Boolean).join('; ')}`,
     });
   }
   return out;
@@ -174,6 +188,18 @@ export function markdown(r: BenchResults): string {
       [[x.scenario, x.users, x.lmdb_mib, x.write_s, x.acked_before_kill, x.ready_s, x.health_s, x.profile_s, x.serving_s, x.lost, x.profile_ok, x.rss_mib_after]],
     ), '', 'Where the restart time goes (seconds since spawn, from the engine\'s log):', '',
     table(Object.keys(x.phases), [Object.values(x.phases)]), '');
+  }
+  if (r.search) {
+    const rel = r.search.relevance;
+    out.push('## Search: relevance on the graded demo-catalog query set', '',
+      `${rel.queries} queries over ${rel.catalog} products (${Object.entries(rel.byNoise).map(([k, v]) => `${v} ${k}`).join(', ')}), built from the generator's facts (benchmarks/search/graded-queries.ts): grade 2 = every named fact holds, 1 = the kind or category holds. A check of the machinery, not of relevance on real shoppers' queries. MRR counts the first grade-2 hit.`, '',
+      table(['method', 'slice', 'queries', 'NDCG@10', 'MRR'], rel.rows.filter((x) => !x.slice.startsWith('template')).sort((a, b) => (a.slice === b.slice ? 0 : a.slice < b.slice ? -1 : 1)).map((x) => [x.method, x.slice, x.queries, x.ndcg10, x.mrr])), '',
+      `Higher NDCG@10 by query type: short **${rel.best['short']}**, long **${rel.best['long']}** (engine/search/fusion.ts DEFAULT_FUSION follows this).`, '',
+      table(['method', 'template', 'queries', 'NDCG@10', 'MRR'], rel.rows.filter((x) => x.slice.startsWith('template')).map((x) => [x.method, x.slice.slice(9), x.queries, x.ndcg10, x.mrr])), '');
+    out.push('## Search: speed (real engine, one shard, sequential HTTP client on the same machine)', '', table(
+      ['products', 'engine ready s', 'requests', 'search p50 ms', 'search p99 ms', 'first-seen p50 / p99 ms', 'repeated p50 / p99 ms', 'server took_ms p50 / p99', 'suggest p50 ms', 'suggest p99 ms', 'upserts/s (stream of N)', 'one upsert -> searchable p50 / max ms'],
+      r.search.speed.map((x) => [x.products, Math.round(x.readyMs / 100) / 10, x.search.n, x.search.p50, x.search.p99, `${x.searchFirst.p50} / ${x.searchFirst.p99} (n ${x.searchFirst.n})`, `${x.searchRepeat.p50} / ${x.searchRepeat.p99} (n ${x.searchRepeat.n})`, `${x.searchServer.p50} / ${x.searchServer.p99}`, x.suggest.p50, x.suggest.p99, `${x.upsert.perSecond} (${x.upsert.rows})`, `${x.visible.p50} / ${x.visible.max}`]),
+    ), '', 'Requests cycle through the graded queries with filters (none, inStock, sort=price_asc, page=2, a price range), so the first pass sees each request for the first time and later passes repeat them (the lexical match list is then cached until the catalog changes: both are shown). Suggestions type each query 2 letters at a time. The upsert stream changes the name of N products over one gRPC UpsertItems call; then 20 single-row upserts each add a new word and the client searches until it finds the product.', '');
   }
   out.push('## Load on the machine', '', table(['when', 'load avg 1/5/15 m', 'other busy processes (CPU %)'], Object.entries(r.load).map(([k, l]) => [
     k, l.loadavg.join(' '), l.busy.length ? l.busy.map((b) => `${b.cpu}% ${b.command.slice(0, 60)}`).join('; ') : 'none',

@@ -1,6 +1,7 @@
 /** `npm run bench` results (schema shop-brain-bench/1) as report sections: verdicts, push latency, timelines, restart. */
 import type { BenchResults } from '../lib/results.js';
 import { BUDGET } from '../lib/results.js';
+import { SEARCH_GOALS } from '../suites/search.js';
 import type { Block, Report } from './html-report.js';
 
 interface TimelinePoint { t: number; acked: number; pushes: number; errors: number; pending: number; ackP99: number; pushP99: number }
@@ -92,6 +93,20 @@ export function benchReport(r: BenchResults): Report {
       title: 'Restart after kill -9',
       note: `${r.restart.users.toLocaleString('en-US')} users in LMDB (${r.restart.lmdb_mib} MiB); ${r.restart.lost} acked events lost.`,
       blocks: [{ kind: 'bars', title: 'Seconds from spawn to each start-up step', unit: 's', bars: phases.map(([name, s]) => ({ label: name, value: s, ...(name === 'engine ready' ? { mark: BUDGET.restartS, markLabel: 'budget' } : {}) })) }],
+    });
+  }
+  if (r.search) {
+    const rel = r.search.relevance.rows.filter((x) => x.slice === 'all');
+    sections.push({
+      title: 'Search',
+      note: `${r.search.relevance.queries} graded queries over ${r.search.relevance.catalog} demo products; latency from a sequential HTTP client against a real engine.`,
+      blocks: [
+        { kind: 'bars', title: 'NDCG@10 by method', bars: rel.map((x) => ({ label: x.method, value: x.ndcg10 })) },
+        { kind: 'bars', title: 'p99 latency', unit: 'ms', bars: r.search.speed.flatMap((x) => [
+          { label: `search ${x.products}`, value: x.search.p99, ...(x.products === SEARCH_GOALS.atProducts ? { mark: SEARCH_GOALS.searchP99Ms, markLabel: 'goal' } : {}) },
+          { label: `suggest ${x.products}`, value: x.suggest.p99, ...(x.products === SEARCH_GOALS.atProducts ? { mark: SEARCH_GOALS.suggestP99Ms, markLabel: 'goal' } : {}) },
+        ]) },
+      ],
     });
   }
   return { title: `Benchmark (${r.mode}) ${r.provenance.date.slice(0, 16).replace('T', ' ')}`, facts: provenanceFacts(r.provenance), sections };

@@ -29,7 +29,10 @@ export function runRelevance(count: number, log: (s: string) => void): Relevance
   const index = new LiveSearchIndex();
   const catalog = new Catalog(products, { search: () => index });
   const vectors = HnswVectorRetrieval.build(products);
-  const service = new SearchService({ catalog, lexical: index.lexical, vectors, stockOf: (id) => catalog.get(id)?.stock ?? 0, popularity: () => 0 });
+  const deps = { catalog, lexical: index.lexical, vectors, stockOf: (id: string) => catalog.get(id)?.stock ?? 0, popularity: () => 0 };
+  const service = new SearchService(deps);
+  // The same with short queries over every field (descriptions too): what NAVIGATIONAL_FIELDS costs or gains.
+  const allFields = new SearchService(deps, { shortQueryFields: 'all' });
   const facts = new Map(products.map((p) => [p.itemId, factsOf(p)]));
   const queries = gradedQueries(products);
   log(`relevance: ${queries.length} graded queries over ${count} products`);
@@ -49,6 +52,8 @@ export function runRelevance(count: number, log: (s: string) => void): Relevance
     const rankings: Array<[string, string[]]> = METHODS.map((m) => [m, service.rank(q.q, m).slice(0, 10)]);
     // The whole pipeline as /api/search runs it (defaults, relaxed matching, did-you-mean), no shopper.
     rankings.push(['search (defaults)', service.search({ q: q.q, limit: 10 }).items.map((i) => i.itemId)]);
+    rankings.push(['search (short queries over all fields)', allFields.search({ q: q.q, limit: 10 }).items.map((i) => i.itemId)]);
+    rankings.push(['lexical (short queries over all fields)', allFields.rank(q.q, 'lexical').slice(0, 10)]);
     for (const [method, ids] of rankings) {
       const grades = ids.map((id) => q.grade(facts.get(id)!));
       const ndcg = ndcgAt(10, grades, all);

@@ -19,11 +19,12 @@ export const DEFAULT_LEXICAL_WEIGHT = 0.7;
 /** Queries of at most this many words are navigational ("sony tv"); longer ones descriptive. */
 export const SHORT_QUERY_MAX_TERMS = 2;
 /**
- * Per query type, the method with the higher NDCG@10 on the graded demo-catalog set: RRF
- * for both (short 0.886 vs weighted 0.883, long 0.903 vs 0.899 at 10k products; small margins)
- * (benchmarks/results/search-relevance-*.md: re-measure when retrieval changes).
+ * Per query type, the method with the higher NDCG@10 on the graded demo-catalog set
+ * (`npm run bench:search`; 10k products, 2026-12-03): short queries weighted 0.893 vs RRF
+ * 0.889, long queries RRF 0.903 vs weighted 0.900. The margins are small: re-measure
+ * when retrieval changes (benchmarks/results/*-search-*.md).
  */
-export const DEFAULT_FUSION: Readonly<Record<QueryType, FusionMethod>> = { short: 'rrf', long: 'rrf' };
+export const DEFAULT_FUSION: Readonly<Record<QueryType, FusionMethod>> = { short: 'weighted', long: 'rrf' };
 
 export function queryTypeOf(termCount: number): QueryType {
   return termCount <= SHORT_QUERY_MAX_TERMS ? 'short' : 'long';

@@ -19,6 +19,6 @@ export { Suggester, type HotQuerySource, SUGGEST_QUERIES, SUGGEST_PRODUCTS } fro
 export { shopperContext, type ProfileFacts } from './shopper-context.js';
 export {
   SearchService, checkSearchQuery, type SearchServiceOptions, type SearchServiceDeps, type SearchRequest,
-  FUSION_DEPTH, DEFAULT_MIN_VECTOR_SIMILARITY,
+  FUSION_DEPTH, DEFAULT_MIN_VECTOR_SIMILARITY, NAVIGATIONAL_FIELDS, SHORT_QUERY_MIN_HITS,
 } from './search-service.js';
 export { LiveSearchIndex, type ContentListener } from './live-index.js';

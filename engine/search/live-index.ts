@@ -29,9 +29,10 @@ export class LiveSearchIndex implements TextSearch {
 
   add(product: Product): void {
     const previous = this.#previous.get(product.itemId);
-    this.lexical.add(product);
     this.#previous.set(product.itemId, product);
+    // A price or stock change leaves every posting as it was: no re-index (and cached matches stay valid).
     if (previous !== undefined && sameText(previous, product)) return;
+    this.lexical.add(product);
     for (const l of this.#listeners) l(product, product.itemId);
   }
 

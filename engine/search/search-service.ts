@@ -27,7 +27,17 @@ export const FUSION_DEPTH = 200;
  */
 export const DEFAULT_MIN_VECTOR_SIMILARITY = 0.55;
 
+/**
+ * What a short (navigational) query searches first: without descriptions, whose long
+ * templated text ("ideal for gaming") holds most postings. Fewer than
+ * SHORT_QUERY_MIN_HITS matches there, and all fields are searched.
+ */
+export const NAVIGATIONAL_FIELDS = ['name', 'brand', 'category', 'tags'] as const;
+export const SHORT_QUERY_MIN_HITS = 24;
+
 export interface SearchServiceOptions {
+  /** Short queries search NAVIGATIONAL_FIELDS first (`navigational`) or every field (`all`). @default 'navigational' */
+  shortQueryFields?: 'navigational' | 'all';
   /** Fusion per query type. @default DEFAULT_FUSION */
   fusion?: Partial<Record<QueryType, FusionMethod>>;
   /** @default DEFAULT_MIN_VECTOR_SIMILARITY */
@@ -135,6 +145,7 @@ export class SearchService {
   readonly #minSim: number;
   readonly #vectorK: number;
   readonly #rerankTop: number;
+  readonly #shortFields: 'navigational' | 'all';
 
   constructor(deps: SearchServiceDeps, options: SearchServiceOptions = {}) {
     this.#catalog = deps.catalog;
@@ -148,6 +159,8 @@ export class SearchService {
     this.#minSim = minSim;
     this.#vectorK = options.vectorK ?? DEFAULT_VECTOR_K;
     if (!Number.isInteger(this.#vectorK) || this.#vectorK < 1 || this.#vectorK > 1000) throw new RangeError(`vectorK must be 1..1000, got ${this.#vectorK}`);
+    this.#shortFields = options.shortQueryFields ?? 'navigational';
+    if (this.#shortFields !== 'navigational' && this.#shortFields !== 'all') throw new RangeError(`shortQueryFields must be "navigational" or "all", got ${String(this.#shortFields)}`);
     this.#rerankTop = options.rerankTop ?? DEFAULT_RERANK_TOP;
     if (!Number.isInteger(this.#rerankTop) || this.#rerankTop < 0 || this.#rerankTop > 1000) throw new RangeError(`rerankTop must be 0..1000, got ${this.#rerankTop}`);
   }
@@ -258,19 +271,22 @@ export class SearchService {
     return out;
   }
 
-  #retrieve(q: string): { lexical: LexicalHit[]; vector: Ranked[] } {
-    const lexical = this.#lexical.match(q);
+  #retrieve(q: string): { lexical: readonly LexicalHit[]; vector: Ranked[] } {
+    let lexical: readonly LexicalHit[] | undefined;
+    if (this.#shortFields === 'navigational' && queryTypeOf(new Set(analyze(q)).size) === 'short') {
+      lexical = this.#lexical.match(q, { fields: NAVIGATIONAL_FIELDS });
+      if (lexical.length < SHORT_QUERY_MIN_HITS) lexical = undefined;
+    }
+    lexical ??= this.#lexical.match(q);
     const vector = this.#vectors?.search(q, this.#vectorK) ?? [];
     return { lexical, vector };
   }
 
-  /** With no word of the query known, the closest category is the shop's busiest one. */
+  /** With no word of the query known, the closest category is the shop's largest (no per-item reads: bounded time). */
   #mostPopularCategory(): string | undefined {
-    const score = new Map<string, number>();
-    for (const p of this.#catalog.values()) score.set(p.category, (score.get(p.category) ?? 0) + 1 + this.#popularity(p.itemId));
-    let best: string | undefined;
-    for (const [c, s] of score) if (best === undefined || s > score.get(best)!) best = c;
-    return best;
+    let best: { category: string; count: number } | undefined;
+    for (const c of this.#catalog.categories()) if (best === undefined || c.count > best.count) best = c;
+    return best?.category;
   }
 
   #anyVectorHit(q: string): Ranked | undefined {
@@ -282,7 +298,7 @@ export class SearchService {
   }
 
   /** The result set (every lexical match, plus vector hits similar enough) and its relevance order. */
-  #fuse(lexical: LexicalHit[], vector: Ranked[], method: FusionMethod, filters: SearchFilters): { candidates: Candidate[]; ranked: Candidate[]; fusion: SearchResponse['fusion'] } {
+  #fuse(lexical: readonly LexicalHit[], vector: Ranked[], method: FusionMethod, filters: SearchFilters): { candidates: Candidate[]; ranked: Candidate[]; fusion: SearchResponse['fusion'] } {
     const byId = new Map<string, Candidate>();
     for (const h of lexical) {
       const p = this.#catalog.get(h.itemId);

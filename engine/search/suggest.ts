@@ -63,8 +63,8 @@ export class Suggester {
       if (last !== undefined) for (const word of this.#complete(last)) push(head ? `${head} ${word}` : word, 'catalog');
       if (typed.length >= 2) {
         // Prefix matches first; typo-tolerant matching only when they are too few (a typo outscores a prefix in BM25 weights).
-        let hits = this.#lexical.match(typed, { fields: ['name', 'brand'], typos: false });
-        if (hits.length < SUGGEST_PRODUCTS && typed.length >= 4) hits = [...hits, ...this.#lexical.match(typed, { fields: ['name', 'brand'] })];
+        let hits = this.#lexical.match(typed, { fields: ['name', 'brand'], typos: false, prefix: true });
+        if (hits.length < SUGGEST_PRODUCTS && typed.length >= 4) hits = [...hits, ...this.#lexical.match(typed, { fields: ['name', 'brand'], prefix: true })];
         const terms = new Set(analyze(typed));
         const shown = new Set<string>();
         for (const h of hits) {
