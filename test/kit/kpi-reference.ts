@@ -28,7 +28,7 @@ export interface KpiTotals {
   recRevenue: number;
 }
 
-const ACTIVITY = new Set(['view', 'cart_add', 'cart_remove', 'search', 'dwell', 'rec_click', 'checkout']);
+const ACTIVITY = new Set(['view', 'cart_add', 'cart_remove', 'search', 'search_click', 'dwell', 'rec_click', 'checkout']);
 
 export function referenceKpis(log: LoggedEvent[]): KpiTotals {
   const t: KpiTotals = {
