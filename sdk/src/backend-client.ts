@@ -18,6 +18,9 @@ import type { Profile__Output } from '../../protos/gen/engine/shop/v1/Profile.js
 import type { RecommendRequest } from '../../protos/gen/engine/shop/v1/RecommendRequest.js';
 import type { Recommendations__Output } from '../../protos/gen/engine/shop/v1/Recommendations.js';
 import type { UpsertSummary__Output } from '../../protos/gen/engine/shop/v1/UpsertSummary.js';
+import type { SearchRequest } from '../../protos/gen/engine/shop/v1/SearchRequest.js';
+import type { SearchResponse__Output } from '../../protos/gen/engine/shop/v1/SearchResponse.js';
+import type { SuggestResponse__Output } from '../../protos/gen/engine/shop/v1/SuggestResponse.js';
 import { ShopApiError, ShopClientError } from './errors.js';
 
 export type { Ack__Output as BackendAck, CheckoutRequest, CheckoutResult__Output as CheckoutResult, Event, Item, Profile__Output as BackendProfile };
@@ -118,6 +121,15 @@ export class ShopBackendClient {
 
   recommend(req: RecommendRequest): Promise<Recommendations__Output> {
     return this.#unary(this.#client.Recommend, req);
+  }
+
+  /** Hybrid search with facets; `userId` personalises. */
+  search(req: SearchRequest): Promise<SearchResponse__Output> {
+    return this.#unary(this.#client.Search, req);
+  }
+
+  suggest(query: string, category = ''): Promise<SuggestResponse__Output> {
+    return this.#unary(this.#client.Suggest, { query, category });
   }
 
   profile(userId: string): Promise<Profile__Output> {

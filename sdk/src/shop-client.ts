@@ -3,7 +3,7 @@
  * for browsers and Node alike. No runtime imports beyond this folder: the contract
  * is imported for its types only, so the client bundles for the browser as it is.
  */
-import type { HttpErrorBody, ProductList, ProductListQuery, ProductView } from '../../protos/contract.js';
+import type { HttpErrorBody, ProductList, ProductListQuery, ProductView, SearchQuery, SearchResponse, SuggestResponse } from '../../protos/contract.js';
 import { ShopApiError, ShopConnectionError } from './errors.js';
 import { LiveConnection, type LiveOptions, type WebSocketFactory } from './live-connection.js';
 import type { Ack, Cart, CartLine, CategoryCount, Order, OrderResult, Profile, Recommendations, Session, TrackEvent } from './types.js';
@@ -105,6 +105,20 @@ export class ShopClient {
 
   getProduct(itemId: string): Promise<ProductView> {
     return this.#request('GET', `/api/products/${encodeURIComponent(itemId)}`, { auth: false });
+  }
+
+  /** Hybrid search with facets; with a session (unless `anonymous`) re-ranked for this shopper. */
+  search(query: SearchQuery, opts: { anonymous?: boolean } = {}): Promise<SearchResponse> {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') q.set(k, String(v));
+    return this.#request('GET', `/api/search${search(q)}`, { auth: !opts.anonymous });
+  }
+
+  /** Autocomplete for what was typed so far. */
+  suggest(q: string, category?: string): Promise<SuggestResponse> {
+    const p = new URLSearchParams({ q });
+    if (category) p.set('category', category);
+    return this.#request('GET', `/api/suggest${search(p)}`, { auth: false });
   }
 
   async categories(): Promise<CategoryCount[]> {

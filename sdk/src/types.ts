@@ -8,6 +8,7 @@ import type { AckMessage, Coupon, EventMessage, OrderLine, ProductView, RecItem 
 export type {
   AckMessage, ClientEventKind, Coupon, CouponPush, ErrorCode, EventMessage, OrderLine, OrderPush, ProductList, ProductListQuery,
   ProductView, RecItem, RecsPush, ServerMessage, SortOrder, WireError,
+  SearchQuery, SearchResponse, SearchItem, SearchFacets, SearchSort, SuggestResponse,
 } from '../../protos/contract.js';
 
 /** POST /api/session. */

@@ -48,6 +48,11 @@ describe('sdk - ShopBackendClient against a real engine', () => {
       { itemId: 'bad id!', name: 'x', category: 'kitchen', description: '', price: 1, stock: 1, brand: 'x' },
     ]);
     assert.deepEqual([summary.created, summary.rejected], [1, 1]);
+    const found = await client.search({ query: 'sdk item', userId });
+    assert.equal(found.items[0]?.item?.itemId, 'sdk-item-1');
+    assert.ok(found.facets?.category.some((c) => c.value === 'kitchen'));
+    assert.equal((await client.suggest('sdk')).products[0]?.itemId, 'sdk-item-1');
+    await assert.rejects(client.search({ query: 'x'.repeat(300) }), (e: unknown) => e instanceof ShopApiError && e.code === 'E_BAD_REQUEST' && e.field === 'query');
   });
 
   it('sdk - failed calls are ShopApiError with the engine code, field and gRPC status', async () => {

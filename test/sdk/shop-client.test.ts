@@ -58,6 +58,11 @@ describe('sdk - ShopClient against a real engine', () => {
     assert.equal((await shop.getProduct(a.itemId)).itemId, a.itemId);
     assert.ok((await shop.categories()).length > 0);
     assert.ok((await shop.recommendations({ anonymous: true, k: 3 })).items.length > 0);
+    const aName = (await shop.getProduct(a.itemId)).name;
+    const found = await shop.search({ q: aName, limit: 100 }, { anonymous: true });
+    assert.ok(found.items.some((i) => i.itemId === a.itemId) && found.personalised === false);
+    assert.ok((await shop.suggest(aName.slice(0, 4))).products.length > 0);
+    await assert.rejects(shop.search({ q: 'x', page: 0 }, { anonymous: true }), (e: unknown) => e instanceof ShopApiError && e.code === 'E_BAD_REQUEST' && e.field === 'page');
 
     const ack = await shop.track({ kind: 'view', itemId: a.itemId });
     assert.equal(sessions.length, 1, 'the first shopper call made a session');
