@@ -210,6 +210,12 @@ def catalog():
         assert one.item_id == items[0] and one.name and one.category and one.price > 0 and one.brand, one
         found = s.ListItems(pb.ListItemsRequest(query=one.name, limit=10), metadata=AUTH, timeout=TIMEOUT)
         assert found.total > 0 and items[0] in [i.item_id for i in found.items], (one.name, found.total)
+        # Search and Suggest from an independent client; min_price is proto3 `optional` (0 is a value, not "unset").
+        hits = s.Search(pb.SearchRequest(query=one.name, min_price=0, limit=10, sort=pb.SEARCH_RELEVANCE), metadata=AUTH, timeout=TIMEOUT)
+        assert hits.total > 0 and one.name in [h.item.name for h in hits.items] and hits.facets.category, hits.total
+        assert all(h.item.price >= 0 and h.source for h in hits.items), hits.items[0]
+        sug = s.Suggest(pb.SuggestRequest(query=one.name[:4]), metadata=AUTH, timeout=TIMEOUT)
+        assert len(sug.products) > 0, sug
 
         def mask(*paths):
             return field_mask_pb2.FieldMask(paths=list(paths))

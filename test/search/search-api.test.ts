@@ -134,6 +134,24 @@ describe('search - API', () => {
     assert.deepEqual(log.filter((e) => e.kind === 'search_click').map((e) => [e.query, e.itemId, e.position]), [['mugs', item.itemId, 3]]);
   });
 
+  it('search - hot queries from search events are suggested, per category, and a query that found nothing is not', async () => {
+    const shopper = await Shopper.connect(engine.url);
+    for (let i = 0; i < 3; i++) await shopper.track({ kind: 'search', query: 'Glowmug deluxe', resultCount: 4, category: 'kitchen' });
+    await shopper.track({ kind: 'search', query: 'glowmugzzz', resultCount: 0 });
+    shopper.close();
+    let s: SuggestResponse | undefined;
+    // The analytics fold commits within a second; suggestions re-read hot lists once a second.
+    for (let i = 0; i < 60 && !s?.queries.some((q) => q.source === 'hot'); i++) {
+      s = (await get<SuggestResponse>('/api/suggest?q=glowm')).body;
+      if (!s.queries.some((q) => q.source === 'hot')) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(s!.queries.filter((q) => q.source === 'hot').map((q) => q.query), ['glowmug deluxe']);
+    const inKitchen = (await get<SuggestResponse>('/api/suggest?q=glowm&category=kitchen')).body;
+    assert.ok(inKitchen.queries.some((q) => q.source === 'hot' && q.query === 'glowmug deluxe'));
+    const elsewhere = (await get<SuggestResponse>('/api/suggest?q=glowm&category=tvs')).body;
+    assert.ok(!elsewhere.queries.some((q) => q.source === 'hot'), 'not hot in another category');
+  });
+
   it('search - bad input: typed errors or sane results, never a crash, bounded latency', async () => {
     const cases: Array<[string, number, string?]> = [
       // Over the gateway's 8 KB request-target limit: refused before search runs.
