@@ -96,7 +96,7 @@ async function main(): Promise<number> {
   r.load['end'] = loadSnapshot();
   r.verdicts = verdicts(r);
   r.durationS = Math.round((performance.now() - t0) / 1000);
-  const files = writeResults(opts.out, r);
+  const files = writeResults(opts.out, r, { latest: opts.only.length === SUITES.length });
   log('');
   for (const v of r.verdicts) log(`${v.pass ? 'PASS' : 'FAIL'}  ${v.budget}: ${v.measured} (target ${v.target})${v.pass ? '' : `\n      ${v.note}`}`);
   log(`\nresults: ${files.md}\n         ${files.json}\n         ${files.html} (charts)`);

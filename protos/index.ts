@@ -118,8 +118,8 @@ export function encodeEvent(e: ShopEvent): Uint8Array {
     slot: e.slot ?? '',
     segment: e.segment ?? '',
     previousSegment: e.previousSegment ?? '',
-    // proto3 `optional`: 0 results is a fact worth keeping, distinct from "not reported".
-    ...(e.resultCount !== undefined && { resultCount: e.resultCount }),
+    // A wrapper: 0 results is a fact worth keeping, distinct from "not reported".
+    ...(e.resultCount !== undefined && { resultCount: { value: e.resultCount } }),
     category: e.category ?? '',
     position: e.position ?? 0,
   }).finish();
@@ -147,7 +147,7 @@ export function decodeEvent(buf: Uint8Array): ShopEvent {
   if (m.slot) e.slot = m.slot;
   if (m.segment) e.segment = m.segment;
   if (m.previousSegment) e.previousSegment = m.previousSegment;
-  if (m.resultCount !== undefined && m.resultCount !== null) e.resultCount = m.resultCount;
+  if (m.resultCount) e.resultCount = m.resultCount.value ?? 0;
   if (m.category) e.category = m.category;
   if (m.position) e.position = m.position;
   return e;

@@ -208,13 +208,14 @@ export function markdown(r: BenchResults): string {
   return out.join('\n');
 }
 
-export function writeResults(dir: string, r: BenchResults): { json: string; md: string; html: string } {
+/** `latest: false` (a run of some suites only) leaves latest-<mode>.* to the last run of all of them. */
+export function writeResults(dir: string, r: BenchResults, opts: { latest?: boolean } = {}): { json: string; md: string; html: string } {
   mkdirSync(dir, { recursive: true });
   const stamp = r.provenance.date.slice(0, 19).replace(/:/g, '-');
   const base = join(dir, `${stamp}-${r.mode}-${r.provenance.commit.slice(0, 7)}`);
   writeFileSync(`${base}.json`, `${JSON.stringify(r, null, 2)}\n`);
   writeFileSync(`${base}.md`, `${markdown(r)}\n`);
   writeFileSync(`${base}.html`, renderReport(benchReport(r)));
-  for (const ext of ['json', 'md', 'html']) copyFileSync(`${base}.${ext}`, join(dir, `latest-${r.mode}.${ext}`));
+  if (opts.latest ?? true) for (const ext of ['json', 'md', 'html']) copyFileSync(`${base}.${ext}`, join(dir, `latest-${r.mode}.${ext}`));
   return { json: `${base}.json`, md: `${base}.md`, html: `${base}.html` };
 }

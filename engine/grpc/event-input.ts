@@ -48,8 +48,8 @@ export function eventFromProto(m: Event__Output, tracking: Tracking): ShopEvent 
   if (m.ts) input['ts'] = m.ts;
   if (m.itemIds?.length) input['itemIds'] = m.itemIds;
   if (m.slot) input['slot'] = m.slot;
-  // proto3 `optional`: set (even to 0) or not.
-  if (m.resultCount !== undefined && m.resultCount !== null) input['resultCount'] = m.resultCount;
+  // A wrapper: set (even to 0) or not.
+  if (m.resultCount) input['resultCount'] = m.resultCount.value;
   if (m.category) input['category'] = m.category;
   if (m.position) input['position'] = m.position;
   const e = tracking.validateEvent(input, { userId, source: 'grpc' });

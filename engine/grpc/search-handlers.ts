@@ -34,9 +34,9 @@ export function searchHandlers(services: EngineServices) {
       if (order === undefined) throw fieldError('sort', `unknown sort ${String(sort)}`);
       if (req.userId) checkUserId(req.userId);
       const query: Record<string, unknown> = { q: req.query, category: req.category, brand: req.brand, sort: order, page: req.page || 1, limit: req.limit || undefined };
-      if (req.minPrice !== undefined && req.minPrice !== null) query['minPrice'] = req.minPrice;
-      if (req.maxPrice !== undefined && req.maxPrice !== null) query['maxPrice'] = req.maxPrice;
-      if (req.minRating !== undefined && req.minRating !== null) query['minRating'] = req.minRating;
+      if (req.minPrice) query['minPrice'] = req.minPrice.value;
+      if (req.maxPrice) query['maxPrice'] = req.maxPrice.value;
+      if (req.minRating) query['minRating'] = req.minRating.value;
       if (req.inStock) query['inStock'] = true;
       let r;
       try {
@@ -49,7 +49,7 @@ export function searchHandlers(services: EngineServices) {
         total: r.total,
         facets: {
           category: r.facets.category, brand: r.facets.brand,
-          price: r.facets.price.map((p) => (p.max === null ? { min: p.min, count: p.count } : { min: p.min, max: p.max, count: p.count })),
+          price: r.facets.price.map((p) => (p.max === null ? { min: p.min, count: p.count } : { min: p.min, max: { value: p.max }, count: p.count })),
           rating: r.facets.rating, inStock: r.facets.availability.inStock, outOfStock: r.facets.availability.outOfStock,
         },
         didYouMean: r.didYouMean ?? '', tookMs: r.took_ms, page: r.page, limit: r.limit,

@@ -14,7 +14,7 @@ STUBS, TARGET, SCENARIO, ARGS = sys.argv[1], sys.argv[2], sys.argv[3], json.load
 sys.path.insert(0, STUBS)
 
 import grpc  # noqa: E402
-from google.protobuf import descriptor_pb2, field_mask_pb2  # noqa: E402
+from google.protobuf import descriptor_pb2, field_mask_pb2, wrappers_pb2  # noqa: E402
 from google.rpc import error_details_pb2, status_pb2  # noqa: E402
 from health.v1 import health_pb2, health_pb2_grpc  # noqa: E402
 from reflection.v1 import reflection_pb2, reflection_pb2_grpc  # noqa: E402
@@ -210,11 +210,12 @@ def catalog():
         assert one.item_id == items[0] and one.name and one.category and one.price > 0 and one.brand, one
         found = s.ListItems(pb.ListItemsRequest(query=one.name, limit=10), metadata=AUTH, timeout=TIMEOUT)
         assert found.total > 0 and items[0] in [i.item_id for i in found.items], (one.name, found.total)
-        # Search and Suggest from an independent client; min_price is proto3 `optional` (0 is a value, not "unset").
-        hits = s.Search(pb.SearchRequest(query=one.name, min_price=0, limit=10, sort=pb.SEARCH_RELEVANCE), metadata=AUTH, timeout=TIMEOUT)
+        # Search and Suggest from an independent client; min_price is a DoubleValue wrapper (0 is a value, not "unset").
+        hits = s.Search(pb.SearchRequest(query=one.name, min_price=wrappers_pb2.DoubleValue(value=0), limit=10, sort=pb.SEARCH_RELEVANCE), metadata=AUTH, timeout=TIMEOUT)
         assert hits.total > 0 and one.name in [h.item.name for h in hits.items] and hits.facets.category, hits.total
         assert all(h.item.price >= 0 and h.source for h in hits.items), hits.items[0]
-        sug = s.Suggest(pb.SuggestRequest(query=one.name[:4]), metadata=AUTH, timeout=TIMEOUT)
+        typed = next(w for w in one.name.split() if len(w) >= 4)[:4]  # a word being typed ("On C" is a stop word and a letter)
+        sug = s.Suggest(pb.SuggestRequest(query=typed), metadata=AUTH, timeout=TIMEOUT)
         assert len(sug.products) > 0, sug
 
         def mask(*paths):

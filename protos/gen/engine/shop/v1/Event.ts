@@ -2,6 +2,7 @@
 
 import type { EventKind as _shop_v1_EventKind, EventKind__Output as _shop_v1_EventKind__Output } from '../../shop/v1/EventKind.js';
 import type { Line as _shop_v1_Line, Line__Output as _shop_v1_Line__Output } from '../../shop/v1/Line.js';
+import type { UInt32Value as _google_protobuf_UInt32Value, UInt32Value__Output as _google_protobuf_UInt32Value__Output } from '../../google/protobuf/UInt32Value.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Event {
@@ -71,9 +72,10 @@ export interface Event {
    */
   'previousSegment'?: (string);
   /**
-   * SEARCH: how many results the query found (unset: not reported)
+   * SEARCH: how many results the query found; unset = not reported (a wrapper, not proto3
+   * `optional`: older protoc, e.g. Debian 12's, refuse `optional`; 0 results is a value).
    */
-  'resultCount'?: (number);
+  'resultCount'?: (_google_protobuf_UInt32Value | null);
   /**
    * SEARCH / SEARCH_CLICK: the category filter the search ran in ('' = all)
    */
@@ -82,7 +84,6 @@ export interface Event {
    * SEARCH_CLICK: 1-based position of the clicked result
    */
   'position'?: (number);
-  '_resultCount'?: "resultCount";
 }
 
 export interface Event__Output {
@@ -152,9 +153,10 @@ export interface Event__Output {
    */
   'previousSegment': (string);
   /**
-   * SEARCH: how many results the query found (unset: not reported)
+   * SEARCH: how many results the query found; unset = not reported (a wrapper, not proto3
+   * `optional`: older protoc, e.g. Debian 12's, refuse `optional`; 0 results is a value).
    */
-  'resultCount'?: (number);
+  'resultCount': (_google_protobuf_UInt32Value__Output | null);
   /**
    * SEARCH / SEARCH_CLICK: the category filter the search ran in ('' = all)
    */
@@ -163,5 +165,4 @@ export interface Event__Output {
    * SEARCH_CLICK: 1-based position of the clicked result
    */
   'position': (number);
-  '_resultCount'?: "resultCount";
 }

@@ -1,14 +1,14 @@
 // Original file: protos/shop/v1/engine.proto
 
+import type { DoubleValue as _google_protobuf_DoubleValue, DoubleValue__Output as _google_protobuf_DoubleValue__Output } from '../../google/protobuf/DoubleValue.js';
 
 export interface PriceFacet {
   'min'?: (number | string);
   /**
    * exclusive; unset = no upper bound
    */
-  'max'?: (number | string);
+  'max'?: (_google_protobuf_DoubleValue | null);
   'count'?: (number);
-  '_max'?: "max";
 }
 
 export interface PriceFacet__Output {
@@ -16,7 +16,6 @@ export interface PriceFacet__Output {
   /**
    * exclusive; unset = no upper bound
    */
-  'max'?: (number);
+  'max': (_google_protobuf_DoubleValue__Output | null);
   'count': (number);
-  '_max'?: "max";
 }

@@ -1,5 +1,6 @@
 // Original file: protos/shop/v1/engine.proto
 
+import type { DoubleValue as _google_protobuf_DoubleValue, DoubleValue__Output as _google_protobuf_DoubleValue__Output } from '../../google/protobuf/DoubleValue.js';
 import type { SearchSort as _shop_v1_SearchSort, SearchSort__Output as _shop_v1_SearchSort__Output } from '../../shop/v1/SearchSort.js';
 
 export interface SearchRequest {
@@ -15,16 +16,19 @@ export interface SearchRequest {
    * empty = all; case-insensitive
    */
   'brand'?: (string);
-  'minPrice'?: (number | string);
-  'maxPrice'?: (number | string);
+  /**
+   * unset = no bound (wrappers: older protoc refuse proto3 `optional`)
+   */
+  'minPrice'?: (_google_protobuf_DoubleValue | null);
+  'maxPrice'?: (_google_protobuf_DoubleValue | null);
   /**
    * true: only items that can be bought now
    */
   'inStock'?: (boolean);
   /**
-   * 0..5
+   * 0..5; unset = any
    */
-  'minRating'?: (number | string);
+  'minRating'?: (_google_protobuf_DoubleValue | null);
   'sort'?: (_shop_v1_SearchSort);
   /**
    * 1-based; 0 = 1; at most 1000
@@ -38,9 +42,6 @@ export interface SearchRequest {
    * optional: personalise for this shopper
    */
   'userId'?: (string);
-  '_minPrice'?: "minPrice";
-  '_maxPrice'?: "maxPrice";
-  '_minRating'?: "minRating";
 }
 
 export interface SearchRequest__Output {
@@ -56,16 +57,19 @@ export interface SearchRequest__Output {
    * empty = all; case-insensitive
    */
   'brand': (string);
-  'minPrice'?: (number);
-  'maxPrice'?: (number);
+  /**
+   * unset = no bound (wrappers: older protoc refuse proto3 `optional`)
+   */
+  'minPrice': (_google_protobuf_DoubleValue__Output | null);
+  'maxPrice': (_google_protobuf_DoubleValue__Output | null);
   /**
    * true: only items that can be bought now
    */
   'inStock': (boolean);
   /**
-   * 0..5
+   * 0..5; unset = any
    */
-  'minRating'?: (number);
+  'minRating': (_google_protobuf_DoubleValue__Output | null);
   'sort': (_shop_v1_SearchSort__Output);
   /**
    * 1-based; 0 = 1; at most 1000
@@ -79,7 +83,4 @@ export interface SearchRequest__Output {
    * optional: personalise for this shopper
    */
   'userId': (string);
-  '_minPrice'?: "minPrice";
-  '_maxPrice'?: "maxPrice";
-  '_minRating'?: "minRating";
 }
