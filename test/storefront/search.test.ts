@@ -81,6 +81,10 @@ describe('storefront - search', { skip: browserSkip }, () => {
     await settled(page);
     assert.equal(await resultCount(page), priceCount);
     await screenshot(page, '62-search-facets', true);
+    await page.getByTestId('clear-filters').click();
+    await page.waitForURL((u) => !u.searchParams.has('brand') && !u.searchParams.has('minPrice'));
+    await settled(page);
+    assert.equal(await resultCount(page), total, 'clearing the filters brings every result back');
     assert.deepEqual(errors, []);
     await context.close();
   });

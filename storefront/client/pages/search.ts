@@ -78,7 +78,9 @@ function facetGroup(title: string, entries: Array<{ label: string; count: number
 
 function facets(r: SearchResponse, cur: SearchQuery & { q: string }): HTMLElement {
   const priceLabel = (min: number, max: number | null) => (max === null ? `${formatPrice(min)} and up` : `${formatPrice(min)} – ${formatPrice(max)}`);
+  const filtered = FILTERS.some((k) => k !== 'sort' && k !== 'page' && cur[k] !== undefined);
   return h('aside', { class: 'facets', 'aria-label': 'Filters' },
+    filtered ? h('a', { class: 'facet-clear', href: hrefWith(cur, { category: undefined, brand: undefined, minPrice: undefined, maxPrice: undefined, inStock: undefined, minRating: undefined }), 'data-testid': 'clear-filters' }, 'Clear all filters') : null,
     facetGroup('Category', r.facets.category.map((c) => ({ label: categoryName(c.value), value: c.value, count: c.count, selected: cur.category === c.value, href: hrefWith(cur, { category: cur.category === c.value ? undefined : c.value }) })), 'category'),
     facetGroup('Brand', r.facets.brand.map((b) => ({ label: b.value, value: b.value, count: b.count, selected: (cur.brand ?? '').toLowerCase() === b.value.toLowerCase(), href: hrefWith(cur, { brand: (cur.brand ?? '').toLowerCase() === b.value.toLowerCase() ? undefined : b.value }) })), 'brand'),
     facetGroup('Price', r.facets.price.map((p) => {
