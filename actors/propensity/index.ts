@@ -15,3 +15,5 @@ export type { TrainOptions } from './options.js';
 export { stratifiedHoldout, trainIntentModel } from './train.js';
 export type { TrainingSet } from './train.js';
 export { Prng } from './prng.js';
+export { LIVE_FEATURES, LIVE_STATE_VERSION, emptyLiveIntent, endSession, foldLiveIntent, isIntentActivity, isNewSession, liveFeatureByName } from './live-features.js';
+export type { LiveFoldStep, LiveIntentSession, LiveIntentState, LiveItemFacts } from './live-features.js';

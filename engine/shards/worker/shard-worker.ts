@@ -46,6 +46,8 @@ async function main(): Promise<void> {
     excludePurchased: init.excludePurchased,
   });
   model.onSold = (id) => recommender.soldChanged(id);
+  model.categoryOf = (id) => catalog.get(id)?.category;
+  model.onRefused = (e, seq, message) => log.warn('definition refused; the previous one stays in force', { defKind: e.defKind, defId: e.defId, defVersion: e.defVersion, seq, message });
   const shard = new Shard({
     init, store, nc, js, recommender, model, log,
     catalog: (id) => catalog.get(id),
