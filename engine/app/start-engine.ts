@@ -122,6 +122,8 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     metrics.counterFrom('shop_recs_cache_hits_total', 'Recommend asks answered from a user\'s last recs, per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.recsCacheHits ?? 0]));
     metrics.histogramFrom('shop_event_push_seconds', 'event accepted (its time) -> recs push leaving the shard, per shard', PUSH_LATENCY_BUCKETS_MS,
       () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.pushLatency ?? { counts: [], sumMs: 0, count: 0 }]));
+    metrics.gauge('shop_intent_model_version', 'the live intent model version in force in each shard (0: none yet)', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.intentModelVersion ?? 0]));
+    metrics.gauge('shop_definitions_refused', 'definitions (model files) each shard refused, keeping the previous one', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.definitionsRefused ?? 0]));
     metrics.gauge('shop_shard_lag_events', 'events in the log after the last one each shard was delivered', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.lagEvents ?? 0]));
     metrics.gauge('shop_recompute_p50_seconds', 'median recommendation recompute per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, (s.stats?.recomputeMsP50 ?? 0) / 1000]));
 
