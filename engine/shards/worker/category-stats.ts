@@ -33,6 +33,18 @@ export class CategoryStats implements CategoryStatsView {
   #popular: Array<{ category: string; score: number }> = [];
   #popularAt = 0;
   readonly #also = new Map<string, { at: number; list: Array<{ category: string; p: number }> }>();
+  /** Before any shopper activity: the catalog's biggest categories (set by the shard from its catalog). */
+  fallback: Array<{ category: string; score: number }> = [];
+
+  /** The catalog's categories by product count, best first, as the cold-start list. */
+  setCatalog(categoryOfItems: Iterable<string>): void {
+    const n = new Map<string, number>();
+    for (const c of categoryOfItems) n.set(c, (n.get(c) ?? 0) + 1);
+    const rows = [...n].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, POPULAR_TOP);
+    const max = rows[0]?.[1] ?? 1;
+    this.fallback = rows.map(([category, count]) => ({ category, score: count / max }));
+    this.#popularAt = 0;
+  }
 
   observe(e: ShopEvent, category: string | undefined): void {
     if (!category) return;
@@ -96,7 +108,7 @@ export class CategoryStats implements CategoryStatsView {
     rows.sort((a, b) => b.score - a.score || (a.category < b.category ? -1 : 1));
     const top = rows.slice(0, POPULAR_TOP);
     const max = top[0]?.score ?? 0;
-    this.#popular = max > 0 ? top.map((r) => ({ category: r.category, score: r.score / max })) : [];
+    this.#popular = max > 0 ? top.map((r) => ({ category: r.category, score: r.score / max })) : this.fallback;
     return this.#popular;
   }
 
