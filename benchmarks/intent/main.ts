@@ -51,7 +51,7 @@ log(human);
 
 log(`\ntraining the served model on all of ${values.data} and timing ${calls} scores per case`);
 const data = readSessions(join(resolve(values.data), 'sessions.csv'));
-const { model, sel } = fitOn(data, Int32Array.from({ length: data.labels.length }, (_, i) => i), {});
+const { model, chosen } = fitOn(data, Int32Array.from({ length: data.labels.length }, (_, i) => i), {});
 const bench = benchScoring(model, data.sessions, calls);
 const row = (name: string, p: Percentiles): string => `| ${name} | ${p.p50Us} | ${p.p99Us} | ${p.meanUs} | ${p.calls} |`;
 const table = [
@@ -90,7 +90,7 @@ ${human}
 
 ## Scoring cost (one session, one thread, timed per call)
 
-Model trained on all ${data.labels.length} sessions with the same nested selection (chose ${sel.candidate.name}): ${bench.trees} trees, ${bench.nodes} nodes.
+Model trained on all ${data.labels.length} sessions with the same nested selection (chose ${chosen}): ${bench.trees} trees, ${bench.nodes} nodes.
 
 ${table}
 
@@ -103,7 +103,7 @@ See eval/intent/README.md: the candidate list was drawn up by 3-fold CV inside t
 mkdirSync(values.out, { recursive: true });
 const base = join(values.out, `intent-${date}`);
 writeFileSync(`${base}.md`, md);
-const json = { provenance: prov, evalCommand, metrics, scoring: bench, servedCandidate: sel.candidate.name };
+const json = { provenance: prov, evalCommand, metrics, scoring: bench, servedCandidate: chosen };
 writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
 writeFileSync(`${base}.html`, renderReport(intentReport(json)));
 log(`wrote ${base}.md, .json and .html`);
