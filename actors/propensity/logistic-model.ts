@@ -52,7 +52,9 @@ export interface LogisticTerms {
   crosses: CrossTerm[];
 }
 
+/** A missing (NaN) value scores as the training mean, so it moves nothing (the trees send NaN right instead). */
 export function splineValue(t: SplineTerm, x: number): number {
+  if (Number.isNaN(x)) return t.mean;
   const z = t.log ? Math.log1p(x) : x;
   let s = t.linear * z + (x === 0 ? t.zero : 0);
   const k = t.knots;

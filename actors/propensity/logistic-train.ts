@@ -232,6 +232,9 @@ export function trainLogisticModel<S = IntentSession>(d: TrainingSet<S>, options
     pos += d.y[i] as number;
   }
   if (pos === 0 || pos === n) throw new RangeError(`logistic training set needs both classes, has ${pos} positives of ${n}`);
+  for (let i = 0; i < d.x.length; i++) {
+    if (!Number.isFinite(d.x[i] as number)) throw new RangeError(`logistic training set: row ${Math.floor(i / nf)}, feature ${(d.features[i % nf] as FeatureDef<S>).name} is ${d.x[i]} (the logistic model needs finite values)`);
+  }
   const terms = layout(d, n, o);
   const X = design(d, n, terms);
   const p = X.cols;

@@ -80,6 +80,12 @@ test('propensity logistic - deterministic; contributions plus bias add up to the
   const region = model.terms.categories[0];
   assert.ok(region !== undefined);
   assert.ok(Math.abs(model.margin(unseen) - (model.margin(x) - (region.weights[region.levels.indexOf(3)] as number))) < 1e-12);
+  // a missing number moves nothing: its share is zero and the score stays finite
+  const missing = Float64Array.from([2, Number.NaN, 0, 0.1, 3]);
+  const shares = new Float64Array(5);
+  model.contributions(missing, shares);
+  assert.equal(shares[1], 0);
+  assert.ok(Number.isFinite(model.margin(missing)));
 });
 
 test('propensity logistic - a saved and loaded model scores and explains identically', () => {
@@ -113,4 +119,7 @@ test('propensity logistic - options and data are checked, naming what is wrong',
   assert.throws(() => resolveLogisticOptions({ knots: 2.5 }), { name: 'RangeError', message: /knots must be an integer/ });
   assert.throws(() => resolveLogisticOptions({ lambda: 3 } as never), { name: 'RangeError', message: /lambda is not a known option/ });
   assert.throws(() => trainLogisticModel({ ...d, y: new Uint8Array(d.y.length) }), /needs both classes/);
+  const x = Float64Array.from(d.x);
+  x[6] = Number.NaN;
+  assert.throws(() => trainLogisticModel({ ...d, x }), /row 1, feature ProductRelated_Duration is NaN/);
 });
