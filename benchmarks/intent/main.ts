@@ -94,11 +94,11 @@ Model trained on all ${data.labels.length} sessions with the same nested selecti
 
 ${table}
 
-\`score\` walks flat typed arrays and allocates nothing; \`explainSession\` allocates its result (three objects and their strings).
+\`score\` walks flat typed arrays and allocates nothing (a blend scores its trees and its logistic terms through reused buffers); \`explainSession\` allocates its result (three objects and their strings).
 
 ## How the constants were chosen
 
-See eval/intent/README.md: the candidate list was drawn up by 3-fold CV inside the outer training folds only; each outer fold then picks its candidate and F1 threshold by 3-fold CV inside its own training rows. No number above was used to change a constant.
+See eval/intent/README.md: the tree and logistic candidate lists and the blend-weight grid were drawn up by 3-fold CV inside the outer training folds only; each outer fold then picks its tree candidate, its logistic candidate, the blend weight and the F1 threshold by 3-fold CV inside its own training rows. No number above was used to change a constant.
 `;
 mkdirSync(values.out, { recursive: true });
 const base = join(values.out, `intent-${date}`);
