@@ -15,6 +15,8 @@ export type { TrainOptions } from './options.js';
 export { stratifiedHoldout, trainIntentModel } from './train.js';
 export type { TrainingSet } from './train.js';
 export { Prng } from './prng.js';
+export { LIVE_FEATURES, LIVE_STATE_VERSION, emptyLiveIntent, endSession, foldLiveIntent, isIntentActivity, isNewSession, liveFeatureByName } from './live-features.js';
+export type { LiveFoldStep, LiveIntentSession, LiveIntentState, LiveItemFacts } from './live-features.js';
 export { LogisticIntentModel } from './logistic-model.js';
 export type { CategoryTerm, CrossTerm, LogisticTerms, SplineTerm } from './logistic-model.js';
 export { DEFAULT_LOGISTIC_OPTIONS, resolveLogisticOptions, trainLogisticModel } from './logistic-train.js';

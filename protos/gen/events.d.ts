@@ -25,7 +25,8 @@ export namespace shop {
             STOCK_RELEASE = 14,
             STOCK_SET = 15,
             REC_IMPRESSION = 16,
-            SEGMENT_CHANGE = 17
+            SEGMENT_CHANGE = 17,
+            DEFINITION = 18
         }
 
         /** Properties of a Line. */
@@ -154,6 +155,18 @@ export namespace shop {
 
             /** Event previousSegment */
             previousSegment?: (string|null);
+
+            /** Event defKind */
+            defKind?: (string|null);
+
+            /** Event defId */
+            defId?: (string|null);
+
+            /** Event defVersion */
+            defVersion?: (number|null);
+
+            /** Event payload */
+            payload?: (string|null);
         }
 
         /** Represents an Event. */
@@ -224,6 +237,18 @@ export namespace shop {
 
             /** Event previousSegment. */
             public previousSegment: string;
+
+            /** Event defKind. */
+            public defKind: string;
+
+            /** Event defId. */
+            public defId: string;
+
+            /** Event defVersion. */
+            public defVersion: number;
+
+            /** Event payload. */
+            public payload: string;
 
             /**
              * Creates a new Event instance using the specified properties.

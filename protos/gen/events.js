@@ -47,6 +47,7 @@ export const shop = $root.shop = (() => {
          * @property {number} STOCK_SET=15 STOCK_SET value
          * @property {number} REC_IMPRESSION=16 REC_IMPRESSION value
          * @property {number} SEGMENT_CHANGE=17 SEGMENT_CHANGE value
+         * @property {number} DEFINITION=18 DEFINITION value
          */
         v1.EventKind = (function() {
             const valuesById = {}, values = Object.create(valuesById);
@@ -68,6 +69,7 @@ export const shop = $root.shop = (() => {
             values[valuesById[15] = "STOCK_SET"] = 15;
             values[valuesById[16] = "REC_IMPRESSION"] = 16;
             values[valuesById[17] = "SEGMENT_CHANGE"] = 17;
+            values[valuesById[18] = "DEFINITION"] = 18;
             return values;
         })();
 
@@ -261,6 +263,10 @@ export const shop = $root.shop = (() => {
              * @property {string|null} [slot] Event slot
              * @property {string|null} [segment] Event segment
              * @property {string|null} [previousSegment] Event previousSegment
+             * @property {string|null} [defKind] Event defKind
+             * @property {string|null} [defId] Event defId
+             * @property {number|null} [defVersion] Event defVersion
+             * @property {string|null} [payload] Event payload
              */
 
             /**
@@ -441,6 +447,38 @@ export const shop = $root.shop = (() => {
             Event.prototype.previousSegment = "";
 
             /**
+             * Event defKind.
+             * @member {string} defKind
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.defKind = "";
+
+            /**
+             * Event defId.
+             * @member {string} defId
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.defId = "";
+
+            /**
+             * Event defVersion.
+             * @member {number} defVersion
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.defVersion = 0;
+
+            /**
+             * Event payload.
+             * @member {string} payload
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.payload = "";
+
+            /**
              * Creates a new Event instance using the specified properties.
              * @function create
              * @memberof shop.v1.Event
@@ -510,6 +548,14 @@ export const shop = $root.shop = (() => {
                     writer.uint32(/* id 19, wireType 2 =*/154).string(message.segment);
                 if (message.previousSegment != null && Object.hasOwnProperty.call(message, "previousSegment"))
                     writer.uint32(/* id 20, wireType 2 =*/162).string(message.previousSegment);
+                if (message.defKind != null && Object.hasOwnProperty.call(message, "defKind"))
+                    writer.uint32(/* id 21, wireType 2 =*/170).string(message.defKind);
+                if (message.defId != null && Object.hasOwnProperty.call(message, "defId"))
+                    writer.uint32(/* id 22, wireType 2 =*/178).string(message.defId);
+                if (message.defVersion != null && Object.hasOwnProperty.call(message, "defVersion"))
+                    writer.uint32(/* id 23, wireType 0 =*/184).int32(message.defVersion);
+                if (message.payload != null && Object.hasOwnProperty.call(message, "payload"))
+                    writer.uint32(/* id 24, wireType 2 =*/194).string(message.payload);
                 return writer;
             };
 
@@ -629,6 +675,22 @@ export const shop = $root.shop = (() => {
                         }
                     case 20: {
                             message.previousSegment = reader.string();
+                            break;
+                        }
+                    case 21: {
+                            message.defKind = reader.string();
+                            break;
+                        }
+                    case 22: {
+                            message.defId = reader.string();
+                            break;
+                        }
+                    case 23: {
+                            message.defVersion = reader.int32();
+                            break;
+                        }
+                    case 24: {
+                            message.payload = reader.string();
                             break;
                         }
                     default:

@@ -70,6 +70,22 @@ export interface Event {
    * SEGMENT_CHANGE: the one before ('' = a new customer)
    */
   'previousSegment'?: (string);
+  /**
+   * DEFINITION: what it defines ("intent_model", ...)
+   */
+  'defKind'?: (string);
+  /**
+   * DEFINITION: which one of its kind
+   */
+  'defId'?: (string);
+  /**
+   * DEFINITION: 1, 2, ... per (def_kind, def_id); an older or equal version never replaces a newer one
+   */
+  'defVersion'?: (number);
+  /**
+   * DEFINITION: the definition itself, JSON (a model file, a rule, ...)
+   */
+  'payload'?: (string);
 }
 
 export interface Event__Output {
@@ -138,4 +154,20 @@ export interface Event__Output {
    * SEGMENT_CHANGE: the one before ('' = a new customer)
    */
   'previousSegment': (string);
+  /**
+   * DEFINITION: what it defines ("intent_model", ...)
+   */
+  'defKind': (string);
+  /**
+   * DEFINITION: which one of its kind
+   */
+  'defId': (string);
+  /**
+   * DEFINITION: 1, 2, ... per (def_kind, def_id); an older or equal version never replaces a newer one
+   */
+  'defVersion': (number);
+  /**
+   * DEFINITION: the definition itself, JSON (a model file, a rule, ...)
+   */
+  'payload': (string);
 }

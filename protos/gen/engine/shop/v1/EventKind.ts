@@ -70,6 +70,10 @@ export const EventKind = {
    * user partition: the customer's RFM segment as of due_at's day moved (written by analytics)
    */
   SEGMENT_CHANGE: 'SEGMENT_CHANGE',
+  /**
+   * definitions subject: a versioned definition (a model, later rules, campaigns, experiments) every shard applies in log order
+   */
+  DEFINITION: 'DEFINITION',
 } as const;
 
 export type EventKind =
@@ -160,5 +164,10 @@ export type EventKind =
    */
   | 'SEGMENT_CHANGE'
   | 17
+  /**
+   * definitions subject: a versioned definition (a model, later rules, campaigns, experiments) every shard applies in log order
+   */
+  | 'DEFINITION'
+  | 18
 
 export type EventKind__Output = typeof EventKind[keyof typeof EventKind]
