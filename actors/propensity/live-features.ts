@@ -192,6 +192,22 @@ export interface LiveIntentSession {
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+// Calendar fields by arithmetic (a Date per feature per event costs more than the trees);
+// the month changes once a day, so it is cached by day.
+let monthDay = Number.NaN;
+let monthOfDay = 1;
+function utcMonth(now: number): number {
+  const day = Math.floor(now / DAY_MS);
+  if (day !== monthDay) {
+    monthDay = day;
+    monthOfDay = new Date(now).getUTCMonth() + 1;
+  }
+  return monthOfDay;
+}
+const utcHour = (now: number): number => Math.floor(now / HOUR_MS) % 24;
+/** 0 = Sunday, as Date#getUTCDay (1970-01-01 was a Thursday). */
+const utcWeekday = (now: number): number => (Math.floor(now / DAY_MS) + 4) % 7;
 
 function cartValue(s: LiveIntentState): number {
   let v = 0;
@@ -232,13 +248,13 @@ export const LIVE_FEATURES: readonly FeatureDef<LiveIntentSession>[] = [
     name: 'VisitorKind', kind: 'category', raw: false, get: ({ s }) => (s.priorSessions > 0 ? 0 : 1),
     show: (v) => (v === 0 ? 'returning visitor' : 'new visitor'),
   },
-  { name: 'HourOfDay', kind: 'category', raw: false, get: ({ now }) => new Date(now).getUTCHours(), show: (v) => `${v}h UTC` },
+  { name: 'HourOfDay', kind: 'category', raw: false, get: ({ now }) => utcHour(now), show: (v) => `${v}h UTC` },
   {
-    name: 'DayOfWeek', kind: 'category', raw: false, get: ({ now }) => new Date(now).getUTCDay(),
+    name: 'DayOfWeek', kind: 'category', raw: false, get: ({ now }) => utcWeekday(now),
     show: (v) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][v] ?? String(v),
   },
   {
-    name: 'MonthOfYear', kind: 'category', raw: false, get: ({ now }) => new Date(now).getUTCMonth() + 1,
+    name: 'MonthOfYear', kind: 'category', raw: false, get: ({ now }) => utcMonth(now),
     show: (v) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][v - 1] ?? String(v),
   },
 ];
