@@ -11,6 +11,7 @@ import { FlagError } from './errors.js';
 /** Named scenarios: what each virtual shopper does. */
 export const SCENARIOS = {
   browse: 'behaviour model: browse a category, view, dwell, search, cart, buy or abandon, with think times (open loop)',
+  personas: 'browse with personas: each shopper has a preferred category (most visits start there) and is a buyer (30 %: focused, dwells, carts and buys) or a browser (wanders, rarely buys)',
   replay: 'replays real sessions from --data (YOOCHOOSE / RetailRocket clicks) mapped onto catalog items (open loop)',
   flood: 'capacity probe: each shopper keeps --inflight events outstanding and sends the next on each ack (closed loop; --rate ignored)',
 } as const;

@@ -13,7 +13,8 @@ import { clock } from './driver.js';
 import { LoadgenError } from './errors.js';
 import { mergeEncoded, newHistogram, summarize, type LatencySummary } from './histogram.js';
 import { grpcCatalogPages, openChannels } from './transport/index.js';
-import type { MainToWorker, VerifyResult, WorkerInit, WorkerResult, WorkerToMain } from './worker-protocol.js';
+import type { MainToWorker, PicksCheck, VerifyResult, WorkerInit, WorkerResult, WorkerToMain } from './worker-protocol.js';
+import { PICKS_MIN_EVENTS } from './verify.js';
 
 const WORKER_URL = new URL('./shopper-worker.js', import.meta.url);
 const START_DELAY_MS = 300;
@@ -39,6 +40,8 @@ export interface TimelinePoint {
 }
 
 export interface LoadResult {
+  /** Scenarios with preferred categories: how the engine's category picks do (null otherwise). */
+  categoryPicks: { shoppers: number; top3Share: number; popularityTop3Share: number; minEvents: number } | null;
   scenario: LoadgenOptions['scenario'];
   protocol: LoadgenOptions['protocol'];
   /** Where the shoppers went: the base URL (ws) or HOST:PORT (grpc). */
@@ -253,6 +256,22 @@ export async function runLoad(opts: LoadgenOptions, hooks: RunHooks = {}): Promi
   }
 }
 
+/**
+ * The engine's category picks against the shoppers' known preferred categories:
+ * the share whose preferred category is in their top 3, next to the best any one
+ * list for everyone can do (the 3 categories most shoppers prefer).
+ */
+export function picksSummary(p: PicksCheck | undefined): LoadResult['categoryPicks'] {
+  if (!p) return null;
+  const rows = Object.entries(p.byCategory);
+  const shoppers = rows.reduce((n, [, v]) => n + v.shoppers, 0);
+  if (shoppers === 0) return null;
+  const hits = rows.reduce((n, [, v]) => n + v.top3, 0);
+  const baseline = rows.map(([, v]) => v.shoppers).sort((a, b) => b - a).slice(0, 3).reduce((a, b) => a + b, 0);
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
+  return { shoppers, top3Share: r3(hits / shoppers), popularityTop3Share: r3(baseline / shoppers), minEvents: PICKS_MIN_EVENTS };
+}
+
 function merge(opts: LoadgenOptions, startedAt: string, rs: WorkerResult[], connected: number, connectS: number, timeline: TimelinePoint[], cpu: NodeJS.CpuUsage): LoadResult {
   const ack = newHistogram();
   const push = newHistogram();
@@ -272,6 +291,14 @@ function merge(opts: LoadgenOptions, startedAt: string, rs: WorkerResult[], conn
       verify.cartMismatch += r.verify.cartMismatch;
       verify.failed += r.verify.failed;
       verify.examples.push(...r.verify.examples.slice(0, 5 - verify.examples.length));
+      if (r.verify.picks) {
+        const into = (verify.picks ??= { byCategory: {} }).byCategory;
+        for (const [c, v] of Object.entries(r.verify.picks.byCategory)) {
+          const row = (into[c] ??= { shoppers: 0, top3: 0 });
+          row.shoppers += v.shoppers;
+          row.top3 += v.top3;
+        }
+      }
     }
   }
   const ackS = summarize(ack);
@@ -308,7 +335,7 @@ function merge(opts: LoadgenOptions, startedAt: string, rs: WorkerResult[], conn
     sent: sum((r) => r.sent), acked: sum((r) => r.acked), duplicates: sum((r) => r.duplicates), pushes: sum((r) => r.pushes),
     pushMatched: sum((r) => r.pushMatched), pushCoalesced: sum((r) => r.pushCoalesced), pushUnmatched: sum((r) => r.pushUnmatched),
     pushMissing, coupons: sum((r) => r.coupons),
-    ack: ackS, push: pushS, sendLag: lagS, errors, errorsByCode, verify, lost,
+    ack: ackS, push: pushS, sendLag: lagS, errors, errorsByCode, verify, lost, categoryPicks: picksSummary(verify?.picks),
     loadgen: { elu, cpuS: Math.round((cpu.user + cpu.system) / 1e4) / 100, loadavg: loadavg().map((x) => Math.round(x * 100) / 100), saturated },
     warnings, timeline,
   };

@@ -26,6 +26,7 @@ export function jsonSummary(r: LoadResult): Record<string, unknown> {
     unverified: r.verify?.failed ?? null,
     send_lag_ms: { p50: r.sendLag.p50, p99: r.sendLag.p99 },
     loadgen_saturated: r.loadgen.saturated,
+    category_picks: r.categoryPicks,
   };
 }
 
@@ -47,6 +48,10 @@ export function humanSummary(r: LoadResult): string {
       : '  lost            not checked (--skip-verify)',
     `  loadgen         cpu ${r.loadgen.cpuS} s, worker event-loop use ${r.loadgen.elu.join(', ')}, load average ${r.loadgen.loadavg.join(' ')}`,
   ];
+  if (r.categoryPicks) {
+    const c = r.categoryPicks;
+    lines.push(`  category picks  preferred category in the engine's top 3 for ${(c.top3Share * 100).toFixed(1)} % of ${c.shoppers} shoppers (>= ${c.minEvents} events); popularity baseline ${(c.popularityTop3Share * 100).toFixed(1)} %`);
+  }
   for (const e of r.verify?.examples ?? []) lines.push(`    e.g. ${e}`);
   for (const w of r.warnings) lines.push(`  warning: ${w}`);
   return lines.join('\n');

@@ -3,7 +3,7 @@
  * user actor holds it, read over the run's protocol) must count every acked event, have applied up to the
  * highest acked log sequence, and hold the cart that the acked cart events make.
  */
-import type { VerifyResult } from './worker-protocol.js';
+import type { PicksCheck, VerifyResult } from './worker-protocol.js';
 
 const VERIFY_CONCURRENCY = 16;
 /** One profile read; an overloaded engine answers E_TIMEOUT itself after ~2 s. */
@@ -24,7 +24,11 @@ export interface ProfileView {
   events: number;
   lastSeq: number;
   cart: Array<{ itemId: string; qty: number }>;
+  categoryPicks?: Array<{ category: string }>;
 }
+
+/** Shoppers with fewer acked events than this are left out of the picks check (too little to know them by). */
+export const PICKS_MIN_EVENTS = 10;
 
 /**
  * The cart after `ops` in log order, with the engine's documented semantics:
@@ -81,7 +85,7 @@ export function checkProfile(rec: ShopperRecord, p: ProfileView): ProfileCheck {
 }
 
 /** Reads every shopper's profile (a few at a time, within a deadline) and checks it. */
-export async function verifyShoppers<S extends ShopperRecord & { userId: string }>(
+export async function verifyShoppers<S extends ShopperRecord & { userId: string; behaviour?: { preferredCategory?: string } }>(
   shoppers: readonly S[],
   readProfile: (s: S, timeoutMs: number) => Promise<ProfileView>,
   onReadError: () => void,
@@ -106,6 +110,13 @@ export async function verifyShoppers<S extends ShopperRecord & { userId: string 
         continue;
       }
       res.checked++;
+      const preferred = s.behaviour?.preferredCategory;
+      if (preferred !== undefined && s.acked >= PICKS_MIN_EVENTS) {
+        const picks: PicksCheck = (res.picks ??= { byCategory: {} });
+        const row = (picks.byCategory[preferred] ??= { shoppers: 0, top3: 0 });
+        row.shoppers++;
+        if ((p.categoryPicks ?? []).slice(0, 3).some((c) => c.category === preferred)) row.top3++;
+      }
       const c = checkProfile(s, p);
       res.lost += c.lost;
       if (c.cartMismatch) res.cartMismatch++;

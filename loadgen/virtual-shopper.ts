@@ -57,6 +57,7 @@ export function behaviourFor(init: WorkerInit, g: number, catalog: CatalogIndex)
     }
     return new ReplayShopper(sessions, catalog.sample.itemIds, 0, 1);
   }
+  if (init.scenario === 'personas') return BrowseShopper.withPersona(new Rng(deriveSeed(init.seed, g)), catalog);
   return new BrowseShopper(new Rng(deriveSeed(init.seed, g)), catalog);
 }
 

@@ -57,6 +57,14 @@ export interface VerifyResult {
   failed: number;
   /** Example mismatches, for the report. */
   examples: string[];
+  /** Scenarios with a preferred category per shopper: how often the engine's picks hold it. */
+  picks?: PicksCheck;
+}
+
+/** Per preferred category: shoppers, and those whose engine top-3 category picks held it. */
+export interface PicksCheck {
+  /** Shoppers with at least the minimum events, by preferred category. */
+  byCategory: Record<string, { shoppers: number; top3: number }>;
 }
 
 export interface WorkerResult {

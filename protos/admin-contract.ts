@@ -64,6 +64,30 @@ export interface AnalyticsLiveMessage {
   /** The last 60 minutes, oldest first, one point per minute (zeros where nothing happened). */
   minutes: KpiPoint[];
   hot: { products: HotProduct[]; queries: HotQuery[] };
+  /** The live intent model's report (null: INTENT off). */
+  intent: IntentReport | null;
+}
+
+/** Predicted vs observed purchase rate of the sessions whose last score fell in [from, to). */
+export interface CalibrationBin {
+  from: number;
+  to: number;
+  n: number;
+  predicted: number;
+  observed: number;
+}
+
+/** GET /api/admin/intent: the live purchase-intent model and how it does (docs/intent.md). */
+export interface IntentReport {
+  model: { version: number; publishedAt: number; trees: number } | null;
+  sessions: { open: number; finished: number; positives: number };
+  lastFit: { at: number; auc: number; currentAuc: number | null; published: boolean; reason: string; trainRows: number; validationRows: number; ms: number } | null;
+  /** Each finished session scored before its outcome by the model in force then. */
+  prequential: { sessions: number; auc: number | null; eventAuc: number | null; brier: number | null; calibration: CalibrationBin[] };
+  /** Open sessions by current score, 10 bins of 0.1. */
+  distribution: number[];
+  /** Model definitions refused (the previous model stayed in force). */
+  refused: number;
 }
 
 export interface AdminHelloMessage {

@@ -190,7 +190,58 @@ export interface OrderPush {
   ts: number;
 }
 
-export type PushMessage = RecsPush | CouponPush | OrderPush;
+/** One reason the intent model gave for a score: a feature and its share of the log-odds. */
+export interface IntentReason {
+  feature: string;
+  value: number;
+  /** + towards buying, - away from it (log-odds). */
+  contribution: number;
+  /** e.g. "CartAdds high (+1.20)" */
+  text: string;
+}
+
+/** The live purchase-intent score of the shopper's current session. */
+export interface IntentView {
+  /** Probability that this session ends with a purchase, 0-1. */
+  score: number;
+  /** The configured band it falls in ("low", "medium", "high" with two thresholds). */
+  band: string;
+  /** Version of the model that scored it (a definition event on the log). */
+  version: number;
+  /** Time of the event it was scored at. */
+  scoredAt: number;
+  /** The features that moved the score most, largest first. */
+  top: IntentReason[];
+}
+
+/** A category picked for the shopper, best first. */
+export interface CategoryPick {
+  category: string;
+  score: number;
+  /** Why: the shopper's own interest, what shoppers who bought their categories also buy, or the shop's best converting. */
+  reason: 'affinity' | 'bought-together' | 'popular';
+}
+
+/** The shopper's intent score moved into another band. */
+export interface IntentPush {
+  type: 'intent';
+  score: number;
+  band: string;
+  previousBand: string;
+  version: number;
+  causedBy: string;
+  ts: number;
+}
+
+/** The shopper's category picks changed (the top ones, best first). */
+export interface CategoriesPush {
+  type: 'categories';
+  picks: CategoryPick[];
+  causedBy: string;
+  ts: number;
+}
+
+export type PushMessage = RecsPush | CouponPush | OrderPush | IntentPush | CategoriesPush;
 
 // ---- server -> client (WebSocket) ----
 
@@ -257,7 +308,7 @@ export function encodePush(p: PushMessage): PushJson {
   return JSON.stringify(Object.assign({ type: p.type }, p)) as PushJson;
 }
 
-const PUSH_TYPES: Record<PushMessage['type'], true> = { recs: true, coupon: true, order: true };
+const PUSH_TYPES: Record<PushMessage['type'], true> = { recs: true, coupon: true, order: true, intent: true, categories: true };
 const SERVER_TYPES: Record<ServerMessage['type'], true> = { ...PUSH_TYPES, hello: true, ack: true, error: true };
 
 /** The push's type read from its first bytes; undefined for a type this version does not know. */

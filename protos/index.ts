@@ -18,12 +18,12 @@ export const WireKind = shop.v1.EventKind;
 export const EVENT_KINDS = [
   'view', 'cart_add', 'cart_remove', 'purchase', 'search', 'dwell', 'rec_click', 'reminder',
   'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set',
-  'rec_impression', 'segment_change', 'search_click',
+  'rec_impression', 'segment_change', 'definition', 'search_click',
 ] as const;
 export type EventKindName = (typeof EVENT_KINDS)[number];
 /** Kinds the engine writes itself (timers, the stock saga, analytics' segment moves); clients never send them. */
 export const ENGINE_EVENT_KINDS: ReadonlySet<EventKindName> = new Set([
-  'reminder', 'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set', 'segment_change',
+  'reminder', 'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set', 'segment_change', 'definition',
 ]);
 /** Kinds a client may send. */
 export const CLIENT_EVENT_KINDS: readonly EventKindName[] = EVENT_KINDS.filter((k) => !ENGINE_EVENT_KINDS.has(k));
@@ -48,6 +48,7 @@ const KIND_TO_WIRE: Record<EventKindName, shop.v1.EventKind> = {
   stock_set: WireKind.STOCK_SET,
   rec_impression: WireKind.REC_IMPRESSION,
   segment_change: WireKind.SEGMENT_CHANGE,
+  definition: WireKind.DEFINITION,
   search_click: WireKind.SEARCH_CLICK,
 };
 const WIRE_TO_KIND = new Map<number, EventKindName>(
@@ -88,6 +89,11 @@ export interface ShopEvent {
   /** segment_change: the customer's new RFM segment and the one before ('' = none). */
   segment?: string;
   previousSegment?: string;
+  /** definition: what it defines, which one, its version (1, 2, ...) and the definition as JSON. */
+  defKind?: string;
+  defId?: string;
+  defVersion?: number;
+  payload?: string;
   /** search: how many results it found (absent: not reported). */
   resultCount?: number;
   /** search / search_click: the category filter the search ran in. */
@@ -118,6 +124,10 @@ export function encodeEvent(e: ShopEvent): Uint8Array {
     slot: e.slot ?? '',
     segment: e.segment ?? '',
     previousSegment: e.previousSegment ?? '',
+    defKind: e.defKind ?? '',
+    defId: e.defId ?? '',
+    defVersion: e.defVersion ?? 0,
+    payload: e.payload ?? '',
     // A wrapper: 0 results is a fact worth keeping, distinct from "not reported".
     ...(e.resultCount !== undefined && { resultCount: { value: e.resultCount } }),
     category: e.category ?? '',
@@ -147,6 +157,10 @@ export function decodeEvent(buf: Uint8Array): ShopEvent {
   if (m.slot) e.slot = m.slot;
   if (m.segment) e.segment = m.segment;
   if (m.previousSegment) e.previousSegment = m.previousSegment;
+  if (m.defKind) e.defKind = m.defKind;
+  if (m.defId) e.defId = m.defId;
+  if (m.defVersion) e.defVersion = m.defVersion;
+  if (m.payload) e.payload = m.payload;
   if (m.resultCount) e.resultCount = m.resultCount.value ?? 0;
   if (m.category) e.category = m.category;
   if (m.position) e.position = m.position;

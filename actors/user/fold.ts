@@ -6,6 +6,7 @@
  */
 import { ITEM_COMMAND_KINDS, type ShopEvent } from '../../protos/index.js';
 import { decideLine, findCheckout, startCheckout, type CheckoutEffect } from './checkout.js';
+import { foldIntent, type IntentChange, type IntentContext } from './intent.js';
 import {
   AFFINITY_HALF_LIFE_MS, MAX_COUPONS, MAX_ORDERS, MAX_PURCHASED, MAX_RECENT, MAX_SEARCHES, MAX_SESSION_ITEMS,
   SESSION_GAP_MS, type Coupon, type SessionItemKind, type UserState,
@@ -22,6 +23,8 @@ export interface FoldContext {
   /** Catalog facts about an item, or undefined when it is unknown (e.g. deleted). */
   item(itemId: string): ItemFacts | undefined;
   cartAbandonMs: number;
+  /** Purchase intent (absent: not scored, e.g. INTENT=off). */
+  intent?: IntentContext;
 }
 
 export type UserEffect =
@@ -30,6 +33,8 @@ export type UserEffect =
   | { type: 'set-reminder'; name: string; dueAt: number }
   | { type: 'cancel-reminder'; name: string; dueAt: number }
   | { type: 'coupon'; coupon: Coupon }
+  /** The intent score moved into another band. */
+  | ({ type: 'intent' } & IntentChange)
   | CheckoutEffect;
 
 const AFFINITY_WEIGHT: Partial<Record<ShopEvent['kind'], number>> = { view: 1, rec_click: 1.5, cart_add: 3, purchase: 5, dwell: 0.5 };
@@ -192,6 +197,10 @@ export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: Fold
   if (facts) {
     const w = AFFINITY_WEIGHT[e.kind];
     if (w) bumpAffinity(s, facts.category, w, e.ts);
+  }
+  if (ctx.intent) {
+    const change = foldIntent(s, e, facts, ctx.intent);
+    if (change) effects.push({ type: 'intent', ...change });
   }
   if (!BOOKKEEPING.has(e.kind)) s.lastTs = Math.max(s.lastTs, e.ts);
   s.lastSeq = seq;

@@ -1,5 +1,6 @@
 /** The user (session) actor's state: a deterministic fold of that user's events. */
-import type { Coupon } from '../../protos/contract.js';
+import type { CategoryPick, Coupon, IntentView } from '../../protos/contract.js';
+import type { LiveIntentState } from '../propensity/index.js';
 
 export const USER_STATE_VERSION = 1;
 export const MAX_RECENT = 50;
@@ -86,6 +87,10 @@ export interface UserState {
   checkouts?: CheckoutRecord[];
   /** The customer's RFM segment, as analytics last moved it (segment_change; asOf = the day, ms). */
   segment?: { name: string; previous: string; asOf: number };
+  /** The purchase-intent features of the current session (states written before intent have none). */
+  intent?: LiveIntentState;
+  /** The last intent score, with the band and model version it had (absent until a model is live). */
+  intentScore?: { score: number; band: number; version: number; ts: number };
 }
 
 export function emptyUserState(userId: string): UserState {
@@ -112,8 +117,15 @@ export function emptyUserState(userId: string): UserState {
   };
 }
 
+/** What a profile shows that the state alone does not hold: computed by the shard at read time. */
+export interface ProfileExtras {
+  /** The current session's intent with its explanation (null: no model live yet). */
+  intent: IntentView | null;
+  categoryPicks: CategoryPick[];
+}
+
 /** The shopper's live state as /api/profile and gRPC GetProfile show it. */
-export function profileOf(s: UserState) {
+export function profileOf(s: UserState, extras: ProfileExtras = { intent: null, categoryPicks: [] }) {
   const top = Object.entries(s.affinity).sort((a, b) => b[1] - a[1]).slice(0, 5);
   return {
     userId: s.userId,
@@ -130,6 +142,8 @@ export function profileOf(s: UserState) {
     lastTs: s.lastTs,
     lastSeq: s.lastSeq,
     segment: s.segment?.name ?? '',
+    intent: extras.intent,
+    categoryPicks: extras.categoryPicks,
   };
 }
 export type Profile = ReturnType<typeof profileOf>;

@@ -74,3 +74,44 @@ export function heat(share: number): Record<string, string> {
   const s = Math.max(0, Math.min(1, share));
   return { background: `rgb(${Math.round(238 - 120 * s)} ${Math.round(240 - 100 * s)} ${Math.round(255 - 40 * s)})` };
 }
+
+/**
+ * A reliability chart: observed purchase rate against mean predicted score per bin
+ * (points sized by nothing, bins with no sessions left out), with the diagonal a
+ * calibrated model would follow.
+ */
+export class ReliabilityChart {
+  readonly el: HTMLElement;
+  #plot: uPlot | undefined;
+
+  constructor(private readonly height = 220, label = 'reliability') {
+    this.el = h('div', { class: 'chart', role: 'img', 'aria-label': label });
+    new ResizeObserver(() => this.#plot?.setSize({ width: this.#width(), height })).observe(this.el);
+  }
+
+  #width(): number {
+    return Math.max(260, this.el.clientWidth);
+  }
+
+  set(predicted: number[], observed: number[]): void {
+    const data: uPlot.AlignedData = [[0, ...predicted, 1], [0, ...predicted, 1], [null, ...observed, null]];
+    if (this.#plot) {
+      this.#plot.setData(data);
+      return;
+    }
+    if (!this.el.isConnected) return;
+    const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)} %`);
+    this.#plot = new uPlot({
+      width: this.#width(), height: this.height,
+      scales: { x: { time: false, range: [0, 1] }, y: { range: [0, 1] } },
+      legend: { show: false },
+      axes: [{ values: (_u, vs) => vs.map((v) => pct(v)), label: 'predicted' }, { values: (_u, vs) => vs.map((v) => pct(v)), label: 'observed', size: 60 }],
+      series: [
+        { label: 'predicted', value: (_u, v) => pct(v) },
+        { label: 'calibrated', stroke: '#9aa0a6', dash: [4, 4], width: 1, points: { show: false }, value: (_u, v) => pct(v) },
+        { label: 'observed', stroke: PALETTE[0], width: 2, points: { show: true, size: 7, fill: PALETTE[0] }, spanGaps: true, value: (_u, v) => pct(v) },
+      ],
+    }, data, this.el);
+    this.el.dataset['drawn'] = 'true';
+  }
+}

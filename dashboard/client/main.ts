@@ -7,6 +7,7 @@ import { h, qs, replaceChildren } from '../../storefront/client/dom.js';
 import { formatInt, tomorrowIso } from './format.js';
 import { LiveFeed, type FeedState } from './live.js';
 import { HotLists } from './panels/hot.js';
+import { IntentPanel } from './panels/intent.js';
 import { MinuteChart } from './panels/minutes.js';
 import { RestPanel } from './panels/panel.js';
 import {
@@ -61,6 +62,7 @@ function showDashboard(): void {
   const tiles = new KpiTiles();
   const minutes = new MinuteChart();
   const hot = new HotLists();
+  const intent = new IntentPanel();
 
   const asOf = h('input', { id: 'as-of', type: 'date', value: tomorrowIso(), 'data-testid': 'as-of' });
   const q = () => `asOf=${encodeURIComponent(asOf.value || tomorrowIso())}`;
@@ -77,7 +79,7 @@ function showDashboard(): void {
 
   replaceChildren(main,
     h('h1', { class: 'visually-hidden' }, 'Operator dashboard'),
-    h('div', { class: 'grid' }, tiles.el, minutes.el, hot.el, panels[0]!.el),
+    h('div', { class: 'grid' }, tiles.el, minutes.el, hot.el, panels[0]!.el, intent.el),
     h('div', { class: 'section-head' },
       h('h2', null, 'Customers'),
       h('label', { for: 'as-of', class: 'as-of' }, 'As of (orders before this day count)'), asOf),
@@ -89,6 +91,7 @@ function showDashboard(): void {
       tiles.update(m.today);
       minutes.update(m.minutes);
       hot.update(m.hot);
+      intent.update(m.intent ?? null);
       const behind = m.lagEvents > 0 && m.lastEventTs > 0 ? Math.max(0, m.ts - m.lastEventTs) : 0;
       lag.textContent = m.lagEvents > 0 ? `analytics ${formatInt(m.lagEvents)} events (${(behind / 1000).toFixed(1)} s) behind` : `analytics up to date (log #${formatInt(m.appliedSeq)})`;
       lag.dataset['lagEvents'] = String(m.lagEvents);

@@ -28,6 +28,8 @@ export interface AnalyticsConsumerOptions {
   streamReplicas: number;
   /** RFM segment rules (SEGMENT_RULES); default the 11 of docs/analytics-models.md. */
   segmentRules?: SegmentRule[];
+  /** The live intent trainer's settings (absent: INTENT off). */
+  intent?: AnalyticsWorkerInit['intent'];
 }
 
 export interface AnalyticsProgress {
@@ -55,6 +57,7 @@ export class AnalyticsConsumer {
   readonly #summaryListeners = new Set<(json: string) => void>();
   #summaries = false;
   #lastSummary: { json: string; at: number } | undefined;
+  #intentReport: string | undefined;
 
   constructor(opts: AnalyticsConsumerOptions) {
     this.#opts = opts;
@@ -98,6 +101,11 @@ export class AnalyticsConsumer {
     return s && Date.now() - s.at <= maxAgeMs ? s.json : undefined;
   }
 
+  /** The intent trainer's latest report (IntentReport JSON); undefined before the first or with INTENT off. */
+  get intentReport(): string | undefined {
+    return this.#intentReport;
+  }
+
   /** Called with each live summary the worker builds; returns the unsubscribe. */
   onSummary(listener: (json: string) => void): () => void {
     this.#summaryListeners.add(listener);
@@ -130,6 +138,7 @@ export class AnalyticsConsumer {
       natsUrl: this.#opts.natsUrl, dataDir: this.#opts.dataDir, logLevel: this.#opts.logLevel, niceness: ANALYTICS_NICENESS,
       partitions: this.#opts.partitions, streamReplicas: this.#opts.streamReplicas,
       ...(this.#opts.segmentRules ? { segmentRules: this.#opts.segmentRules } : {}),
+      ...(this.#opts.intent ? { intent: this.#opts.intent } : {}),
     };
     const w = new Worker(new URL('./analytics-worker.js', import.meta.url), { workerData: init, name: 'analytics' });
     this.#worker = w;
@@ -141,6 +150,8 @@ export class AnalyticsConsumer {
           // A restarted worker learns again that an operator is watching.
           if (this.#summaries) w.postMessage({ type: 'summaries', on: true } satisfies AnalyticsWorkerCommand);
           resolve();
+        } else if (m.type === 'intent') {
+          this.#intentReport = m.json;
         } else if (m.type === 'summary') {
           this.#lastSummary = { json: m.json, at: Date.now() };
           for (const l of this.#summaryListeners) {

@@ -13,6 +13,7 @@ import { FoldLoop } from './fold-loop.js';
 import { HotLists, liveSummary } from './live-summary.js';
 import { SegmentMap, type SegmentRule } from './customers/segments.js';
 import { SegmentMoves } from './segment-moves.js';
+import { IntentTrainer } from './intent/intent-trainer.js';
 
 export interface AnalyticsWorkerInit {
   natsUrl: string;
@@ -22,6 +23,8 @@ export interface AnalyticsWorkerInit {
   partitions: number;
   streamReplicas: number;
   segmentRules?: SegmentRule[];
+  /** The live intent trainer (absent: INTENT off). */
+  intent?: { gapMs: number; everyMs: number; minSessions: number; backfillEvents?: number };
 }
 
 /** Worker -> main. */
@@ -29,12 +32,15 @@ export type AnalyticsWorkerMessage =
   | { type: 'ready' }
   | { type: 'progress'; appliedSeq: number; lagEvents: number; lastEventTs: number; foldDelayMs: number }
   /** The dashboard's live summary, as JSON (sent while summaries are wanted). */
-  | { type: 'summary'; json: string };
+  | { type: 'summary'; json: string }
+  /** The intent trainer's report (IntentReport), as JSON, every INTENT_REPORT_MS. */
+  | { type: 'intent'; json: string };
 
 /** Main -> worker. */
 export type AnalyticsWorkerCommand = { type: 'stop' } | { type: 'summaries'; on: boolean };
 
 const PROGRESS_MS = 250;
+const INTENT_REPORT_MS = 1000;
 /** Without fold progress, a summary still goes out this often (the minute chart moves on). */
 const IDLE_SUMMARY_MS = 5000;
 
@@ -49,6 +55,14 @@ async function main(init: AnalyticsWorkerInit): Promise<void> {
   const segments = new SegmentMoves({ store, log: eventLog, logger: log, ...(init.segmentRules ? { segments: new SegmentMap(init.segmentRules) } : {}) });
   const post = (m: AnalyticsWorkerMessage) => parentPort!.postMessage(m);
   const hot = new HotLists(store, (id) => state.catalog.get(id)?.name ?? '');
+  const trainer = init.intent ? new IntentTrainer({
+    nc, eventLog, log, gapMs: init.intent.gapMs, everyMs: init.intent.everyMs, minSessions: init.intent.minSessions,
+    ...(init.intent.backfillEvents !== undefined ? { backfillEvents: init.intent.backfillEvents } : {}),
+    item: (id) => {
+      const p = state.catalog.get(id);
+      return p ? { category: p.category, price: p.price } : undefined;
+    },
+  }) : undefined;
   let summaries = false;
   let lastSummary = 0;
   let lastDelay = 0;
@@ -60,7 +74,7 @@ async function main(init: AnalyticsWorkerInit): Promise<void> {
     lastShownSeq = loop.appliedSeq;
     hotBehind = !hot.expired(now);
     const pos = { appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents, lastEventTs: loop.lastEventTs, foldDelayMs: lastDelay };
-    post({ type: 'summary', json: JSON.stringify(liveSummary(store, pos, hot.get(now), now)) });
+    post({ type: 'summary', json: JSON.stringify(liveSummary(store, pos, hot.get(now), now, trainer?.report() ?? null)) });
   };
   // A commit shows on the dashboard at once (at most 4 summaries a second); the timer covers the rest.
   function onCommitted(): void {
@@ -72,7 +86,10 @@ async function main(init: AnalyticsWorkerInit): Promise<void> {
     onCommitted();
   } });
   await loop.start();
+  await trainer?.start();
   post({ type: 'ready' });
+  if (trainer) post({ type: 'intent', json: JSON.stringify(trainer.report()) });
+  const intentTimer = trainer ? setInterval(() => post({ type: 'intent', json: JSON.stringify(trainer.report()) }), INTENT_REPORT_MS) : undefined;
   let lastSeq = loop.appliedSeq;
   const timer = setInterval(() => {
     const foldDelayMs = loop.takeMaxDelayMs();
@@ -92,7 +109,9 @@ async function main(init: AnalyticsWorkerInit): Promise<void> {
     }
     if (m.type !== 'stop') return;
     clearInterval(timer);
+    clearInterval(intentTimer);
     void (async () => {
+      await trainer?.close();
       await loop.close();
       await segments.close();
       post({ type: 'progress', appliedSeq: loop.appliedSeq, lagEvents: loop.lagEvents, lastEventTs: loop.lastEventTs, foldDelayMs: loop.takeMaxDelayMs() });

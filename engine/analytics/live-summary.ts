@@ -44,7 +44,7 @@ export class HotLists {
   }
 }
 
-export function liveSummary(store: AnalyticsStore, pos: FoldPosition, hot: AnalyticsLiveMessage['hot'], now = Date.now()): AnalyticsLiveMessage {
+export function liveSummary(store: AnalyticsStore, pos: FoldPosition, hot: AnalyticsLiveMessage['hot'], now = Date.now(), intent: AnalyticsLiveMessage['intent'] = null): AnalyticsLiveMessage {
   const dayStart = Math.floor(now / 86_400_000) * 86_400_000;
   const { start: _start, ...today } = { ...emptyBucket(), start: '', ...readKpis(store, 'day', dayStart, now)[0] };
   const firstMinute = Math.floor(now / MINUTE_MS) * MINUTE_MS - (LIVE_MINUTES - 1) * MINUTE_MS;
@@ -59,5 +59,6 @@ export function liveSummary(store: AnalyticsStore, pos: FoldPosition, hot: Analy
     today: { ...today, ...ratesOf(today) },
     minutes,
     hot,
+    intent,
   };
 }

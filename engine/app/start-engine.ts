@@ -105,6 +105,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       logLevel: config.logLevel,
       niceness: config.shardNiceness,
       indexDir,
+      intent: { enabled: config.intent, bands: config.intentBands, gapMs: config.intentSessionGapMs },
     }, log.child('shards'));
     shards.start();
     cleanups.push(() => shards.drain());
@@ -124,6 +125,8 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     metrics.counterFrom('shop_recs_cache_hits_total', 'Recommend asks answered from a user\'s last recs, per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.recsCacheHits ?? 0]));
     metrics.histogramFrom('shop_event_push_seconds', 'event accepted (its time) -> recs push leaving the shard, per shard', PUSH_LATENCY_BUCKETS_MS,
       () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.pushLatency ?? { counts: [], sumMs: 0, count: 0 }]));
+    metrics.gauge('shop_intent_model_version', 'the live intent model version in force in each shard (0: none yet)', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.intentModelVersion ?? 0]));
+    metrics.gauge('shop_definitions_refused', 'definitions (model files) each shard refused, keeping the previous one', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.definitionsRefused ?? 0]));
     metrics.gauge('shop_shard_lag_events', 'events in the log after the last one each shard was delivered', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.lagEvents ?? 0]));
     metrics.gauge('shop_recompute_p50_seconds', 'median recommendation recompute per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, (s.stats?.recomputeMsP50 ?? 0) / 1000]));
 
@@ -148,12 +151,19 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     const analytics = new AnalyticsConsumer({
       natsUrl, dataDir: config.dataDir, log: log.child('analytics'), logLevel: config.logLevel, partitions: config.partitions, streamReplicas: config.streamReplicas,
       ...(config.segmentRules ? { segmentRules: config.segmentRules } : {}),
+      ...(config.intent ? { intent: { gapMs: config.intentSessionGapMs, everyMs: config.intentTrainEveryMs, minSessions: config.intentMinSessions } } : {}),
     });
     if (config.analytics) await analytics.start();
     if (config.analytics) services.search?.setHotSource((kind, limit) => analytics.hot(kind as 'q', limit));
     else log.warn('ANALYTICS=false: this process does not fold the log for /api/admin (another node may)');
     cleanups.push(() => analytics.close());
     metrics.gauge('shop_analytics_applied_seq', 'last log sequence the analytics consumer folded', () => analytics.appliedSeq);
+    const intentAuc = () => {
+      const r = analytics.intentReport;
+      const auc = r ? (JSON.parse(r) as { prequential: { auc: number | null } }).prequential.auc : null;
+      return auc ?? Number.NaN;
+    };
+    metrics.gauge('shop_intent_prequential_auc', 'ROC-AUC of the live intent model, each session scored before its outcome (NaN: not enough sessions)', intentAuc);
     metrics.gauge('shop_analytics_lag_events', 'events in the log after the last one the analytics consumer was delivered', () => analytics.lagEvents);
     const foldDelay = metrics.histogram('shop_analytics_fold_delay_seconds', 'time from an event\'s store in the log to the analytics fold\'s commit (the longest per 250 ms report)', [10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 30_000]);
     analytics.onProgress((p) => {

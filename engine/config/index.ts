@@ -19,6 +19,11 @@ export const DEFAULT_CART_ABANDON_MS = 30 * 60_000;
 export const DEFAULT_TOKEN_TTL_S = 7 * 24 * 3600;
 export const DEFAULT_MAX_WS_MESSAGES_PER_S = 50;
 export const DEFAULT_SHARD_NICENESS = 5;
+/** Intent bands: below 0.3 low, from 0.7 high. */
+export const DEFAULT_INTENT_BANDS: readonly number[] = [0.3, 0.7];
+export const DEFAULT_INTENT_SESSION_GAP_MS = 30 * 60_000;
+export const DEFAULT_INTENT_TRAIN_EVERY_MS = 5 * 60_000;
+export const DEFAULT_INTENT_MIN_SESSIONS = 200;
 
 export interface EngineConfig {
   /** NATS server or cluster URL(s); undefined = run an embedded nats-server. */
@@ -72,6 +77,16 @@ export interface EngineConfig {
   /** Events are refused (E_STORAGE_FULL) while the disk under DATA_DIR has less free space than this. */
   diskMinFreeMb: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Score purchase intent in the user actors (INTENT; off: no features, no scores, no pushes). */
+  intent: boolean;
+  /** Ascending score thresholds in (0, 1) between intent bands; crossing one pushes the score. */
+  intentBands: number[];
+  /** Inactivity that ends an intent session (and labels it: bought or not). */
+  intentSessionGapMs: number;
+  /** How often the intent trainer tries a new model from the log (0 = never; models on the log still apply). */
+  intentTrainEveryMs: number;
+  /** Finished sessions the trainer needs before its first fit. */
+  intentMinSessions: number;
   /** RFM segment rules (SEGMENT_RULES: a JSON file of [{name, r: [min, max], fm: [min, max]}], first match wins); undefined = the default 11. */
   segmentRules: SegmentRule[] | undefined;
 }
@@ -129,6 +144,29 @@ function segmentRulesOf(env: Env): SegmentRule[] | undefined {
   }
 }
 
+/** INTENT_BANDS: comma-separated ascending thresholds strictly between 0 and 1. */
+function bandsOf(env: Env): number[] {
+  const raw = str(env, 'INTENT_BANDS');
+  if (raw === undefined) return [...DEFAULT_INTENT_BANDS];
+  const parts = raw.split(',').map((x) => x.trim());
+  if (parts.length > 5) throw new ConfigError('INTENT_BANDS', `at most 5 thresholds, got ${parts.length}`);
+  const bands = parts.map((x) => {
+    if (!/^(0?\.\d+)$/.test(x)) throw new ConfigError('INTENT_BANDS', `expected numbers between 0 and 1 like 0.3,0.7, got ${JSON.stringify(x)}`);
+    return Number(x);
+  });
+  for (let i = 0; i < bands.length; i++) {
+    if (!(bands[i]! > 0 && bands[i]! < 1)) throw new ConfigError('INTENT_BANDS', `thresholds must be strictly between 0 and 1, got ${bands[i]}`);
+    if (i > 0 && bands[i]! <= bands[i - 1]!) throw new ConfigError('INTENT_BANDS', `thresholds must ascend, got ${bands[i - 1]} then ${bands[i]}`);
+  }
+  return bands;
+}
+
+function trainEveryOf(env: Env): number {
+  const v = int(env, 'INTENT_TRAIN_EVERY_MS', DEFAULT_INTENT_TRAIN_EVERY_MS, 0, 7 * 24 * 3600_000);
+  if (v !== 0 && v < 1000) throw new ConfigError('INTENT_TRAIN_EVERY_MS', `must be 0 (never) or at least 1000, got ${v}`);
+  return v;
+}
+
 function str(env: Env, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
@@ -176,6 +214,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<EngineConf
     diskMinFreeMb: int(env, 'DISK_MIN_FREE_MB', 32, 0, 1_000_000),
     logLevel: level as EngineConfig['logLevel'],
     segmentRules: segmentRulesOf(env),
+    intent: bool(env, 'INTENT', true),
+    intentBands: bandsOf(env),
+    intentSessionGapMs: int(env, 'INTENT_SESSION_GAP_MS', DEFAULT_INTENT_SESSION_GAP_MS, 1000, 7 * 24 * 3600_000),
+    intentTrainEveryMs: trainEveryOf(env),
+    intentMinSessions: int(env, 'INTENT_MIN_SESSIONS', DEFAULT_INTENT_MIN_SESSIONS, 20, 10_000_000),
     ...overrides,
   };
   return cfg;

@@ -4,7 +4,7 @@
  */
 import type { AnalyticsConsumer, Granularity } from '../analytics/index.js';
 import { GRANULARITIES, kpiReport, tomorrowUtc } from '../analytics/index.js';
-import { AuthError, BadRequestError, NotFoundError } from '../errors/index.js';
+import { AuthError, BadRequestError, NotFoundError, UnavailableError } from '../errors/index.js';
 import { parseImportLines, type OperatorSessions, type OrderImport } from '../services/index.js';
 
 const DAY_MS = 86_400_000;
@@ -134,6 +134,14 @@ export function adminSegments(deps: AdminDeps, req: AdminRequest) {
 export function adminClv(deps: AdminDeps, req: AdminRequest) {
   operator(deps, req);
   return deps.analytics.customers.clvOverview(dateParam(req.query, 'asOf', tomorrowUtc())!, limitParam(req.query, 20, 500));
+}
+
+/** The live intent model: version, last fit, prequential ROC-AUC, calibration, the spread of open sessions' scores. */
+export function adminIntent(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  const r = deps.analytics.intentReport;
+  if (r === undefined) throw new UnavailableError('the intent trainer has not reported yet (starting, or INTENT / ANALYTICS is off on this node)');
+  return JSON.parse(r) as unknown;
 }
 
 export async function adminCustomer(deps: AdminDeps, req: AdminRequest, customerId: string) {

@@ -6,7 +6,7 @@ import { AuthError, BadRequestError, ERROR_CODES, EngineError, NotFoundError } f
 import type { Logger } from '../observability/index.js';
 import { checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type ApiKeyCheck, type EngineServices, type RecommendOptions } from '../services/index.js';
 import {
-  adminAbc, adminClv, adminCohorts, adminSegments, adminSession, isOperatorRequest, adminCustomer, adminFunnel, adminHot, adminImportOrders, adminImportProducts, adminKpis, adminRfm, MAX_IMPORT_BODY_BYTES, type AdminDeps,
+  adminAbc, adminClv, adminIntent, adminCohorts, adminSegments, adminSession, isOperatorRequest, adminCustomer, adminFunnel, adminHot, adminImportOrders, adminImportProducts, adminKpis, adminRfm, MAX_IMPORT_BODY_BYTES, type AdminDeps,
 } from './admin-routes.js';
 import { bearerToken, declaredLength, framingProblem, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
 
@@ -223,6 +223,7 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
     api.get('/api/admin/abc', route('admin_abc', (_r, req) => adminAbc(admin, req)));
     api.get('/api/admin/segments', route('admin_segments', (_r, req) => adminSegments(admin, req)));
     api.get('/api/admin/clv', route('admin_clv', (_r, req) => adminClv(admin, req)));
+    api.get('/api/admin/intent', route('admin_intent', (_r, req) => adminIntent(admin, req)));
     // Operator first, then the body: a stranger's 2 MB is not read.
     api.post('/api/admin/import/products', route('admin_import_products', async (r, req) => {
       if (!isOperatorRequest(admin, req.apiKey, req.token)) return adminImportProducts(admin, req, undefined);

@@ -103,7 +103,8 @@ export function unaryHandlers(services: EngineServices) {
       const userId = checkUserId(req.userId);
       checkAlive(ctx);
       const p = await asks.profile(userId, { timeoutMs: ctx.deadline - Date.now() });
-      return { ...p };
+      const { intent, ...rest } = p;
+      return intent ? { ...rest, intent } : rest;
     },
 
     getItem(req: GetItemRequest__Output): Item {

@@ -7,11 +7,14 @@ import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, JetStreamApiError, StorageType, DiscardPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { encodeEvent, type ShopEvent } from '../../protos/index.js';
 import { StorageFullError, UnavailableError } from '../errors/index.js';
-import { EVENT_STREAM, EVENT_SUBJECT_PREFIX, eventSubject, partitionOf } from '../placement/index.js';
+import { DEFINITIONS_SUBJECT, EVENT_STREAM, EVENT_SUBJECT_PREFIX, eventSubject, partitionOf } from '../placement/index.js';
 
 /** How long JetStream remembers an event id to drop a retried publish. */
 export const DUPLICATE_WINDOW_MS = 10 * 60_000;
-export const MAX_EVENT_BYTES = 64 * 1024;
+/** Largest record the stream takes: a definition (a model file) is the big one; shoppers' events are limited at the gateway. */
+export const MAX_EVENT_BYTES = 1_000_000;
+/** Largest definition payload (JSON) appendDefinition accepts: the rest of the record fits in MAX_EVENT_BYTES. */
+export const MAX_DEFINITION_BYTES = 900_000;
 
 /** JetStream's "insufficient resources": its storage limit is reached. */
 const JS_INSUFFICIENT_RESOURCES = 10023;
@@ -87,6 +90,25 @@ export class EventLog {
         throw new StorageFullError('the event log has no room left (JetStream: insufficient resources): the event was not stored', err);
       }
       throw new UnavailableError('the event log did not confirm the event; it may not be stored, retry with the same id', err);
+    }
+  }
+
+  /**
+   * Appends a definition event to the definitions subject (every shard applies it).
+   * Its id names kind, id and version, so a retried publish is de-duplicated.
+   */
+  async appendDefinition(d: { defKind: string; defId: string; defVersion: number; payload: string; ts?: number }): Promise<PublishResult> {
+    if (Buffer.byteLength(d.payload) > MAX_DEFINITION_BYTES) throw new RangeError(`definition ${d.defKind}/${d.defId} v${d.defVersion} is ${Buffer.byteLength(d.payload)} bytes, over ${MAX_DEFINITION_BYTES}`);
+    if (this.#guard?.storageFull) throw new StorageFullError('the disk under DATA_DIR is nearly full: the definition was not stored');
+    const event: ShopEvent = {
+      id: `def-${d.defKind}-${d.defId}-v${d.defVersion}`, userId: '', kind: 'definition', ts: d.ts ?? Date.now(), source: 'engine',
+      defKind: d.defKind, defId: d.defId, defVersion: d.defVersion, payload: d.payload,
+    };
+    try {
+      const ack = await this.#js.publish(DEFINITIONS_SUBJECT, encodeEvent(event), { msgID: dedupKey(event) });
+      return { seq: ack.seq, duplicate: ack.duplicate };
+    } catch (err) {
+      throw new UnavailableError(`the event log did not confirm definition ${event.id}`, err);
     }
   }
 

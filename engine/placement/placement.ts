@@ -37,6 +37,12 @@ export const EVENT_SUBJECT_PREFIX = 'shop.ev.';
 /** Every event subject, for consumers that read the whole log. */
 export const ALL_EVENT_SUBJECTS = `${EVENT_SUBJECT_PREFIX}>`;
 export const eventSubject = (partition: number) => `${EVENT_SUBJECT_PREFIX}${partition}`;
+/**
+ * Definitions (model versions; later rules, campaigns, experiments) travel on their own
+ * subject of the same stream: every shard reads it, so all apply a definition at the
+ * same log position, and a replay applies the ones that were live then.
+ */
+export const DEFINITIONS_SUBJECT = `${EVENT_SUBJECT_PREFIX}defs`;
 /** Push subject for one user: any node holding that user's socket delivers it. */
 export const pushSubject = (userId: string) => `shop.push.${userId}`;
 /** Ask (request/reply) subject of one partition's user actors, served by the owning shard. */

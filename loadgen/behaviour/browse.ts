@@ -6,7 +6,7 @@
  * report (a few % of views reach the cart; most carts are abandoned).
  */
 import type { Rng } from '../rng.js';
-import type { Behaviour, CatalogSample, ShopperAction } from './types.js';
+import type { Behaviour, CatalogSample, PersonaKind, ShopperAction } from './types.js';
 
 /** Pause after each kind of action, relative to the average pause. */
 export const THINK_AFTER = {
@@ -24,19 +24,54 @@ export const THINK_AFTER = {
   visitEnd: 2.5,
 } as const;
 
-const P = {
-  searchFirst: 0.25,
-  dwell: 0.22,
-  cartAdd: 0.1,
-  recClick: 0.12,
-  otherCategory: 0.08,
-  search: 0.05,
-  cartRemove: 0.04,
-  checkoutMidVisit: 0.03,
-  buyAtVisitEnd: 0.35,
-  qtyTwo: 0.15,
-} as const;
-const MEAN_VISIT_ACTIONS = 20;
+interface Probabilities {
+  searchFirst: number;
+  dwell: number;
+  cartAdd: number;
+  recClick: number;
+  otherCategory: number;
+  search: number;
+  cartRemove: number;
+  checkoutMidVisit: number;
+  buyAtVisitEnd: number;
+  qtyTwo: number;
+  /** Share of views that go back to an item already seen in the visit. */
+  reView: number;
+  meanVisitActions: number;
+  /** Extra pause after a visit, relative to an average pause. */
+  visitEndPause: number;
+}
+
+const P: Probabilities = {
+  searchFirst: 0.25, dwell: 0.22, cartAdd: 0.1, recClick: 0.12, otherCategory: 0.08, search: 0.05, cartRemove: 0.04,
+  checkoutMidVisit: 0.03, buyAtVisitEnd: 0.35, qtyTwo: 0.15, reView: 0, meanVisitActions: 20, visitEndPause: THINK_AFTER.visitEnd,
+};
+
+/**
+ * Visits of the personas scenario are far apart (a visit ends with a pause 12x an
+ * average one), so an inactivity gap separates them: the engine's intent sessions
+ * are then the shoppers' visits.
+ */
+const PERSONA_VISIT_END = 12;
+
+/**
+ * Personas of the `personas` scenario: buyers know what they want (short focused
+ * visits, long looks, items seen again, carts that get bought); browsers wander
+ * (long visits across categories, short looks, carts left behind).
+ */
+export const PERSONAS: Readonly<Record<PersonaKind, Probabilities>> = {
+  buyer: { ...P, dwell: 0.3, cartAdd: 0.22, recClick: 0.08, otherCategory: 0.04, search: 0.06, cartRemove: 0.03, checkoutMidVisit: 0.06, buyAtVisitEnd: 0.85, reView: 0.3, meanVisitActions: 12, visitEndPause: PERSONA_VISIT_END },
+  browser: { ...P, dwell: 0.08, cartAdd: 0.04, recClick: 0.15, otherCategory: 0.18, search: 0.04, cartRemove: 0.06, checkoutMidVisit: 0.005, buyAtVisitEnd: 0.12, reView: 0.03, meanVisitActions: 25, visitEndPause: PERSONA_VISIT_END },
+};
+export const BUYER_SHARE = 0.3;
+/** Visits that start in the shopper's preferred category (the rest: a popularity draw). */
+export const PREFERRED_VISITS = 0.75;
+
+export interface Persona {
+  kind: PersonaKind;
+  /** Category index of the preferred category. */
+  preferred: number;
+}
 
 /** Items of each category, built once per catalog sample and shared by its shoppers. */
 export class CatalogIndex {
@@ -79,11 +114,32 @@ export class BrowseShopper implements Behaviour {
   readonly #impressed = new Set<string>();
   #lastKind: ShopperAction['kind'] | undefined;
   #pushes = 0;
+  readonly #p: Probabilities;
+  readonly #persona: Persona | undefined;
+  /** Items viewed in this visit (for re-views). */
+  readonly #visited: number[] = [];
 
-  constructor(rng: Rng, catalog: CatalogIndex) {
+  constructor(rng: Rng, catalog: CatalogIndex, persona?: Persona) {
     this.#rng = rng;
     this.#cat = catalog;
+    this.#persona = persona;
+    this.#p = persona ? PERSONAS[persona.kind] : P;
     this.#category = this.#pickCategory();
+  }
+
+  /** A persona drawn for a shopper from its own seeded stream (same seed, same persona). */
+  static withPersona(rng: Rng, catalog: CatalogIndex): BrowseShopper {
+    const kind: PersonaKind = rng.chance(BUYER_SHARE) ? 'buyer' : 'browser';
+    const order = catalog.categoryOrder;
+    return new BrowseShopper(rng, catalog, { kind, preferred: order[rng.zipf(order.length, 0.8)]! });
+  }
+
+  get preferredCategory(): string | undefined {
+    return this.#persona ? this.#cat.sample.categories[this.#persona.preferred] : undefined;
+  }
+
+  get persona(): PersonaKind | undefined {
+    return this.#persona?.kind;
   }
 
   next(): ShopperAction {
@@ -102,20 +158,21 @@ export class BrowseShopper implements Behaviour {
     if (this.#current < 0) return this.#view(this.#pickItem(this.#category));
 
     if (this.#cart.size > 0) {
-      if (r.chance(P.checkoutMidVisit)) return this.#checkout();
-      if (r.chance(P.cartRemove)) return this.#cartRemove();
+      if (r.chance(this.#p.checkoutMidVisit)) return this.#checkout();
+      if (r.chance(this.#p.cartRemove)) return this.#cartRemove();
     }
     const x = r.next();
-    let acc = P.dwell;
+    let acc = this.#p.dwell;
     if (x < acc) return { kind: 'dwell', itemId: this.#itemId(this.#current), dwellMs: 2000 + r.int(88_000), thinkAfter: THINK_AFTER.dwell };
-    if (x < (acc += P.cartAdd) && this.#cat.stock[this.#current]! > 0) return this.#cartAdd(this.#current);
-    if (x < (acc += P.recClick) && this.#recs.length > 0) {
+    if (x < (acc += this.#p.cartAdd) && this.#cat.stock[this.#current]! > 0) return this.#cartAdd(this.#current);
+    if (x < (acc += this.#p.recClick) && this.#recs.length > 0) {
       const itemId = this.#recs[r.zipf(this.#recs.length)]!;
       this.#current = this.#cat.indexOf(itemId);
       return { kind: 'rec_click', itemId, thinkAfter: THINK_AFTER.rec_click };
     }
-    if (x < (acc += P.otherCategory)) this.#category = this.#pickCategory();
-    else if (x < acc + P.search) return this.#search();
+    if (x < (acc += this.#p.otherCategory)) this.#category = this.#pickCategory();
+    else if (x < acc + this.#p.search) return this.#search();
+    if (this.#visited.length > 1 && r.chance(this.#p.reView)) return this.#view(r.pick(this.#visited));
     return this.#view(this.#pickItem(this.#category));
   }
 
@@ -139,25 +196,26 @@ export class BrowseShopper implements Behaviour {
   }
 
   #startVisit(): ShopperAction {
-    this.#left = 1 + Math.round(this.#rng.exp(MEAN_VISIT_ACTIONS));
+    this.#left = 1 + Math.round(this.#rng.exp(this.#p.meanVisitActions));
+    this.#visited.length = 0;
     this.#category = this.#pickCategory();
     this.#current = -1;
     this.#recs = [];
     this.#impressed.clear();
-    if (this.#rng.chance(P.searchFirst)) return this.#search();
+    if (this.#rng.chance(this.#p.searchFirst)) return this.#search();
     return this.#view(this.#pickItem(this.#category));
   }
 
   #endVisit(): ShopperAction {
-    if (this.#cart.size > 0 && this.#rng.chance(P.buyAtVisitEnd)) {
+    if (this.#cart.size > 0 && this.#rng.chance(this.#p.buyAtVisitEnd)) {
       const first = this.#checkout();
       const last = this.#queue.length > 0 ? this.#queue[this.#queue.length - 1]! : first;
-      last.thinkAfter += THINK_AFTER.visitEnd;
+      last.thinkAfter += this.#p.visitEndPause;
       return first;
     }
     // Abandon: the cart stays (the engine's cart-abandonment reminder may fire later).
     const a = this.#view(this.#pickItem(this.#category));
-    a.thinkAfter += THINK_AFTER.visitEnd;
+    a.thinkAfter += this.#p.visitEndPause;
     return a;
   }
 
@@ -173,7 +231,7 @@ export class BrowseShopper implements Behaviour {
   }
 
   #cartAdd(i: number): ShopperAction {
-    const qty = this.#rng.chance(P.qtyTwo) ? 2 : 1;
+    const qty = this.#rng.chance(this.#p.qtyTwo) ? 2 : 1;
     this.#cart.set(i, (this.#cart.get(i) ?? 0) + qty);
     return { kind: 'cart_add', itemId: this.#itemId(i), qty, thinkAfter: THINK_AFTER.cart_add };
   }
@@ -192,11 +250,13 @@ export class BrowseShopper implements Behaviour {
 
   #view(i: number): ShopperAction {
     this.#current = i;
+    if (!this.#visited.includes(i) && this.#visited.length < 50) this.#visited.push(i);
     return { kind: 'view', itemId: this.#itemId(i), thinkAfter: THINK_AFTER.view };
   }
 
   #pickCategory(): number {
     const order = this.#cat.categoryOrder;
+    if (this.#persona && this.#rng.chance(PREFERRED_VISITS)) return this.#persona.preferred;
     return order[this.#rng.zipf(order.length, 0.8)]!;
   }
 

@@ -28,7 +28,13 @@ export interface Behaviour {
   onRecs(itemIds: readonly string[]): void;
   /** The engine refused an action (e.g. E_OUT_OF_STOCK). */
   onRejected(action: ShopperAction, code: string): void;
+  /** The category this shopper prefers, when the scenario gives it one (checked against the engine's category picks). */
+  readonly preferredCategory?: string;
+  /** `buyer` or `browser`, when the scenario gives personas. */
+  readonly persona?: PersonaKind;
 }
+
+export type PersonaKind = 'buyer' | 'browser';
 
 /** The part of the catalog the behaviour models pick from; plain data, so it crosses threads. */
 export interface CatalogSample {

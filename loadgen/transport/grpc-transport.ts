@@ -117,7 +117,10 @@ export class GrpcTransport implements ShopperTransport {
     return new Promise((resolve, reject) => {
       this.#client(s).GetProfile({ userId: s.userId }, this.#ch.meta, { deadline: Date.now() + timeoutMs }, (err, p?: Profile__Output) => {
         if (err) return reject(new Error(`GetProfile answered ${grpc.status[err.code]} ${grpcErrorCode(err)}: ${err.details}`));
-        resolve({ events: p!.events, lastSeq: p!.lastSeq, cart: p!.cart.map((l) => ({ itemId: l.itemId, qty: l.qty })) });
+        resolve({
+          events: p!.events, lastSeq: p!.lastSeq, cart: p!.cart.map((l) => ({ itemId: l.itemId, qty: l.qty })),
+          categoryPicks: (p!.categoryPicks ?? []).map((c) => ({ category: c.category })),
+        });
       });
     });
   }

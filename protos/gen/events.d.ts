@@ -26,7 +26,8 @@ export namespace shop {
             STOCK_SET = 15,
             REC_IMPRESSION = 16,
             SEGMENT_CHANGE = 17,
-            SEARCH_CLICK = 18
+            DEFINITION = 18,
+            SEARCH_CLICK = 40
         }
 
         /** Properties of a Line. */
@@ -156,6 +157,18 @@ export namespace shop {
             /** Event previousSegment */
             previousSegment?: (string|null);
 
+            /** Event defKind */
+            defKind?: (string|null);
+
+            /** Event defId */
+            defId?: (string|null);
+
+            /** Event defVersion */
+            defVersion?: (number|null);
+
+            /** Event payload */
+            payload?: (string|null);
+
             /** Event resultCount */
             resultCount?: (google.protobuf.IUInt32Value|null);
 
@@ -234,6 +247,18 @@ export namespace shop {
 
             /** Event previousSegment. */
             public previousSegment: string;
+
+            /** Event defKind. */
+            public defKind: string;
+
+            /** Event defId. */
+            public defId: string;
+
+            /** Event defVersion. */
+            public defVersion: number;
+
+            /** Event payload. */
+            public payload: string;
 
             /** Event resultCount. */
             public resultCount?: (google.protobuf.IUInt32Value|null);

@@ -47,7 +47,8 @@ export const shop = $root.shop = (() => {
          * @property {number} STOCK_SET=15 STOCK_SET value
          * @property {number} REC_IMPRESSION=16 REC_IMPRESSION value
          * @property {number} SEGMENT_CHANGE=17 SEGMENT_CHANGE value
-         * @property {number} SEARCH_CLICK=18 SEARCH_CLICK value
+         * @property {number} DEFINITION=18 DEFINITION value
+         * @property {number} SEARCH_CLICK=40 SEARCH_CLICK value
          */
         v1.EventKind = (function() {
             const valuesById = {}, values = Object.create(valuesById);
@@ -69,7 +70,8 @@ export const shop = $root.shop = (() => {
             values[valuesById[15] = "STOCK_SET"] = 15;
             values[valuesById[16] = "REC_IMPRESSION"] = 16;
             values[valuesById[17] = "SEGMENT_CHANGE"] = 17;
-            values[valuesById[18] = "SEARCH_CLICK"] = 18;
+            values[valuesById[18] = "DEFINITION"] = 18;
+            values[valuesById[40] = "SEARCH_CLICK"] = 40;
             return values;
         })();
 
@@ -263,6 +265,10 @@ export const shop = $root.shop = (() => {
              * @property {string|null} [slot] Event slot
              * @property {string|null} [segment] Event segment
              * @property {string|null} [previousSegment] Event previousSegment
+             * @property {string|null} [defKind] Event defKind
+             * @property {string|null} [defId] Event defId
+             * @property {number|null} [defVersion] Event defVersion
+             * @property {string|null} [payload] Event payload
              * @property {google.protobuf.IUInt32Value|null} [resultCount] Event resultCount
              * @property {string|null} [category] Event category
              * @property {number|null} [position] Event position
@@ -446,6 +452,38 @@ export const shop = $root.shop = (() => {
             Event.prototype.previousSegment = "";
 
             /**
+             * Event defKind.
+             * @member {string} defKind
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.defKind = "";
+
+            /**
+             * Event defId.
+             * @member {string} defId
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.defId = "";
+
+            /**
+             * Event defVersion.
+             * @member {number} defVersion
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.defVersion = 0;
+
+            /**
+             * Event payload.
+             * @member {string} payload
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.payload = "";
+
+            /**
              * Event resultCount.
              * @member {google.protobuf.IUInt32Value|null|undefined} resultCount
              * @memberof shop.v1.Event
@@ -539,12 +577,20 @@ export const shop = $root.shop = (() => {
                     writer.uint32(/* id 19, wireType 2 =*/154).string(message.segment);
                 if (message.previousSegment != null && Object.hasOwnProperty.call(message, "previousSegment"))
                     writer.uint32(/* id 20, wireType 2 =*/162).string(message.previousSegment);
+                if (message.defKind != null && Object.hasOwnProperty.call(message, "defKind"))
+                    writer.uint32(/* id 21, wireType 2 =*/170).string(message.defKind);
+                if (message.defId != null && Object.hasOwnProperty.call(message, "defId"))
+                    writer.uint32(/* id 22, wireType 2 =*/178).string(message.defId);
+                if (message.defVersion != null && Object.hasOwnProperty.call(message, "defVersion"))
+                    writer.uint32(/* id 23, wireType 0 =*/184).int32(message.defVersion);
+                if (message.payload != null && Object.hasOwnProperty.call(message, "payload"))
+                    writer.uint32(/* id 24, wireType 2 =*/194).string(message.payload);
                 if (message.resultCount != null && Object.hasOwnProperty.call(message, "resultCount"))
-                    $root.google.protobuf.UInt32Value.encode(message.resultCount, writer.uint32(/* id 21, wireType 2 =*/170).fork(), q + 1).ldelim();
+                    $root.google.protobuf.UInt32Value.encode(message.resultCount, writer.uint32(/* id 41, wireType 2 =*/330).fork(), q + 1).ldelim();
                 if (message.category != null && Object.hasOwnProperty.call(message, "category"))
-                    writer.uint32(/* id 22, wireType 2 =*/178).string(message.category);
+                    writer.uint32(/* id 42, wireType 2 =*/338).string(message.category);
                 if (message.position != null && Object.hasOwnProperty.call(message, "position"))
-                    writer.uint32(/* id 23, wireType 0 =*/184).int32(message.position);
+                    writer.uint32(/* id 43, wireType 0 =*/344).int32(message.position);
                 return writer;
             };
 
@@ -667,14 +713,30 @@ export const shop = $root.shop = (() => {
                             break;
                         }
                     case 21: {
-                            message.resultCount = $root.google.protobuf.UInt32Value.decode(reader, reader.uint32(), undefined, long + 1);
+                            message.defKind = reader.string();
                             break;
                         }
                     case 22: {
-                            message.category = reader.string();
+                            message.defId = reader.string();
                             break;
                         }
                     case 23: {
+                            message.defVersion = reader.int32();
+                            break;
+                        }
+                    case 24: {
+                            message.payload = reader.string();
+                            break;
+                        }
+                    case 41: {
+                            message.resultCount = $root.google.protobuf.UInt32Value.decode(reader, reader.uint32(), undefined, long + 1);
+                            break;
+                        }
+                    case 42: {
+                            message.category = reader.string();
+                            break;
+                        }
+                    case 43: {
                             message.position = reader.int32();
                             break;
                         }

@@ -2,7 +2,7 @@
  * The AsyncAPI 3.0 document of the shopper WebSocket `/ws?token=...` and the operator
  * feed `/admin/ws?token=...`, served at GET /api/asyncapi.json. It describes the engine
  * (the application): on /ws it receives `event` messages and sends `hello`, `ack`,
- * `error` and the pushes (`recs`, `coupon`, `order`); on /admin/ws it sends
+ * `error` and the pushes (`recs`, `coupon`, `order`, `intent`, `categories`); on /admin/ws it sends
  * `adminHello` and `analytics`. Payload schemas are the OpenAPI document's components.
  */
 import type { ServerMessage } from '../contract.js';
@@ -22,6 +22,8 @@ const SERVER_MESSAGES: Record<ServerMessage['type'], { title: string; summary: s
   recs: { title: 'Recommendations', summary: 'New recommendations; a slow socket gets only the newest (coalesced)' },
   coupon: { title: 'Coupon', summary: 'A coupon issued by a cart reminder' },
   order: { title: 'Order outcome', summary: 'A checkout was placed or refused' },
+  intent: { title: 'Purchase intent', summary: 'The session\'s intent score moved into another band (INTENT_BANDS)' },
+  categories: { title: 'Category picks', summary: 'The shopper\'s top category picks changed' },
 };
 
 const messageRef = (name: string) => ({ $ref: `#/channels/shopper/messages/${name}` });

@@ -213,6 +213,11 @@ const OPERATIONS: Operation[] = [
     ok: { description: 'the report', schema: ref('CustomerReport') }, errors: ['E_UNAUTHENTICATED'],
   },
   {
+    method: 'get', path: '/api/admin/intent', operationId: 'adminIntent', tags: ['admin'], security: operator,
+    summary: 'The live purchase-intent model: version in force, last fit, prequential ROC-AUC and calibration, open sessions by score',
+    ok: { description: 'the report', schema: ref('IntentReport') }, errors: ['E_UNAUTHENTICATED', 'E_UNAVAILABLE'],
+  },
+  {
     method: 'get', path: '/api/admin/customers/{id}', operationId: 'adminCustomer', tags: ['admin'], security: operator,
     summary: 'One customer: order history, RFM, P(alive), expected purchases and CLV',
     parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'the engine user id' }, asOf],

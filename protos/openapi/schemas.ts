@@ -140,7 +140,40 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
     lastTs: epochMs('last event (0: none)'),
     segment: str({ description: 'RFM segment (docs/analytics.md) as analytics last moved it; \'\' = not a customer yet' }),
     lastSeq: int({ minimum: 0, description: 'log sequence of the last event folded in' }),
+    intent: { oneOf: [ref('IntentView'), { type: 'null' }], description: 'the current session\'s purchase intent; null until a model is live or before the first event' },
+    categoryPicks: arr(ref('CategoryPick'), { maxItems: 5, description: 'categories for this shopper, best first' }),
   }, undefined, { description: 'The user actor\'s live state (read-your-writes)' }),
+  IntentReason: obj({
+    feature: str(), value: num(), contribution: num({ description: 'share of the log-odds, + towards buying' }), text: str({ examples: ['CartAdds high (+1.20)'] }),
+  }),
+  IntentView: obj({
+    score: num({ minimum: 0, maximum: 1, description: 'probability that the session ends with a purchase' }),
+    band: str({ examples: ['low', 'medium', 'high'], description: 'the configured band (INTENT_BANDS)' }),
+    version: int({ minimum: 1, description: 'the model version (a definition event on the log)' }),
+    scoredAt: epochMs('time of the event it was scored at'),
+    top: arr(ref('IntentReason'), { maxItems: 3, description: 'the features that moved the score most, largest first' }),
+  }),
+  IntentReport: obj({
+    model: { oneOf: [obj({ version: int({ minimum: 1 }), publishedAt: epochMs('time of the definition event'), trees: int({ minimum: 1 }) }), { type: 'null' }] },
+    sessions: obj({ open: int({ minimum: 0 }), finished: int({ minimum: 0 }), positives: int({ minimum: 0 }) }),
+    lastFit: {
+      oneOf: [obj({
+        at: epochMs('when the fit ended'), auc: num({ description: 'candidate ROC-AUC on the validation window' }),
+        currentAuc: { type: ['number', 'null'], description: 'the model in force on the same window (null: none)' },
+        published: bool(), reason: str(), trainRows: int({ minimum: 0 }), validationRows: int({ minimum: 0 }), ms: int({ minimum: 0 }),
+      }), { type: 'null' }],
+    },
+    prequential: obj({
+      sessions: int({ minimum: 0, description: 'finished sessions scored before their outcome' }),
+      auc: { type: ['number', 'null'], description: 'ROC-AUC of the last score before each session\'s outcome' },
+      eventAuc: { type: ['number', 'null'], description: 'ROC-AUC over every scored step' },
+      brier: { type: ['number', 'null'] },
+      calibration: arr(obj({ from: num(), to: num(), n: int({ minimum: 0 }), predicted: num(), observed: num() }), { description: 'predicted vs observed purchase rate by score bin' }),
+    }),
+    distribution: arr(int({ minimum: 0 }), { minItems: 10, maxItems: 10, description: 'open sessions by current score, bins of 0.1' }),
+    refused: int({ minimum: 0, description: 'model definitions refused (the previous model stayed in force)' }),
+  }, undefined, { description: 'The live intent model (docs/intent.md)' }),
+  CategoryPick: obj({ category: str(), score: num({ minimum: 0 }), reason: { enum: ['affinity', 'bought-together', 'popular'] } }),
   EventInput: obj(eventProperties, ['kind'], { description: 'An event, as on the WebSocket without `type`' }),
   Ack: obj({ type: { const: 'ack' }, id: eventId, seq, duplicate: { const: true, description: 'present when the id had been stored before; seq is the first store\'s' } }, ['type', 'id', 'seq'], { description: 'The event is stored in the log at `seq`' }),
   CheckoutRequest: obj({
@@ -215,6 +248,13 @@ const SERVER_MESSAGE_SCHEMAS = {
     refused: obj({ itemId, requested: int({ minimum: 1 }), left: int({ minimum: 0 }) }, undefined, { description: 'set when status is refused: the first line that could not be served' }),
     causedBy: str(), seq, ts: epochMs('when it was decided'),
   }, ['type', 'checkoutId', 'orderId', 'status', 'lines', 'total', 'causedBy', 'seq', 'ts']),
+  intent: obj({
+    type: { const: 'intent' }, score: num({ minimum: 0, maximum: 1 }), band: str(), previousBand: str({ description: '\'\' for the first score' }),
+    version: int({ minimum: 1 }), causedBy: str({ description: 'the event whose fold moved the score' }), ts: epochMs('when it was pushed'),
+  }),
+  categories: obj({
+    type: { const: 'categories' }, picks: arr(ref('CategoryPick')), causedBy: str(), ts: epochMs('when they were computed'),
+  }),
 } as const satisfies Record<ServerMessage['type'], JsonSchema>;
 
 const WS_SCHEMAS: Record<string, JsonSchema> = {
@@ -227,6 +267,8 @@ const WS_SCHEMAS: Record<string, JsonSchema> = {
   RecsPush: SERVER_MESSAGE_SCHEMAS.recs,
   CouponPush: SERVER_MESSAGE_SCHEMAS.coupon,
   OrderPush: SERVER_MESSAGE_SCHEMAS.order,
+  IntentPush: SERVER_MESSAGE_SCHEMAS.intent,
+  CategoriesPush: SERVER_MESSAGE_SCHEMAS.categories,
   AdminHelloMessage: obj({ type: { const: 'hello' }, ts: epochMs('server time'), expiresAt: epochMs('when the operator session ends (the socket closes with 4401)') }),
   AnalyticsLiveMessage: obj({
     type: { const: 'analytics' }, ts: epochMs('server time of the summary'),
@@ -236,12 +278,14 @@ const WS_SCHEMAS: Record<string, JsonSchema> = {
     today: ref('KpiCounts'),
     minutes: arr(ref('KpiBucket'), { minItems: 60, maxItems: 60, description: 'the last 60 minutes, oldest first' }),
     hot: obj({ products: arr(obj({ itemId: str(), name: str(), score: num() })), queries: arr(obj({ query: str(), score: num() })) }),
+    intent: { oneOf: [ref('IntentReport'), { type: 'null' }], description: 'the live intent model\'s report (null: INTENT off)' },
   }, undefined, { description: 'The dashboard\'s live summary (docs/analytics.md)' }),
 };
 
 /** Schema names of server messages by `type`, for clients and tests. */
 export const SERVER_MESSAGE_SCHEMA: Record<ServerMessage['type'], string> = {
   hello: 'HelloMessage', ack: 'AckMessage', error: 'ErrorMessage', recs: 'RecsPush', coupon: 'CouponPush', order: 'OrderPush',
+  intent: 'IntentPush', categories: 'CategoriesPush',
 };
 
 export const SORT_ORDER_LIST: readonly string[] = SORT_ORDERS;

@@ -3,10 +3,10 @@
  * the messages; these are answers of single routes). Shapes as in the OpenAPI
  * document (GET /api/openapi.json); test/sdk keeps them equal to the engine's types.
  */
-import type { AckMessage, Coupon, EventMessage, OrderLine, ProductView, RecItem } from '../../protos/contract.js';
+import type { AckMessage, CategoryPick, Coupon, EventMessage, IntentView, OrderLine, ProductView, RecItem } from '../../protos/contract.js';
 
 export type {
-  AckMessage, ClientEventKind, Coupon, CouponPush, ErrorCode, EventMessage, OrderLine, OrderPush, ProductList, ProductListQuery,
+  AckMessage, CategoriesPush, CategoryPick, ClientEventKind, Coupon, CouponPush, ErrorCode, IntentPush, IntentReason, IntentView, EventMessage, OrderLine, OrderPush, ProductList, ProductListQuery,
   ProductView, RecItem, RecsPush, ServerMessage, SortOrder, WireError,
   SearchQuery, SearchResponse, SearchItem, SearchFacets, SearchSort, SuggestResponse,
 } from '../../protos/contract.js';
@@ -48,6 +48,10 @@ export interface Profile {
   lastSeq: number;
   /** RFM segment as analytics last moved it ('' = not a customer yet). */
   segment: string;
+  /** The current session's purchase intent (null until a model is live). */
+  intent: IntentView | null;
+  /** Categories for this shopper, best first. */
+  categoryPicks: CategoryPick[];
 }
 
 /** GET /api/cart. */

@@ -4,10 +4,10 @@
  * protos/contract.ts, and re-exported here; the HTTP resources are below.
  * Types only: esbuild erases these imports, the bundle takes no code from outside.
  */
-import type { Coupon, EventMessage, OrderLine, ProductList as WireProductList, ProductView, RecItem } from '../../protos/contract.js';
+import type { CategoryPick, Coupon, EventMessage, OrderLine, ProductList as WireProductList, ProductView, RecItem } from '../../protos/contract.js';
 
 export type {
-  ClientEventKind as EventKind, ClientMessage, Coupon, ErrorCode, EventMessage, HttpErrorBody, OrderLine, OrderPush, PushMessage, RecItem, ServerMessage, WireError,
+  CategoryPick, CategoriesPush, ClientEventKind as EventKind, ClientMessage, Coupon, ErrorCode, EventMessage, HttpErrorBody, OrderLine, OrderPush, PushMessage, RecItem, ServerMessage, WireError,
 } from '../../protos/contract.js';
 
 export interface Session {
@@ -56,6 +56,8 @@ export interface Profile {
   cart: Array<{ itemId: string; qty: number }>;
   orders: Order[];
   coupons: Coupon[];
+  /** Categories for this shopper, best first (live; also pushed as `categories`). */
+  categoryPicks: CategoryPick[];
 }
 
 export interface CheckoutResult {

@@ -8,7 +8,7 @@
  * States: connecting -> live -> (closed) -> offline (waiting to retry) -> connecting ...
  */
 import { ApiError, request } from './api.js';
-import type { Ack, Coupon, EventMessage, OrderPush, Recs, ServerMessage, ShopEvent } from './api-types.js';
+import type { Ack, CategoryPick, Coupon, EventMessage, OrderPush, Recs, ServerMessage, ShopEvent } from './api-types.js';
 import { newId } from './format.js';
 import { getSession, onSessionChange, renewSession } from './session.js';
 
@@ -46,6 +46,7 @@ export class LiveSocket {
   readonly #recsL = new Set<Listener<Recs>>();
   readonly #couponL = new Set<Listener<Coupon>>();
   readonly #orderL = new Set<Listener<OrderPush>>();
+  readonly #picksL = new Set<Listener<CategoryPick[]>>();
   /** The newest recs seen (push or fetch), so a page opened later starts from them. */
   lastRecs: Recs | undefined;
 
@@ -87,6 +88,12 @@ export class LiveSocket {
   onOrder(fn: Listener<OrderPush>): () => void {
     this.#orderL.add(fn);
     return () => this.#orderL.delete(fn);
+  }
+
+  /** The shopper's category picks, whenever the engine says they changed. */
+  onCategoryPicks(fn: Listener<CategoryPick[]>): () => void {
+    this.#picksL.add(fn);
+    return () => this.#picksL.delete(fn);
   }
 
   /** Offers recs from an HTTP fetch; kept only when newer than what the socket delivered. */
@@ -186,6 +193,9 @@ export class LiveSocket {
         return;
       case 'order':
         for (const l of this.#orderL) l(m);
+        return;
+      case 'categories':
+        for (const l of this.#picksL) l(m.picks);
         return;
       default:
         // A message type newer than this page: ignored, the socket stays up.

@@ -213,6 +213,8 @@ describe('openapi - answers of a real engine validate against the document', () 
     await call('GET', '/api/admin/clv', '/api/admin/clv?limit=3', { headers: key }, 200);
     await call('GET', '/api/admin/clv', '/api/admin/clv?limit=0', { headers: key }, [400, 'E_BAD_REQUEST']);
     await call('GET', '/api/admin/clv', '/api/admin/clv', {}, [401, 'E_UNAUTHENTICATED']);
+    await call('GET', '/api/admin/intent', '/api/admin/intent', { headers: key }, 200);
+    await call('GET', '/api/admin/intent', '/api/admin/intent', {}, [401, 'E_UNAUTHENTICATED']);
     for (const what of ['rfm', 'cohorts', 'abc']) {
       await call('GET', `/api/admin/${what}`, `/api/admin/${what}?asOf=2030-01-01`, { headers: key }, 200);
       await call('GET', `/api/admin/${what}`, `/api/admin/${what}?asOf=01/01/2030`, { headers: key }, [400, 'E_BAD_REQUEST']);

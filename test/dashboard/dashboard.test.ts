@@ -110,6 +110,8 @@ describe('dashboard - in Chromium with loadgen running', { skip: browserSkip }, 
     await page.waitForSelector('[data-testid="minutes"] .chart[data-drawn="true"] canvas');
     assert.ok(Number(await page.getAttribute('[data-testid="kpi-sessions"]', 'data-value')) > 0);
     assert.ok((await page.$$('[data-testid="hot-products"] li')).length >= 3);
+    // the intent panel reports the live model (none yet this early: it says how many sessions it has)
+    assert.match(await page.locator('[data-testid="intent-facts"]').innerText(), /Model[\s\S]*(v\d+|none yet)[\s\S]*Prequential ROC-AUC/);
     for (const id of ['funnel', 'segments', 'cohorts', 'abc', 'clv']) await page.waitForSelector(`[data-testid="${id}"][data-loaded]`, { timeout: 10_000 });
     await page.reload();
     await page.waitForSelector('[data-testid="kpi-orders"][data-value]', { timeout: 10_000 });

@@ -18,6 +18,8 @@ export interface ShardInit {
   niceness: number;
   /** Directory of the ANN index built for the current catalog. */
   indexDir: string;
+  /** Purchase intent in the user actors: off, or the bands and the session gap. */
+  intent: { enabled: boolean; bands: number[]; gapMs: number };
 }
 
 /** Shard lifecycle: starting -> recovering -> serving -> draining -> stopped. */
@@ -54,6 +56,9 @@ export interface ShardStats {
   /** Events in the log after the last one this shard was delivered. */
   lagEvents: number;
   heapUsed: number;
+  /** The intent model version in force in this shard (0: none yet), and definitions it refused. */
+  intentModelVersion: number;
+  definitionsRefused: number;
 }
 
 export type ShardToMain =

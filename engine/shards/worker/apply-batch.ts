@@ -6,7 +6,7 @@
  * and only then runs the effects.
  */
 import { foldItemEvent, foldStockCommand, type CatalogStock, type ItemState } from '../../../actors/item/index.js';
-import { foldUserEvent, type CheckoutEffect, type Coupon, type FoldContext, type UserState } from '../../../actors/user/index.js';
+import { foldUserEvent, type CheckoutEffect, type Coupon, type FoldContext, type IntentChange, type UserState } from '../../../actors/user/index.js';
 import { ITEM_COMMAND_KINDS, type ShopEvent } from '../../../protos/index.js';
 import { dedupKey } from '../../log/event-log.js';
 import type { ShardPlacement } from '../../placement/index.js';
@@ -51,6 +51,8 @@ export interface ApplyResult {
   /** Users whose recs must be recomputed: the latest cause (event id, sequence, event time). */
   touched: Map<string, { id: string; seq: number; ts: number }>;
   coupons: Array<{ userId: string; coupon: Coupon }>;
+  /** Intent scores that moved into another band (pushed to the shopper). */
+  intents: Array<{ userId: string; change: IntentChange; causedBy: string }>;
   reminderPuts: ReminderEntry[];
   reminderDels: string[];
   /** Events to append, committed with the state and published after the commit. */
@@ -70,7 +72,7 @@ function toOutbox(e: ShopEvent, owner: number, placement: ShardPlacement): Outbo
 export function applyBatch(input: ApplyInput): ApplyResult {
   const { placement } = input;
   const out: ApplyResult = {
-    appliedSeq: input.appliedSeq, applied: 0, undecodable: [], touched: new Map(), coupons: [],
+    appliedSeq: input.appliedSeq, applied: 0, undecodable: [], touched: new Map(), coupons: [], intents: [],
     reminderPuts: [], reminderDels: [], outbox: [], orders: [],
   };
   for (const { seq, event: e } of input.records) {
@@ -78,6 +80,12 @@ export function applyBatch(input: ApplyInput): ApplyResult {
     out.appliedSeq = seq;
     if (!e) {
       out.undecodable.push(seq);
+      continue;
+    }
+    if (e.kind === 'definition') {
+      // Not an actor's event: every shard's replica applies it (a new model version, ...).
+      input.observe(e, seq);
+      out.applied++;
       continue;
     }
     const itemCommand = ITEM_COMMAND_KINDS.has(e.kind);
@@ -89,6 +97,7 @@ export function applyBatch(input: ApplyInput): ApplyResult {
         else if (eff.type === 'set-reminder') out.reminderPuts.push({ userId: e.userId, name: eff.name, dueAt: eff.dueAt, partition: p });
         else if (eff.type === 'cancel-reminder') out.reminderDels.push(reminderKey(eff.dueAt, e.userId, eff.name));
         else if (eff.type === 'coupon') out.coupons.push({ userId: e.userId, coupon: eff.coupon });
+        else if (eff.type === 'intent') out.intents.push({ userId: e.userId, change: eff, causedBy: e.id });
         else if (eff.type === 'command') out.outbox.push(toOutbox(eff.event, p, placement));
         else out.orders.push({ userId: e.userId, effect: eff, seq, ts: e.ts });
       }

@@ -5,7 +5,7 @@
  */
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { clampK } from '../../../actors/recommend/index.js';
-import { findCheckout, profileOf, type UserState } from '../../../actors/user/index.js';
+import { findCheckout, type Profile, type UserState } from '../../../actors/user/index.js';
 import { EngineError, toEngineError } from '../../errors/index.js';
 import type { Logger } from '../../observability/index.js';
 import { ASK_QUEUE, askSubject, type ShardPlacement } from '../../placement/index.js';
@@ -20,6 +20,8 @@ export const WAIT_TIMEOUT_MS = 3000;
 export interface AskServerDeps {
   placement: ShardPlacement;
   user(userId: string): UserState;
+  /** The profile of a user's state, with what the shard computes at read time (intent reasons, category picks). */
+  profile(state: UserState): Profile;
   /** Sequence an answer must reflect at least (recovering: the log's end at start). */
   floorSeq(): number;
   appliedSeq(): number;
@@ -74,7 +76,7 @@ export class AskServer {
       const need = Math.max(req.minSeq ?? 0, this.#d.floorSeq());
       if (need > this.#d.appliedSeq()) await this.#waitFor(need);
       const state = this.#d.user(req.userId);
-      if (req.op === 'profile') return { ok: true, result: profileOf(state) };
+      if (req.op === 'profile') return { ok: true, result: this.#d.profile(state) };
       if (req.op === 'checkout') return { ok: true, result: findCheckout(state, req.checkoutId) ?? null };
       if (req.op === 'recommend') return { ok: true, result: this.#recommend(req, state) };
       throw new EngineError('E_BAD_REQUEST', `unknown ask op ${String((req as { op: unknown }).op)}`);

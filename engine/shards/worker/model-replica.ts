@@ -3,7 +3,9 @@
  * model's co-visitation, sequences and session index; trending). Every shard folds
  * the whole log into its own replica, so scoring reads only local memory. It is
  * snapshotted to disk with the log sequence it reflects, so a restart replays only
- * the events after the snapshot instead of the whole log.
+ * the events after the snapshot instead of the whole log. The definitions in force
+ * (model versions) and the shop-wide category facts live here too: both are folds
+ * of the whole log that must be current at every log position.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +13,11 @@ import { pack, unpack } from 'msgpackr';
 import { SessionModel, SESSION_ITEM_KINDS, type SessionItemKind } from '../../../actors/recommend/index.js';
 import type { ShopEvent } from '../../../protos/index.js';
 import type { Logger } from '../../observability/index.js';
+import { DefinitionRegistry, type RegistrySnapshot } from '../../../actors/definitions/index.js';
+import { CategoryStats, type CategoryStatsSnapshot } from './category-stats.js';
 import { TrendingBoard } from './trending.js';
 
-const SNAPSHOT_VERSION = 3;
+const SNAPSHOT_VERSION = 4;
 const INTERACTION = new Set<string>(SESSION_ITEM_KINDS);
 
 export class ModelReplica {
@@ -31,10 +35,21 @@ export class ModelReplica {
   readonly stockSet: Map<string, { qty: number; takenAt: number }>;
   /** Told after each purchase is counted (the recommender keeps units left per item). */
   onSold: ((itemId: string) => void) | undefined;
+  /** The catalog's category of an item (for the category facts). */
+  categoryOf: (itemId: string) => string | undefined = () => undefined;
+  /** Told when a definition was refused (it keeps the previous one in force). */
+  onRefused: ((e: ShopEvent, seq: number, message: string) => void) | undefined;
+  readonly definitions: DefinitionRegistry;
+  readonly categories: CategoryStats;
   readonly #file: string;
 
-  private constructor(file: string, model: SessionModel, trending: TrendingBoard, seq: number, sold: Map<string, number>, stockSet: Map<string, { qty: number; takenAt: number }>) {
+  private constructor(
+    file: string, model: SessionModel, trending: TrendingBoard, seq: number, sold: Map<string, number>, stockSet: Map<string, { qty: number; takenAt: number }>,
+    definitions = new DefinitionRegistry(), categories = new CategoryStats(),
+  ) {
     this.#file = file;
+    this.definitions = definitions;
+    this.categories = categories;
     this.sold = sold;
     this.stockSet = stockSet;
     this.model = model;
@@ -49,10 +64,16 @@ export class ModelReplica {
     const file = join(dir, `shard-${shardIndex}.snapshot`);
     if (existsSync(file)) {
       try {
-        const d = unpack(readFileSync(file)) as { v: number; seq: number; model: Uint8Array; trending: Array<[string, number, number]>; sold: Array<[string, number]>; stockSet: Array<[string, { qty: number; takenAt: number }]> };
+        const d = unpack(readFileSync(file)) as {
+          v: number; seq: number; model: Uint8Array; trending: Array<[string, number, number]>; sold: Array<[string, number]>;
+          stockSet: Array<[string, { qty: number; takenAt: number }]>; definitions: RegistrySnapshot; categories: CategoryStatsSnapshot;
+        };
         if (d.v === SNAPSHOT_VERSION) {
           log.info('model snapshot loaded', { seq: d.seq });
-          return new ModelReplica(file, SessionModel.fromSnapshot(d.model), TrendingBoard.from(d.trending), d.seq, new Map(d.sold), new Map(d.stockSet));
+          return new ModelReplica(
+            file, SessionModel.fromSnapshot(d.model), TrendingBoard.from(d.trending), d.seq, new Map(d.sold), new Map(d.stockSet),
+            DefinitionRegistry.fromSnapshot(d.definitions), CategoryStats.fromSnapshot(d.categories),
+          );
         }
       } catch (err) {
         // A damaged snapshot only costs time: the log rebuilds the replica.
@@ -65,7 +86,14 @@ export class ModelReplica {
   observe(e: ShopEvent, seq: number): void {
     if (seq <= this.seq) return;
     this.seq = seq;
-    if (e.itemId) this.#observeStock(e, e.itemId);
+    if (e.kind === 'definition') {
+      if (this.definitions.apply(e, seq) === 'refused') this.onRefused?.(e, seq, this.definitions.refusals[0]?.message ?? '');
+      return;
+    }
+    if (e.itemId) {
+      this.#observeStock(e, e.itemId);
+      this.categories.observe(e, this.categoryOf(e.itemId));
+    }
     if (!e.itemId || !INTERACTION.has(e.kind)) return;
     this.model.observe(e.userId, { itemId: e.itemId, ts: e.ts, kind: e.kind as SessionItemKind });
     this.trending.observe(e.itemId, e.kind, e.ts);
@@ -92,7 +120,10 @@ export class ModelReplica {
   /** Writes the snapshot atomically (temp file + rename). */
   save(): void {
     const tmp = `${this.#file}.tmp`;
-    writeFileSync(tmp, pack({ v: SNAPSHOT_VERSION, seq: this.seq, model: this.model.toSnapshot(), trending: this.trending.toJSON(), sold: [...this.sold], stockSet: [...this.stockSet] }));
+    writeFileSync(tmp, pack({
+      v: SNAPSHOT_VERSION, seq: this.seq, model: this.model.toSnapshot(), trending: this.trending.toJSON(), sold: [...this.sold], stockSet: [...this.stockSet],
+      definitions: this.definitions.toSnapshot(), categories: this.categories.toSnapshot(),
+    }));
     renameSync(tmp, this.#file);
   }
 }

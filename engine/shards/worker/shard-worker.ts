@@ -46,6 +46,9 @@ async function main(): Promise<void> {
     excludePurchased: init.excludePurchased,
   });
   model.onSold = (id) => recommender.soldChanged(id);
+  model.categoryOf = (id) => catalog.get(id)?.category;
+  model.categories.setCatalog([...catalog.values()].map((f) => f.category));
+  model.onRefused = (e, seq, message) => log.warn('definition refused; the previous one stays in force', { defKind: e.defKind, defId: e.defId, defVersion: e.defVersion, seq, message });
   const shard = new Shard({
     init, store, nc, js, recommender, model, log,
     catalog: (id) => catalog.get(id),
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
         else catalog.delete(id);
       }
       recommender.catalogChanged();
+      model.categories.setCatalog([...catalog.values()].map((f) => f.category));
       shard.clearRecsCache();
       post({ type: 'applied', requestId: m.requestId });
     } else if (m.type === 'asks') {

@@ -11,8 +11,8 @@ import { emptyPushLatency, recordPushLatency } from './push-latency.js';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { emptyItemState, type CatalogStock, type ItemState } from '../../../actors/item/index.js';
-import { emptyUserState, refusedLine, type FoldContext, type UserState } from '../../../actors/user/index.js';
-import { encodePush, type OrderPush, type PushMessage } from '../../../protos/contract.js';
+import { bandName, categoryPicks, emptyUserState, intentView, profileOf, refusedLine, type FoldContext, type UserState } from '../../../actors/user/index.js';
+import { encodePush, type CategoryPick, type OrderPush, type PushMessage } from '../../../protos/contract.js';
 import { decodeEvent, type ShopEvent } from '../../../protos/index.js';
 import { LogPump, type LogRecord } from '../../log/index.js';
 import type { Logger } from '../../observability/index.js';
@@ -37,6 +37,10 @@ const SWEEP_TICK_MS = 5000;
 const MODEL_SNAPSHOT_MS = 60_000;
 /** Order outcomes folded during recovery are pushed only if this recent (a shopper may be waiting). */
 const RECENT_ORDER_MS = 30_000;
+/** Users whose last pushed category picks are remembered (to push only changes). */
+const PICKS_MEMORY = 50_000;
+/** Picks a push carries (the storefront's "Categories for you"). */
+const PUSHED_PICKS = 4;
 
 export interface ShardDeps {
   init: ShardInit;
@@ -72,6 +76,9 @@ export class Shard {
   #pump: LogPump | undefined;
   readonly #pushLatency = emptyPushLatency();
   #timers: NodeJS.Timeout[] = [];
+  readonly #foldCtx: FoldContext;
+  /** userId -> the category picks last pushed, as a key. */
+  readonly #pushedPicks = new Map<string, string>();
   stats = { eventsApplied: 0, batches: 0 };
 
   constructor(deps: ShardDeps) {
@@ -81,6 +88,11 @@ export class Shard {
     this.#users = new ActorCache<UserState>({ cap: init.actorCap, idleMs: init.actorIdleMs, load: (id) => store.users.get(id), create: emptyUserState });
     this.#items = new ActorCache<ItemState>({ cap: init.actorCap, idleMs: init.actorIdleMs, load: (id) => store.items.get(id), create: emptyItemState });
     this.#recsCache = new RecsCache((id) => deps.recommender.inStock(id));
+    const intent = init.intent;
+    this.#foldCtx = {
+      item: deps.catalog, cartAbandonMs: init.cartAbandonMs,
+      ...(intent.enabled ? { intent: { model: () => deps.model.definitions.intent, bands: intent.bands, gapMs: intent.gapMs } } : {}),
+    };
     this.#outbox = new Outbox({ js: deps.js, store, log, placement: this.#placement });
     this.#reminders = new ReminderTicker({ js: deps.js, store, placement: this.#placement, log });
     this.#pushes = new PushScheduler({
@@ -88,6 +100,7 @@ export class Shard {
         const state = this.#users.get(userId);
         const items = deps.recommender.recommend(state, { k: RECOMMEND_K.default });
         this.#recsCache.put(userId, state.lastSeq, items);
+        this.#pushPicksIfChanged(userId, state, causedBy);
         return { type: 'recs', items, causedBy, seq, ts: Date.now() };
       },
       publish: (userId, msg) => this.#publishPush(userId, msg),
@@ -99,6 +112,10 @@ export class Shard {
     this.#asks = new AskServer({
       placement: this.#placement,
       user: (id) => this.#users.get(id),
+      profile: (state) => profileOf(state, {
+        intent: intent.enabled ? intentView(state, deps.model.definitions.intent, intent.bands) : null,
+        categoryPicks: this.#picks(state),
+      }),
       // A recovering shard's state is behind the log: answer once it has caught up.
       floorSeq: () => (this.#state === 'recovering' ? this.#recoverUntil : 0),
       appliedSeq: () => this.#appliedSeq,
@@ -167,7 +184,7 @@ export class Shard {
       records, appliedSeq: this.#appliedSeq, placement: this.#placement,
       userCursor: this.#userCursor, itemCursor: this.#itemCursor,
       users: this.#users, items: this.#items,
-      foldCtx: { item: this.#d.catalog, cartAbandonMs: this.#d.init.cartAbandonMs },
+      foldCtx: this.#foldCtx,
       catalogStock: this.#d.catalogStock,
       observe: (e, seq) => this.#d.model.observe(e, seq),
     });
@@ -189,11 +206,33 @@ export class Shard {
     if (this.#state === 'serving') {
       this.#pushes.enqueue(result.touched);
       for (const c of result.coupons) this.#publishPush(c.userId, { type: 'coupon', coupon: c.coupon, causedBy: c.coupon.causedBy, ts: now });
+      const bands = this.#d.init.intent.bands;
+      for (const { userId, change, causedBy } of result.intents) {
+        this.#publishPush(userId, {
+          type: 'intent', score: Math.round(change.score * 1e4) / 1e4, band: bandName(change.band, bands),
+          previousBand: change.previousBand < 0 ? '' : bandName(change.previousBand, bands), version: change.version, causedBy, ts: now,
+        });
+      }
     }
     for (const o of result.orders) {
       if (this.#state === 'serving' || now - o.ts < RECENT_ORDER_MS) this.#publishPush(o.userId, orderPush(o, now));
     }
     this.#asks.reached(result.appliedSeq);
+  }
+
+  #picks(state: UserState): CategoryPick[] {
+    return categoryPicks(state, this.#d.model.categories, state.intentScore?.score);
+  }
+
+  /** After a recompute: the shopper's category picks, pushed when the top ones changed. */
+  #pushPicksIfChanged(userId: string, state: UserState, causedBy: string): void {
+    const picks = this.#picks(state).slice(0, PUSHED_PICKS);
+    const key = picks.map((p) => p.category).join('|');
+    if (this.#pushedPicks.get(userId) === key) return;
+    this.#pushedPicks.delete(userId);
+    this.#pushedPicks.set(userId, key);
+    if (this.#pushedPicks.size > PICKS_MEMORY) this.#pushedPicks.delete(this.#pushedPicks.keys().next().value as string);
+    this.#publishPush(userId, { type: 'categories', picks, causedBy, ts: Date.now() });
   }
 
   #publishPush(userId: string, msg: PushMessage): void {
@@ -226,6 +265,8 @@ export class Shard {
       pushLatency: this.#pushLatency,
       lagEvents: this.#pump?.pending ?? 0,
       heapUsed: process.memoryUsage().heapUsed,
+      intentModelVersion: this.#d.model.definitions.intent?.version ?? 0,
+      definitionsRefused: this.#d.model.definitions.refusals.length,
     };
   }
 

@@ -19,6 +19,7 @@ import type { AnalyticsClient as _shop_v1_AnalyticsClient, AnalyticsDefinition a
 import type { AsOfRequest as _shop_v1_AsOfRequest, AsOfRequest__Output as _shop_v1_AsOfRequest__Output } from './shop/v1/AsOfRequest.js';
 import type { CartLine as _shop_v1_CartLine, CartLine__Output as _shop_v1_CartLine__Output } from './shop/v1/CartLine.js';
 import type { CategoryCount as _shop_v1_CategoryCount, CategoryCount__Output as _shop_v1_CategoryCount__Output } from './shop/v1/CategoryCount.js';
+import type { CategoryPick as _shop_v1_CategoryPick, CategoryPick__Output as _shop_v1_CategoryPick__Output } from './shop/v1/CategoryPick.js';
 import type { CategoryScore as _shop_v1_CategoryScore, CategoryScore__Output as _shop_v1_CategoryScore__Output } from './shop/v1/CategoryScore.js';
 import type { CheckoutRequest as _shop_v1_CheckoutRequest, CheckoutRequest__Output as _shop_v1_CheckoutRequest__Output } from './shop/v1/CheckoutRequest.js';
 import type { CheckoutResult as _shop_v1_CheckoutResult, CheckoutResult__Output as _shop_v1_CheckoutResult__Output } from './shop/v1/CheckoutResult.js';
@@ -38,6 +39,8 @@ import type { GetItemRequest as _shop_v1_GetItemRequest, GetItemRequest__Output 
 import type { HotEntry as _shop_v1_HotEntry, HotEntry__Output as _shop_v1_HotEntry__Output } from './shop/v1/HotEntry.js';
 import type { HotList as _shop_v1_HotList, HotList__Output as _shop_v1_HotList__Output } from './shop/v1/HotList.js';
 import type { HotRequest as _shop_v1_HotRequest, HotRequest__Output as _shop_v1_HotRequest__Output } from './shop/v1/HotRequest.js';
+import type { IntentReason as _shop_v1_IntentReason, IntentReason__Output as _shop_v1_IntentReason__Output } from './shop/v1/IntentReason.js';
+import type { IntentScore as _shop_v1_IntentScore, IntentScore__Output as _shop_v1_IntentScore__Output } from './shop/v1/IntentScore.js';
 import type { Item as _shop_v1_Item, Item__Output as _shop_v1_Item__Output } from './shop/v1/Item.js';
 import type { ItemChange as _shop_v1_ItemChange, ItemChange__Output as _shop_v1_ItemChange__Output } from './shop/v1/ItemChange.js';
 import type { KpiCounts as _shop_v1_KpiCounts, KpiCounts__Output as _shop_v1_KpiCounts__Output } from './shop/v1/KpiCounts.js';
@@ -110,6 +113,7 @@ export interface ProtoGrpcType {
       AsOfRequest: MessageTypeDefinition<_shop_v1_AsOfRequest, _shop_v1_AsOfRequest__Output>
       CartLine: MessageTypeDefinition<_shop_v1_CartLine, _shop_v1_CartLine__Output>
       CategoryCount: MessageTypeDefinition<_shop_v1_CategoryCount, _shop_v1_CategoryCount__Output>
+      CategoryPick: MessageTypeDefinition<_shop_v1_CategoryPick, _shop_v1_CategoryPick__Output>
       CategoryScore: MessageTypeDefinition<_shop_v1_CategoryScore, _shop_v1_CategoryScore__Output>
       CheckoutRequest: MessageTypeDefinition<_shop_v1_CheckoutRequest, _shop_v1_CheckoutRequest__Output>
       CheckoutResult: MessageTypeDefinition<_shop_v1_CheckoutResult, _shop_v1_CheckoutResult__Output>
@@ -130,6 +134,8 @@ export interface ProtoGrpcType {
       HotEntry: MessageTypeDefinition<_shop_v1_HotEntry, _shop_v1_HotEntry__Output>
       HotList: MessageTypeDefinition<_shop_v1_HotList, _shop_v1_HotList__Output>
       HotRequest: MessageTypeDefinition<_shop_v1_HotRequest, _shop_v1_HotRequest__Output>
+      IntentReason: MessageTypeDefinition<_shop_v1_IntentReason, _shop_v1_IntentReason__Output>
+      IntentScore: MessageTypeDefinition<_shop_v1_IntentScore, _shop_v1_IntentScore__Output>
       Item: MessageTypeDefinition<_shop_v1_Item, _shop_v1_Item__Output>
       ItemChange: MessageTypeDefinition<_shop_v1_ItemChange, _shop_v1_ItemChange__Output>
       KpiCounts: MessageTypeDefinition<_shop_v1_KpiCounts, _shop_v1_KpiCounts__Output>

@@ -72,6 +72,23 @@ export interface Event {
    */
   'previousSegment'?: (string);
   /**
+   * DEFINITION: what it defines ("intent_model", ...)
+   */
+  'defKind'?: (string);
+  /**
+   * DEFINITION: which one of its kind
+   */
+  'defId'?: (string);
+  /**
+   * DEFINITION: 1, 2, ... per (def_kind, def_id); an older or equal version never replaces a newer one
+   */
+  'defVersion'?: (number);
+  /**
+   * DEFINITION: the definition itself, JSON (a model file, a rule, ...)
+   */
+  'payload'?: (string);
+  /**
+   * 19-39 left for the engine's own kinds (another branch took 18); search's start at 40.
    * SEARCH: how many results the query found; unset = not reported (a wrapper, not proto3
    * `optional`: older protoc, e.g. Debian 12's, refuse `optional`; 0 results is a value).
    */
@@ -153,6 +170,23 @@ export interface Event__Output {
    */
   'previousSegment': (string);
   /**
+   * DEFINITION: what it defines ("intent_model", ...)
+   */
+  'defKind': (string);
+  /**
+   * DEFINITION: which one of its kind
+   */
+  'defId': (string);
+  /**
+   * DEFINITION: 1, 2, ... per (def_kind, def_id); an older or equal version never replaces a newer one
+   */
+  'defVersion': (number);
+  /**
+   * DEFINITION: the definition itself, JSON (a model file, a rule, ...)
+   */
+  'payload': (string);
+  /**
+   * 19-39 left for the engine's own kinds (another branch took 18); search's start at 40.
    * SEARCH: how many results the query found; unset = not reported (a wrapper, not proto3
    * `optional`: older protoc, e.g. Debian 12's, refuse `optional`; 0 results is a value).
    */

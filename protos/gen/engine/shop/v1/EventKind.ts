@@ -71,7 +71,11 @@ export const EventKind = {
    */
   SEGMENT_CHANGE: 'SEGMENT_CHANGE',
   /**
-   * a search result item_id was clicked at `position` (1-based) of the results for `query`
+   * definitions subject: a versioned definition (a model, later rules, campaigns, experiments) every shard applies in log order
+   */
+  DEFINITION: 'DEFINITION',
+  /**
+   * 19-39 left for the engine's own kinds (another branch took 18); search's start at 40.
    */
   SEARCH_CLICK: 'SEARCH_CLICK',
 } as const;
@@ -165,9 +169,14 @@ export type EventKind =
   | 'SEGMENT_CHANGE'
   | 17
   /**
-   * a search result item_id was clicked at `position` (1-based) of the results for `query`
+   * definitions subject: a versioned definition (a model, later rules, campaigns, experiments) every shard applies in log order
+   */
+  | 'DEFINITION'
+  | 18
+  /**
+   * 19-39 left for the engine's own kinds (another branch took 18); search's start at 40.
    */
   | 'SEARCH_CLICK'
-  | 18
+  | 40
 
 export type EventKind__Output = typeof EventKind[keyof typeof EventKind]

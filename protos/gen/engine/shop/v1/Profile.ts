@@ -4,6 +4,8 @@ import type { CartLine as _shop_v1_CartLine, CartLine__Output as _shop_v1_CartLi
 import type { Order as _shop_v1_Order, Order__Output as _shop_v1_Order__Output } from '../../shop/v1/Order.js';
 import type { CategoryScore as _shop_v1_CategoryScore, CategoryScore__Output as _shop_v1_CategoryScore__Output } from '../../shop/v1/CategoryScore.js';
 import type { Coupon as _shop_v1_Coupon, Coupon__Output as _shop_v1_Coupon__Output } from '../../shop/v1/Coupon.js';
+import type { IntentScore as _shop_v1_IntentScore, IntentScore__Output as _shop_v1_IntentScore__Output } from '../../shop/v1/IntentScore.js';
+import type { CategoryPick as _shop_v1_CategoryPick, CategoryPick__Output as _shop_v1_CategoryPick__Output } from '../../shop/v1/CategoryPick.js';
 import type { Long } from '@grpc/proto-loader';
 
 export interface Profile {
@@ -33,6 +35,14 @@ export interface Profile {
    * RFM segment as analytics last moved it ('' = not a customer yet)
    */
   'segment'?: (string);
+  /**
+   * the current session's purchase intent; unset until a model is live
+   */
+  'intent'?: (_shop_v1_IntentScore | null);
+  /**
+   * categories for this shopper, best first
+   */
+  'categoryPicks'?: (_shop_v1_CategoryPick)[];
 }
 
 export interface Profile__Output {
@@ -62,4 +72,12 @@ export interface Profile__Output {
    * RFM segment as analytics last moved it ('' = not a customer yet)
    */
   'segment': (string);
+  /**
+   * the current session's purchase intent; unset until a model is live
+   */
+  'intent': (_shop_v1_IntentScore__Output | null);
+  /**
+   * categories for this shopper, best first
+   */
+  'categoryPicks': (_shop_v1_CategoryPick__Output)[];
 }

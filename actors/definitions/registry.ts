@@ -1,0 +1,95 @@
+/**
+ * The definitions live at a point of the log: model versions today (rules,
+ * campaigns and experiments use the same events later). Every shard folds the
+ * definitions subject into its own registry in log order, so all of them, and a
+ * replay, apply the same definition from the same event on.
+ *
+ * A definition that does not parse (a corrupt model file) is refused and the
+ * previous one keeps serving; the refusal is remembered for operators. A version
+ * that is not newer than the one in force is ignored (a re-published old model).
+ */
+import type { ShopEvent } from '../../protos/index.js';
+import { liveFeatureByName, parseModel, type IntentModel, type LiveIntentSession } from '../propensity/index.js';
+
+export const INTENT_MODEL_KIND = 'intent_model';
+/** The one live intent model (per shop). */
+export const INTENT_MODEL_ID = 'live';
+const MAX_REFUSALS = 10;
+
+export interface LiveIntentModel {
+  model: IntentModel<LiveIntentSession>;
+  version: number;
+  /** Log sequence of the definition event. */
+  seq: number;
+  /** When it was published (the event's time). */
+  ts: number;
+}
+
+export interface Refusal {
+  defKind: string;
+  defId: string;
+  defVersion: number;
+  seq: number;
+  message: string;
+}
+
+/** What is persisted: enough to rebuild the registry without the log. */
+export interface RegistrySnapshot {
+  entries: Array<{ defKind: string; defId: string; defVersion: number; seq: number; ts: number; payload: string }>;
+  refusals: Refusal[];
+}
+
+export type ApplyOutcome = 'applied' | 'stale' | 'refused' | 'unknown-kind';
+
+export class DefinitionRegistry {
+  readonly #entries = new Map<string, RegistrySnapshot['entries'][number]>();
+  #intent: LiveIntentModel | undefined;
+  readonly refusals: Refusal[] = [];
+
+  get intent(): LiveIntentModel | undefined {
+    return this.#intent;
+  }
+
+  /** Applies a `definition` event at log sequence `seq`. */
+  apply(e: ShopEvent, seq: number): ApplyOutcome {
+    const defKind = e.defKind ?? '';
+    const defId = e.defId ?? '';
+    const defVersion = e.defVersion ?? 0;
+    const key = `${defKind}/${defId}`;
+    const cur = this.#entries.get(key);
+    if (cur && defVersion <= cur.defVersion) return 'stale';
+    if (defKind !== INTENT_MODEL_KIND) {
+      // Kept for the day this build learns the kind; nothing uses it yet.
+      this.#entries.set(key, { defKind, defId, defVersion, seq, ts: e.ts, payload: e.payload ?? '' });
+      return 'unknown-kind';
+    }
+    try {
+      const model = parseModel(e.payload ?? '', liveFeatureByName);
+      this.#entries.set(key, { defKind, defId, defVersion, seq, ts: e.ts, payload: e.payload ?? '' });
+      if (defId === INTENT_MODEL_ID) this.#intent = { model, version: defVersion, seq, ts: e.ts };
+      return 'applied';
+    } catch (err) {
+      this.refusals.unshift({ defKind, defId, defVersion, seq, message: (err as Error).message });
+      if (this.refusals.length > MAX_REFUSALS) this.refusals.length = MAX_REFUSALS;
+      return 'refused';
+    }
+  }
+
+  /** The version in force of a definition (0 = none). */
+  version(defKind: string, defId: string): number {
+    return this.#entries.get(`${defKind}/${defId}`)?.defVersion ?? 0;
+  }
+
+  toSnapshot(): RegistrySnapshot {
+    return { entries: [...this.#entries.values()], refusals: [...this.refusals] };
+  }
+
+  static fromSnapshot(snap: RegistrySnapshot | undefined): DefinitionRegistry {
+    const r = new DefinitionRegistry();
+    for (const d of snap?.entries ?? []) {
+      r.apply({ id: '', userId: '', kind: 'definition', ts: d.ts, defKind: d.defKind, defId: d.defId, defVersion: d.defVersion, payload: d.payload }, d.seq);
+    }
+    r.refusals.push(...(snap?.refusals ?? []));
+    return r;
+  }
+}
