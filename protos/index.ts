@@ -19,16 +19,20 @@ export const EVENT_KINDS = [
   'view', 'cart_add', 'cart_remove', 'purchase', 'search', 'dwell', 'rec_click', 'reminder',
   'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set',
   'rec_impression', 'segment_change', 'definition',
+  'coupon_reserve', 'coupon_granted', 'coupon_refused', 'coupon_commit', 'coupon_release',
 ] as const;
 export type EventKindName = (typeof EVENT_KINDS)[number];
 /** Kinds the engine writes itself (timers, the stock saga, analytics' segment moves); clients never send them. */
 export const ENGINE_EVENT_KINDS: ReadonlySet<EventKindName> = new Set([
   'reminder', 'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set', 'segment_change', 'definition',
+  'coupon_reserve', 'coupon_granted', 'coupon_refused', 'coupon_commit', 'coupon_release',
 ]);
 /** Kinds a client may send. */
 export const CLIENT_EVENT_KINDS: readonly EventKindName[] = EVENT_KINDS.filter((k) => !ENGINE_EVENT_KINDS.has(k));
 /** Commands to an item actor: they travel on the item slot's subject and only the item's owner folds them. */
 export const ITEM_COMMAND_KINDS: ReadonlySet<EventKindName> = new Set(['stock_reserve', 'stock_commit', 'stock_release', 'stock_set']);
+/** Commands to a promotion rule's budget owner: they travel on the rule slot's subject (hash of "rule:" + defId). */
+export const RULE_COMMAND_KINDS: ReadonlySet<EventKindName> = new Set(['coupon_reserve', 'coupon_commit', 'coupon_release']);
 
 const KIND_TO_WIRE: Record<EventKindName, shop.v1.EventKind> = {
   view: WireKind.VIEW,
@@ -49,6 +53,11 @@ const KIND_TO_WIRE: Record<EventKindName, shop.v1.EventKind> = {
   rec_impression: WireKind.REC_IMPRESSION,
   segment_change: WireKind.SEGMENT_CHANGE,
   definition: WireKind.DEFINITION,
+  coupon_reserve: WireKind.COUPON_RESERVE,
+  coupon_granted: WireKind.COUPON_GRANTED,
+  coupon_refused: WireKind.COUPON_REFUSED,
+  coupon_commit: WireKind.COUPON_COMMIT,
+  coupon_release: WireKind.COUPON_RELEASE,
 };
 const WIRE_TO_KIND = new Map<number, EventKindName>(
   Object.entries(KIND_TO_WIRE).map(([name, wire]) => [wire, name as EventKindName]),
@@ -93,6 +102,12 @@ export interface ShopEvent {
   defId?: string;
   defVersion?: number;
   payload?: string;
+  /** coupon_*: the code; checkout: the code to apply ('*' = the best eligible). */
+  coupon?: string;
+  /** coupon_commit: the discount the order got. */
+  discount?: number;
+  /** coupon_reserve: the trigger key; coupon_refused: which limit refused it. */
+  reason?: string;
 }
 
 export function encodeEvent(e: ShopEvent): Uint8Array {
@@ -121,6 +136,9 @@ export function encodeEvent(e: ShopEvent): Uint8Array {
     defId: e.defId ?? '',
     defVersion: e.defVersion ?? 0,
     payload: e.payload ?? '',
+    coupon: e.coupon ?? '',
+    discount: e.discount ?? 0,
+    reason: e.reason ?? '',
   }).finish();
 }
 
@@ -150,5 +168,8 @@ export function decodeEvent(buf: Uint8Array): ShopEvent {
   if (m.defId) e.defId = m.defId;
   if (m.defVersion) e.defVersion = m.defVersion;
   if (m.payload) e.payload = m.payload;
+  if (m.coupon) e.coupon = m.coupon;
+  if (m.discount) e.discount = m.discount;
+  if (m.reason) e.reason = m.reason;
   return e;
 }

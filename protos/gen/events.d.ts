@@ -26,7 +26,12 @@ export namespace shop {
             STOCK_SET = 15,
             REC_IMPRESSION = 16,
             SEGMENT_CHANGE = 17,
-            DEFINITION = 18
+            DEFINITION = 18,
+            COUPON_RESERVE = 19,
+            COUPON_GRANTED = 20,
+            COUPON_REFUSED = 21,
+            COUPON_COMMIT = 22,
+            COUPON_RELEASE = 23
         }
 
         /** Properties of a Line. */
@@ -167,6 +172,15 @@ export namespace shop {
 
             /** Event payload */
             payload?: (string|null);
+
+            /** Event coupon */
+            coupon?: (string|null);
+
+            /** Event discount */
+            discount?: (number|null);
+
+            /** Event reason */
+            reason?: (string|null);
         }
 
         /** Represents an Event. */
@@ -249,6 +263,15 @@ export namespace shop {
 
             /** Event payload. */
             public payload: string;
+
+            /** Event coupon. */
+            public coupon: string;
+
+            /** Event discount. */
+            public discount: number;
+
+            /** Event reason. */
+            public reason: string;
 
             /**
              * Creates a new Event instance using the specified properties.

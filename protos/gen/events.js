@@ -48,6 +48,11 @@ export const shop = $root.shop = (() => {
          * @property {number} REC_IMPRESSION=16 REC_IMPRESSION value
          * @property {number} SEGMENT_CHANGE=17 SEGMENT_CHANGE value
          * @property {number} DEFINITION=18 DEFINITION value
+         * @property {number} COUPON_RESERVE=19 COUPON_RESERVE value
+         * @property {number} COUPON_GRANTED=20 COUPON_GRANTED value
+         * @property {number} COUPON_REFUSED=21 COUPON_REFUSED value
+         * @property {number} COUPON_COMMIT=22 COUPON_COMMIT value
+         * @property {number} COUPON_RELEASE=23 COUPON_RELEASE value
          */
         v1.EventKind = (function() {
             const valuesById = {}, values = Object.create(valuesById);
@@ -70,6 +75,11 @@ export const shop = $root.shop = (() => {
             values[valuesById[16] = "REC_IMPRESSION"] = 16;
             values[valuesById[17] = "SEGMENT_CHANGE"] = 17;
             values[valuesById[18] = "DEFINITION"] = 18;
+            values[valuesById[19] = "COUPON_RESERVE"] = 19;
+            values[valuesById[20] = "COUPON_GRANTED"] = 20;
+            values[valuesById[21] = "COUPON_REFUSED"] = 21;
+            values[valuesById[22] = "COUPON_COMMIT"] = 22;
+            values[valuesById[23] = "COUPON_RELEASE"] = 23;
             return values;
         })();
 
@@ -267,6 +277,9 @@ export const shop = $root.shop = (() => {
              * @property {string|null} [defId] Event defId
              * @property {number|null} [defVersion] Event defVersion
              * @property {string|null} [payload] Event payload
+             * @property {string|null} [coupon] Event coupon
+             * @property {number|null} [discount] Event discount
+             * @property {string|null} [reason] Event reason
              */
 
             /**
@@ -479,6 +492,30 @@ export const shop = $root.shop = (() => {
             Event.prototype.payload = "";
 
             /**
+             * Event coupon.
+             * @member {string} coupon
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.coupon = "";
+
+            /**
+             * Event discount.
+             * @member {number} discount
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.discount = 0;
+
+            /**
+             * Event reason.
+             * @member {string} reason
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.reason = "";
+
+            /**
              * Creates a new Event instance using the specified properties.
              * @function create
              * @memberof shop.v1.Event
@@ -556,6 +593,12 @@ export const shop = $root.shop = (() => {
                     writer.uint32(/* id 23, wireType 0 =*/184).int32(message.defVersion);
                 if (message.payload != null && Object.hasOwnProperty.call(message, "payload"))
                     writer.uint32(/* id 24, wireType 2 =*/194).string(message.payload);
+                if (message.coupon != null && Object.hasOwnProperty.call(message, "coupon"))
+                    writer.uint32(/* id 25, wireType 2 =*/202).string(message.coupon);
+                if (message.discount != null && Object.hasOwnProperty.call(message, "discount"))
+                    writer.uint32(/* id 26, wireType 1 =*/209).double(message.discount);
+                if (message.reason != null && Object.hasOwnProperty.call(message, "reason"))
+                    writer.uint32(/* id 27, wireType 2 =*/218).string(message.reason);
                 return writer;
             };
 
@@ -691,6 +734,18 @@ export const shop = $root.shop = (() => {
                         }
                     case 24: {
                             message.payload = reader.string();
+                            break;
+                        }
+                    case 25: {
+                            message.coupon = reader.string();
+                            break;
+                        }
+                    case 26: {
+                            message.discount = reader.double();
+                            break;
+                        }
+                    case 27: {
+                            message.reason = reader.string();
                             break;
                         }
                     default:

@@ -19,6 +19,7 @@ const ERROR_CODE_SET: Record<ErrorCode, true> = {
   E_RATE_LIMITED: true, E_OVERLOADED: true, E_UNAVAILABLE: true, E_TIMEOUT: true, E_CANCELLED: true, E_BAD_CATALOG: true,
   E_BAD_CONFIG: true, E_NOT_ALLOWED: true, E_METHOD_NOT_ALLOWED: true, E_URL_TOO_LONG: true, E_STORAGE_FULL: true, E_INTERNAL: true,
   E_BAD_IMPORT: true, E_BAD_MODEL: true, E_BAD_DATASET: true,
+  E_BAD_RULE: true, E_COUPON_UNKNOWN: true, E_COUPON_EXPIRED: true, E_COUPON_USED: true, E_COUPON_NOT_APPLICABLE: true,
 };
 export const ALL_ERROR_CODES = Object.keys(ERROR_CODE_SET) as ErrorCode[];
 

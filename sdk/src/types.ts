@@ -21,13 +21,23 @@ export interface Session {
 export interface CartLine {
   itemId: string;
   qty: number;
+  /** Unit price when it was added. */
+  price?: number;
 }
 
 export interface Order {
   orderId: string;
   ts: number;
   lines: OrderLine[];
+  /** What was paid: items - discount + delivery (checkout orders; items only for imported ones). */
   total: number;
+  subtotal?: number;
+  discount?: number;
+  delivery?: number;
+  coupon?: string;
+  /** Discount per line: item id -> amount. */
+  lineDiscounts?: Record<string, number>;
+  gift?: string;
 }
 
 /** GET /api/profile: the user actor's live state. */

@@ -86,6 +86,18 @@ export interface Event {
    * DEFINITION: the definition itself, JSON (a model file, a rule, ...)
    */
   'payload'?: (string);
+  /**
+   * COUPON_*: the coupon code; CHECKOUT: the code to apply ("*" = the best eligible)
+   */
+  'coupon'?: (string);
+  /**
+   * COUPON_COMMIT: the discount the order got
+   */
+  'discount'?: (number | string);
+  /**
+   * COUPON_RESERVE: the trigger key; COUPON_REFUSED: the limit that refused it
+   */
+  'reason'?: (string);
 }
 
 export interface Event__Output {
@@ -170,4 +182,16 @@ export interface Event__Output {
    * DEFINITION: the definition itself, JSON (a model file, a rule, ...)
    */
   'payload': (string);
+  /**
+   * COUPON_*: the coupon code; CHECKOUT: the code to apply ("*" = the best eligible)
+   */
+  'coupon': (string);
+  /**
+   * COUPON_COMMIT: the discount the order got
+   */
+  'discount': (number);
+  /**
+   * COUPON_RESERVE: the trigger key; COUPON_REFUSED: the limit that refused it
+   */
+  'reason': (string);
 }

@@ -74,6 +74,26 @@ export const EventKind = {
    * definitions subject: a versioned definition (a model, later rules, campaigns, experiments) every shard applies in log order
    */
   DEFINITION: 'DEFINITION',
+  /**
+   * A promotion rule's budget is decided by the rule's owner (slot hash("rule:" + def_id)), through the log (engine only):
+   */
+  COUPON_RESERVE: 'COUPON_RESERVE',
+  /**
+   * user partition: the budget holds it; the coupon `coupon` is the user's
+   */
+  COUPON_GRANTED: 'COUPON_GRANTED',
+  /**
+   * user partition: the budget is spent (reason says which limit)
+   */
+  COUPON_REFUSED: 'COUPON_REFUSED',
+  /**
+   * rule slot: coupon `coupon` was redeemed by an order for `discount`
+   */
+  COUPON_COMMIT: 'COUPON_COMMIT',
+  /**
+   * rule slot: coupon `coupon` expired unused; its hold is free again
+   */
+  COUPON_RELEASE: 'COUPON_RELEASE',
 } as const;
 
 export type EventKind =
@@ -169,5 +189,30 @@ export type EventKind =
    */
   | 'DEFINITION'
   | 18
+  /**
+   * A promotion rule's budget is decided by the rule's owner (slot hash("rule:" + def_id)), through the log (engine only):
+   */
+  | 'COUPON_RESERVE'
+  | 19
+  /**
+   * user partition: the budget holds it; the coupon `coupon` is the user's
+   */
+  | 'COUPON_GRANTED'
+  | 20
+  /**
+   * user partition: the budget is spent (reason says which limit)
+   */
+  | 'COUPON_REFUSED'
+  | 21
+  /**
+   * rule slot: coupon `coupon` was redeemed by an order for `discount`
+   */
+  | 'COUPON_COMMIT'
+  | 22
+  /**
+   * rule slot: coupon `coupon` expired unused; its hold is free again
+   */
+  | 'COUPON_RELEASE'
+  | 23
 
 export type EventKind__Output = typeof EventKind[keyof typeof EventKind]
