@@ -163,6 +163,8 @@ export interface OrderLine {
   itemId: string;
   qty: number;
   price: number;
+  /** What the order's coupon took off this line (order pushes). */
+  discount?: number;
 }
 
 /** Event kinds a client may send (the engine also writes `reminder`, never a client). */
@@ -223,6 +225,7 @@ export interface OrderPush {
   discount?: number;
   delivery?: number;
   coupon?: string;
+  couponAuto?: boolean;
   /** Set when the checkout was refused because of its coupon. */
   couponError?: { code: ErrorCode; message: string };
   /** Set when status is `refused`: the first line that could not be served. */

@@ -111,7 +111,7 @@ export const DEFAULT_RULES: ReadonlyArray<Record<string, unknown>> = [
   {
     id: 'buy_two_tees', title: 'Three tees for the price of two', codePrefix: 'TEE3', priority: 8, stackingGroup: 'apparel',
     description: 'Two t-shirts in the cart: a third one free.',
-    trigger: { type: 'event', kinds: ['cart_add'] }, conditions: [{ metric: 'cartCategories', op: 'includes', value: 't-shirts' }, { metric: 'cartItems', op: 'gte', value: 2 }],
+    trigger: { type: 'event', kinds: ['cart_add'] }, conditions: [{ metric: 'cartCategories', op: 'includes', value: 't-shirts' }, { metric: 'scopeUnits', op: 'gte', value: 2 }],
     reward: { type: 'buy_x_get_y', buy: 2, get: 1 }, scope: { type: 'categories', categories: ['t-shirts'] }, perUser: 1, couponValidMs: 3 * DAY,
   },
 ];

@@ -56,8 +56,8 @@ export function couponCode(prefix: string, userId: string, ruleId: string, key: 
 
 export const reserveId = (ruleId: string, key: string) => `pr.${ruleId}.${key}`;
 
-function test(c: RuleCondition, m: MetricCache): boolean {
-  const v = m.get(c.metric, c.arg ?? 0);
+function test(c: RuleCondition, m: MetricCache, rule: PromoRule): boolean {
+  const v = m.get(c.metric, c.arg ?? 0, rule.scope);
   switch (c.op) {
     case 'gte': return (v as number) >= (c.value as number);
     case 'gt': return (v as number) > (c.value as number);
@@ -92,7 +92,7 @@ function consider(s: UserState, rule: PromoRule, key: string, m: MetricInput, ca
   const id = reserveId(rule.id, key);
   // The same trigger again (an order's second line): already asked.
   if (s.promo?.pending.some((x) => x.reserveId === id)) return false;
-  for (const c of rule.conditions) if (!test(c, cache)) return false;
+  for (const c of rule.conditions) if (!test(c, cache, rule)) return false;
   const scope = rule.scope.type === 'other_categories'
     ? { type: 'other_categories' as const, categories: [...new Set([...rule.scope.categories, ...(cache.get('purchasedCategories') as ReadonlySet<string>)])] }
     : rule.scope;

@@ -7,6 +7,6 @@ export {
   PROMO_REMINDER, EXPIRY_REMINDER, couponCode, reserveId, promoState, promoOnEvent, promoOnOrder, promoOnReminder, promoOnDecision,
   releaseCommand, expiryReminder, type PromoContext, type PromoSink, type PromoUserState, type PendingCoupon,
 } from './evaluate.js';
-export { AUTO_COUPON, redeemAtCheckout, settleCoupon, type Redemption, type CouponRefusal } from './redeem.js';
+export { AUTO_COUPON, quoteCoupon, redeemAtCheckout, settleCoupon, type Redemption, type CouponRefusal } from './redeem.js';
 export { emptyRuleBudget, foldRuleCommand, budgetProblem, couponDecisionId, dayOf, type RuleBudgetState, type RuleEffect, type Spend } from './budget.js';
 export { DEFAULT_RULES } from './defaults.js';

@@ -3,8 +3,10 @@
  * and the event being folded. Computed lazily, once per evaluation, so a rule that
  * fails its first condition costs one lookup.
  */
+import type { CouponScope } from '../../protos/contract.js';
 import type { ShopEvent } from '../../protos/index.js';
 import type { UserState } from '../user/state.js';
+import { inScope } from './pricing.js';
 
 const DAY_MS = 86_400_000;
 /** "Never" for day counts: larger than any real gap, so `gte N` holds and `lte N` does not. */
@@ -23,6 +25,8 @@ export interface MetricInput {
   item(itemId: string): ItemFactsView | undefined;
   /** The shopper's last activity before this event (0: none). */
   prevLastTs: number;
+  /** The scope of the rule being evaluated (scopeUnits, scopeValue). */
+  scope?: CouponScope;
 }
 
 type Kind = 'number' | 'boolean' | 'string' | 'set';
@@ -30,6 +34,8 @@ interface MetricDef {
   kind: Kind;
   /** Takes a numeric `arg`. */
   arg?: true;
+  /** Depends on the rule's scope: not shared between rules. */
+  perRule?: true;
   doc: string;
   get(m: MetricInput, arg: number): number | boolean | string | ReadonlySet<string>;
 }
@@ -51,6 +57,11 @@ const categoriesOf = (ids: Iterable<string>, item: MetricInput['item']) => {
 export const METRICS = {
   cartValue: { kind: 'number', doc: 'value of the cart at current prices', get: cartValue },
   cartItems: { kind: 'number', doc: 'units in the cart', get: ({ s }) => s.cart.reduce((n, l) => n + l.qty, 0) },
+  scopeUnits: { kind: 'number', perRule: true, doc: "units in the cart within the rule's scope", get: ({ s, item, scope }) => s.cart.reduce((n, l) => n + (!scope || inScope(scope, l.itemId, (id) => item(id)?.category) ? l.qty : 0), 0) },
+  scopeValue: {
+    kind: 'number', perRule: true, doc: "value of the cart within the rule's scope",
+    get: ({ s, item, scope }) => Math.round(s.cart.reduce((t, l) => t + (!scope || inScope(scope, l.itemId, (id) => item(id)?.category) ? l.qty * (item(l.itemId)?.price ?? 0) : 0), 0) * 100) / 100,
+  },
   cartCategories: { kind: 'set', doc: 'categories in the cart', get: ({ s, item }) => categoriesOf(s.cart.map((l) => l.itemId), item) },
   cartPriceDropPct: {
     kind: 'number', doc: 'largest price drop of a cart line since it was added, percent',
@@ -106,11 +117,13 @@ export class MetricCache {
     this.#m = m;
   }
 
-  get(name: MetricName, arg = 0): MetricValue {
+  get(name: MetricName, arg = 0, scope?: CouponScope): MetricValue {
+    const def = METRICS[name] as MetricDef;
+    if (def.perRule) return def.get(scope ? { ...this.#m, scope } : this.#m, arg);
     const key = arg ? `${name}:${arg}` : name;
     let v = this.#cache.get(key);
     if (v === undefined) {
-      v = (METRICS[name] as MetricDef).get(this.#m, arg);
+      v = def.get(this.#m, arg);
       this.#cache.set(key, v);
     }
     return v;

@@ -35,32 +35,38 @@ function unusable(c: Coupon, ts: number): CouponRefusal | undefined {
   return undefined;
 }
 
-/** Prices a checkout's lines with the coupon it asks for; holds the coupon when it applies. */
-export function redeemAtCheckout(s: UserState, e: ShopEvent, lines: readonly EventLine[], categoryOf: CategoryOf): Redemption {
-  const asked = e.coupon ?? '';
-  if (!asked) return { price: priceOrder(lines, undefined, categoryOf).price };
+/**
+ * Prices lines with the coupon asked for (a code, or AUTO_COUPON: the best eligible), without
+ * changing anything: the cart's quote and the checkout's decision are the same computation.
+ */
+export function quoteCoupon(coupons: readonly Coupon[], asked: string, ts: number, lines: readonly EventLine[], categoryOf: CategoryOf): Redemption {
+  const none = () => priceOrder(lines, undefined, categoryOf).price;
+  if (!asked) return { price: none() };
   if (asked === AUTO_COUPON) {
     let best: { coupon: Coupon; price: OrderPrice } | undefined;
-    for (const c of s.coupons) {
-      if (unusable(c, e.ts)) continue;
+    for (const c of coupons) {
+      if (unusable(c, ts)) continue;
       const p = priceOrder(lines, c, categoryOf);
-      if (p.problem || p.price.discount <= 0) continue;
+      if (p.problem || (p.price.discount <= 0 && !p.price.gift)) continue;
       if (!best || p.price.discount > best.price.discount || (p.price.discount === best.price.discount && c.priority > best.coupon.priority)) best = { coupon: c, price: p.price };
     }
-    if (!best) return { price: priceOrder(lines, undefined, categoryOf).price, auto: true };
-    hold(best.coupon, e);
-    return { price: best.price, coupon: best.coupon, auto: true };
+    return best ? { price: best.price, coupon: best.coupon, auto: true } : { price: none(), auto: true };
   }
-  const c = s.coupons.find((x) => x.code === asked);
-  const none = priceOrder(lines, undefined, categoryOf).price;
+  const c = coupons.find((x) => x.code === asked);
   // Another shopper's code looks the same as a made-up one: this shopper has no such coupon.
-  if (!c) return { price: none, refusal: { code: 'E_COUPON_UNKNOWN', message: `you have no coupon ${asked.slice(0, 40)}` } };
-  const bad = unusable(c, e.ts);
-  if (bad) return { price: none, refusal: bad };
+  if (!c) return { price: none(), refusal: { code: 'E_COUPON_UNKNOWN', message: `you have no coupon ${asked.slice(0, 40)}` } };
+  const bad = unusable(c, ts);
+  if (bad) return { price: none(), refusal: bad };
   const p = priceOrder(lines, c, categoryOf);
-  if (p.problem) return { price: none, refusal: { code: 'E_COUPON_NOT_APPLICABLE', message: `coupon ${c.code}: ${p.problem}` } };
-  hold(c, e);
+  if (p.problem) return { price: none(), refusal: { code: 'E_COUPON_NOT_APPLICABLE', message: `coupon ${c.code}: ${p.problem}` } };
   return { price: p.price, coupon: c };
+}
+
+/** Prices a checkout's lines with the coupon it asks for; holds the coupon when it applies. */
+export function redeemAtCheckout(s: UserState, e: ShopEvent, lines: readonly EventLine[], categoryOf: CategoryOf): Redemption {
+  const r = quoteCoupon(s.coupons, e.coupon ?? '', e.ts, lines, categoryOf);
+  if (r.coupon) hold(r.coupon, e);
+  return r;
 }
 
 function hold(c: Coupon, e: ShopEvent): void {

@@ -157,7 +157,7 @@ export function profileOf(s: UserState, extras: ProfileExtras = { intent: null, 
   return {
     userId: s.userId,
     recent: s.recent,
-    cart: s.cart,
+    cart: s.cart.map((l) => ({ itemId: l.itemId, qty: l.qty })),
     orders: s.orders,
     purchased: s.purchased,
     searches: s.searches,

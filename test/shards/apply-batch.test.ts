@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emptyItemState, type ItemState } from '../../actors/item/index.js';
-import { emptyRuleBudget, type RuleBudgetState } from '../../actors/promo/index.js';
+import { emptyRuleBudget, PromoRuleSet, type RuleBudgetState } from '../../actors/promo/index.js';
+import { defaultRules } from '../promo/promo-kit.js';
 import { emptyUserState, type UserState } from '../../actors/user/index.js';
 import { ShardPlacement } from '../../engine/placement/index.js';
 import { applyBatch, type ApplyInput } from '../../engine/shards/worker/apply-batch.js';
@@ -34,7 +35,7 @@ function setup(stock = 3) {
     const input: ApplyInput = {
       records, appliedSeq, placement, userCursor: cursor, itemCursor: cursor, users, items,
       rules: new Actors<RuleBudgetState>(emptyRuleBudget), rule: () => undefined,
-      foldCtx: { item: () => ({ category: 'tents', price: 10 }), cartAbandonMs: 60_000 },
+      foldCtx: { item: () => ({ category: 'tents', price: 10 }), cartAbandonMs: 60_000, promoRules: () => new PromoRuleSet(defaultRules(['cart_abandoned'])) },
       catalogStock: () => ({ stock, soldAtStock: 0 }),
       observe: (_e, seq) => observed.push(seq),
     };

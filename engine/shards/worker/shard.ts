@@ -302,9 +302,14 @@ function orderPush(o: OrderOutcome, now: number): OrderPush {
   const c = o.effect.checkout;
   const push: OrderPush = {
     type: 'order', checkoutId: c.checkoutId, orderId: c.orderId, status: c.status === 'placed' ? 'placed' : 'refused',
-    lines: c.lines, total: Math.round(c.lines.reduce((s, l) => s + l.qty * l.price, 0) * 100) / 100,
+    lines: c.lines.map((l) => ({ ...l, discount: c.lineDiscounts?.[l.itemId] ?? 0 })),
+    total: c.total ?? Math.round(c.lines.reduce((s, l) => s + l.qty * l.price, 0) * 100) / 100,
+    subtotal: c.subtotal ?? 0, discount: c.discount ?? 0, delivery: c.delivery ?? 0,
     causedBy: o.effect.causedBy, seq: o.seq, ts: now,
   };
+  if (c.coupon) push.coupon = c.coupon;
+  if (c.autoCoupon) push.couponAuto = true;
+  if (c.couponError) push.couponError = c.couponError;
   const r = refusedLine(c);
   if (r) push.refused = r;
   return push;
