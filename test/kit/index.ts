@@ -5,3 +5,4 @@ export { Shopper, type ServerMessage } from './shopper.js';
 export { readLog, referenceProfiles, type LoggedEvent } from './reference.js';
 export { startTraffic, type Traffic } from './traffic.js';
 export { referenceStock, stockViolations, type StockFold, type ItemStock, type CheckoutRecord, type OrderRecord } from './stock-reference.js';
+export { referencePromos, type PromoFold, type RulePromos } from './promo-reference.js';

@@ -4,6 +4,7 @@
  * this with what the engine serves.
  */
 import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { DefinitionRegistry } from '../../actors/definitions/index.js';
 import { emptyUserState, foldUserEvent, profileOf, type Profile } from '../../actors/user/index.js';
 import type { Catalog } from '../../engine/catalog/index.js';
 import { DEFAULT_CART_ABANDON_MS } from '../../engine/config/index.js';
@@ -36,8 +37,14 @@ export async function readLog(natsUrl: string): Promise<LoggedEvent[]> {
 
 export function referenceProfiles(log: LoggedEvent[], catalog: Catalog, cartAbandonMs = DEFAULT_CART_ABANDON_MS): Map<string, Profile> {
   const states = new Map<string, ReturnType<typeof emptyUserState>>();
-  const ctx = { cartAbandonMs, item: (id: string) => catalog.get(id) };
+  // Promotion rules in force at each position, as every shard's registry holds them.
+  const defs = new DefinitionRegistry();
+  const ctx = { cartAbandonMs, item: (id: string) => catalog.get(id), promoRules: () => defs.promoRules };
   for (const { seq, event } of log) {
+    if (event.kind === 'definition') {
+      defs.apply(event, seq);
+      continue;
+    }
     let s = states.get(event.userId);
     if (!s) states.set(event.userId, (s = emptyUserState(event.userId)));
     foldUserEvent(s, event, seq, ctx);
