@@ -133,11 +133,11 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     // Per-rule coupon numbers, read from the rule actors' committed state (any node's scrape sees the owner's writes in LMDB).
     const ruleRows = (pick: (b: import('../../actors/promo/index.js').RuleBudgetState) => number) => () =>
       [...store.rules.getRange()].map(({ key, value }) => [{ rule: String(key) }, pick(value)] as [Record<string, string>, number]);
-    metrics.counterFrom('shop_promo_coupons_issued_total', 'coupons granted by each promotion rule\'s budget owner', ruleRows((b) => b.issued));
-    metrics.counterFrom('shop_promo_coupons_redeemed_total', 'coupons of each rule redeemed by a placed order', ruleRows((b) => b.redeemed));
-    metrics.counterFrom('shop_promo_coupons_refused_total', 'coupons each rule\'s budget (or pause) refused', ruleRows((b) => b.refused));
-    metrics.counterFrom('shop_promo_coupons_released_total', 'coupons of each rule that expired unused (budget given back)', ruleRows((b) => b.released));
-    metrics.gauge('shop_promo_discount_redeemed', 'discount given by each rule\'s redeemed coupons (currency units)', ruleRows((b) => b.redeemedMoney));
+    metrics.counterFrom('shop_promo_coupons_issued_total', 'coupons granted by each promotion rule\'s budget owner', ruleRows((b) => b.issued), ['rule']);
+    metrics.counterFrom('shop_promo_coupons_redeemed_total', 'coupons of each rule redeemed by a placed order', ruleRows((b) => b.redeemed), ['rule']);
+    metrics.counterFrom('shop_promo_coupons_refused_total', 'coupons each rule\'s budget (or pause) refused', ruleRows((b) => b.refused), ['rule']);
+    metrics.counterFrom('shop_promo_coupons_released_total', 'coupons of each rule that expired unused (budget given back)', ruleRows((b) => b.released), ['rule']);
+    metrics.gauge('shop_promo_discount_redeemed', 'discount given by each rule\'s redeemed coupons (currency units)', ruleRows((b) => b.redeemedMoney), ['rule']);
 
     metrics.gauge('shop_jetstream_up', '1 when JetStream answered its last probe (once a second)', () => (logHealth.jetstream ? 1 : 0));
     metrics.gauge('shop_storage_full', '1 while events are refused because the disk under DATA_DIR is nearly full', () => (logHealth.storageFull ? 1 : 0));
