@@ -12,7 +12,7 @@
 import type { ShopEvent } from '../../protos/index.js';
 import type { FeatureDef, FeatureLookup } from './features.js';
 
-export const LIVE_STATE_VERSION = 1;
+export const LIVE_STATE_VERSION = 2;
 /** Items remembered per session for distinct/repeat counts, categories per session, cart lines. */
 const MAX_SEEN = 50;
 const MAX_CATEGORIES = 20;
@@ -47,6 +47,9 @@ export interface LiveIntentState {
   categories: string[];
   /** The cart as this fold knows it: item -> [qty, unit price]. Carts outlive sessions. */
   cart: Record<string, [number, number]>;
+  /** Lines and value of `cart`, kept as it changes (walking the map per score cost more than the trees). */
+  cartLines: number;
+  cartValue: number;
   /** Before this session: sessions, orders, last order time. */
   priorSessions: number;
   priorOrders: number;
@@ -60,7 +63,7 @@ export interface LiveIntentState {
 export function emptyLiveIntent(): LiveIntentState {
   return {
     v: LIVE_STATE_VERSION, start: 0, lastTs: 0, events: 0, productViews: 0, repeatViews: 0, recClicks: 0, cartAdds: 0, cartRemoves: 0,
-    searches: 0, listingPages: 0, dwellMs: 0, viewedPriceSum: 0, pricedViews: 0, maxViewedPrice: 0, seen: [], categories: [], cart: {},
+    searches: 0, listingPages: 0, dwellMs: 0, viewedPriceSum: 0, pricedViews: 0, maxViewedPrice: 0, seen: [], categories: [], cart: {}, cartLines: 0, cartValue: 0,
     priorSessions: 0, priorOrders: 0, lastOrderTs: 0, outcomeTs: 0, bought: false,
   };
 }
@@ -106,7 +109,30 @@ export function isNewSession(s: LiveIntentState, ts: number, gapMs: number): boo
  * Folds one event (mutates `s`). The caller ends a session first when
  * `isNewSession` says so (the trainer labels the ended one in between).
  */
+/** A state written by an older version: the running cart totals are counted once. */
+function upgrade(s: LiveIntentState): void {
+  let lines = 0;
+  let value = 0;
+  for (const k in s.cart) {
+    const l = s.cart[k]!;
+    lines++;
+    value += l[0] * l[1];
+  }
+  s.cartLines = lines;
+  s.cartValue = value;
+  s.v = LIVE_STATE_VERSION;
+}
+
+function dropLine(s: LiveIntentState, itemId: string): void {
+  const l = s.cart[itemId];
+  if (!l) return;
+  s.cartLines--;
+  s.cartValue -= l[0] * l[1];
+  delete s.cart[itemId];
+}
+
 export function foldLiveIntent(s: LiveIntentState, e: ShopEvent, item: LiveItemFacts | undefined, gapMs: number): LiveFoldStep {
+  if (s.v !== LIVE_STATE_VERSION) upgrade(s);
   // purchase lines a checkout placed are written by the engine after the outcome: history only
   const placedLine = e.kind === 'purchase' && !!e.checkoutId;
   if (!ACTIVITY.has(e.kind)) return 'ignored';
@@ -145,8 +171,15 @@ export function foldLiveIntent(s: LiveIntentState, e: ShopEvent, item: LiveItemF
       s.cartAdds++;
       const qty = Math.max(1, e.qty ?? 1);
       const line = s.cart[e.itemId];
-      if (line) line[0] += qty;
-      else if (Object.keys(s.cart).length < MAX_CART) s.cart[e.itemId] = [qty, item?.price ?? 0];
+      if (line) {
+        line[0] += qty;
+        s.cartValue += qty * line[1];
+      } else if (s.cartLines < MAX_CART) {
+        const price = item?.price ?? 0;
+        s.cart[e.itemId] = [qty, price];
+        s.cartLines++;
+        s.cartValue += qty * price;
+      }
       break;
     }
     case 'cart_remove': {
@@ -155,8 +188,11 @@ export function foldLiveIntent(s: LiveIntentState, e: ShopEvent, item: LiveItemF
       const line = s.cart[e.itemId];
       if (!line) break;
       const qty = e.qty ?? 0;
-      if (qty <= 0 || qty >= line[0]) delete s.cart[e.itemId];
-      else line[0] -= qty;
+      if (qty <= 0 || qty >= line[0]) dropLine(s, e.itemId);
+      else {
+        line[0] -= qty;
+        s.cartValue -= qty * line[1];
+      }
       break;
     }
     case 'search':
@@ -175,7 +211,7 @@ export function foldLiveIntent(s: LiveIntentState, e: ShopEvent, item: LiveItemF
       if (s.outcomeTs === 0) s.outcomeTs = e.ts;
       s.bought = true;
       s.lastOrderTs = Math.max(s.lastOrderTs, e.ts);
-      if (e.itemId) delete s.cart[e.itemId];
+      if (e.itemId) dropLine(s, e.itemId);
       break;
     default:
       break;
@@ -192,15 +228,23 @@ export interface LiveIntentSession {
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : 0);
 const DAY_MS = 86_400_000;
-
-function cartValue(s: LiveIntentState): number {
-  let v = 0;
-  for (const k in s.cart) {
-    const l = s.cart[k]!;
-    v += l[0] * l[1];
+const HOUR_MS = 3_600_000;
+// Calendar fields by arithmetic (a Date per feature per event costs more than the trees);
+// the month changes once a day, so it is cached by day.
+let monthDay = Number.NaN;
+let monthOfDay = 1;
+function utcMonth(now: number): number {
+  const day = Math.floor(now / DAY_MS);
+  if (day !== monthDay) {
+    monthDay = day;
+    monthOfDay = new Date(now).getUTCMonth() + 1;
   }
-  return v;
+  return monthOfDay;
 }
+const utcHour = (now: number): number => Math.floor(now / HOUR_MS) % 24;
+/** 0 = Sunday, as Date#getUTCDay (1970-01-01 was a Thursday). */
+const utcWeekday = (now: number): number => (Math.floor(now / DAY_MS) + 4) % 7;
+
 
 /**
  * The live features. Calendar features are in UTC (the log's time); a shop in
@@ -213,8 +257,9 @@ export const LIVE_FEATURES: readonly FeatureDef<LiveIntentSession>[] = [
   { name: 'RecClicks', kind: 'numeric', raw: false, get: ({ s }) => s.recClicks },
   { name: 'CartAdds', kind: 'numeric', raw: false, get: ({ s }) => s.cartAdds },
   { name: 'CartRemoves', kind: 'numeric', raw: false, get: ({ s }) => s.cartRemoves },
-  { name: 'CartLines', kind: 'numeric', raw: false, get: ({ s }) => Object.keys(s.cart).length },
-  { name: 'CartValue', kind: 'numeric', raw: false, get: ({ s }) => cartValue(s) },
+  { name: 'CartLines', kind: 'numeric', raw: false, get: ({ s }) => s.cartLines },
+  // rounded to cents: running sums of prices drift by float error
+  { name: 'CartValue', kind: 'numeric', raw: false, get: ({ s }) => Math.round(s.cartValue * 100) / 100 },
   { name: 'Searches', kind: 'numeric', raw: false, get: ({ s }) => s.searches },
   { name: 'ListingPages', kind: 'numeric', raw: false, get: ({ s }) => s.listingPages },
   { name: 'DwellSeconds', kind: 'numeric', raw: false, get: ({ s }) => s.dwellMs / 1000 },
@@ -232,13 +277,13 @@ export const LIVE_FEATURES: readonly FeatureDef<LiveIntentSession>[] = [
     name: 'VisitorKind', kind: 'category', raw: false, get: ({ s }) => (s.priorSessions > 0 ? 0 : 1),
     show: (v) => (v === 0 ? 'returning visitor' : 'new visitor'),
   },
-  { name: 'HourOfDay', kind: 'category', raw: false, get: ({ now }) => new Date(now).getUTCHours(), show: (v) => `${v}h UTC` },
+  { name: 'HourOfDay', kind: 'category', raw: false, get: ({ now }) => utcHour(now), show: (v) => `${v}h UTC` },
   {
-    name: 'DayOfWeek', kind: 'category', raw: false, get: ({ now }) => new Date(now).getUTCDay(),
+    name: 'DayOfWeek', kind: 'category', raw: false, get: ({ now }) => utcWeekday(now),
     show: (v) => ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][v] ?? String(v),
   },
   {
-    name: 'MonthOfYear', kind: 'category', raw: false, get: ({ now }) => new Date(now).getUTCMonth() + 1,
+    name: 'MonthOfYear', kind: 'category', raw: false, get: ({ now }) => utcMonth(now),
     show: (v) => ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][v - 1] ?? String(v),
   },
 ];

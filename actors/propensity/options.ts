@@ -53,6 +53,11 @@ export interface TrainOptions {
   bags: number;
   /** Seed of row/feature subsampling and of the validation split. @default 0 */
   seed: number;
+  /**
+   * Monotone constraints by feature name: +1 the score may only rise with the
+   * feature, -1 only fall; features not named are free. @default {}
+   */
+  monotone: Readonly<Record<string, -1 | 1>>;
 }
 
 export const DEFAULT_TRAIN_OPTIONS: Readonly<TrainOptions> = Object.freeze({
@@ -71,10 +76,11 @@ export const DEFAULT_TRAIN_OPTIONS: Readonly<TrainOptions> = Object.freeze({
   earlyStoppingRounds: DEFAULT_EARLY_STOPPING_ROUNDS,
   bags: DEFAULT_BAGS,
   seed: DEFAULT_SEED,
+  monotone: Object.freeze({}),
 });
 
 /** [min, max, integer] per option. */
-const BOUNDS: Record<keyof TrainOptions, readonly [number, number, boolean]> = {
+const BOUNDS: Record<Exclude<keyof TrainOptions, 'monotone'>, readonly [number, number, boolean]> = {
   learningRate: [1e-4, 1, false],
   maxIterations: [1, 100_000, true],
   maxLeaves: [2, 4096, true],
@@ -97,14 +103,23 @@ export function resolveTrainOptions(options: Partial<TrainOptions> = {}): TrainO
   if (typeof options !== 'object' || options === null) throw new TypeError('intent train options must be an object');
   const out: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS };
   for (const [name, v] of Object.entries(options)) {
-    const b = BOUNDS[name as keyof TrainOptions];
+    if (name === 'monotone') {
+      if (v === undefined) continue;
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new TypeError('intent train option monotone must be an object of feature name -> 1 or -1');
+      for (const [f, c] of Object.entries(v as Record<string, unknown>)) {
+        if (c !== 1 && c !== -1) throw new RangeError(`intent train option monotone.${f} must be 1 or -1, got ${String(c)}`);
+      }
+      out.monotone = Object.freeze({ ...(v as Record<string, -1 | 1>) });
+      continue;
+    }
+    const b = BOUNDS[name as Exclude<keyof TrainOptions, 'monotone'>];
     if (b === undefined) throw new RangeError(`intent train option ${name} is not a known option`);
     if (v === undefined) continue;
     if (typeof v !== 'number' || Number.isNaN(v)) throw new TypeError(`intent train option ${name} must be a number, got ${String(v)}`);
     const [min, max, int] = b;
     if (int && !Number.isInteger(v)) throw new RangeError(`intent train option ${name} must be an integer, got ${v}`);
     if (v < min || v > max) throw new RangeError(`intent train option ${name} must be in [${min}, ${max}], got ${v}`);
-    out[name as keyof TrainOptions] = v;
+    out[name as Exclude<keyof TrainOptions, 'monotone'>] = v;
   }
   return out;
 }

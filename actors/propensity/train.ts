@@ -81,6 +81,19 @@ function addTree(t: GrownTree, b: Binned, rows: Int32Array, margin: Float64Array
   }
 }
 
+/** The monotone option as one constraint per feature index; undefined when there is none. */
+function monotoneOf<S>(features: readonly FeatureDef<S>[], o: TrainOptions): Int8Array | undefined {
+  const names = Object.keys(o.monotone);
+  if (names.length === 0) return undefined;
+  const m = new Int8Array(features.length);
+  for (const name of names) {
+    const j = features.findIndex((f) => f.name === name);
+    if (j < 0) throw new RangeError(`intent train option monotone names ${name}, which is not a feature of the training set`);
+    m[j] = o.monotone[name] as number;
+  }
+  return m;
+}
+
 interface Booster {
   base: number;
   trees: GrownTree[];
@@ -101,7 +114,7 @@ function boost<S>(d: TrainingSet<S>, n: number, o: TrainOptions, seed: number): 
   const margin = new Float64Array(n).fill(base);
   const grad = new Float64Array(n);
   const hess = new Float64Array(n);
-  const params: TreeParams = o;
+  const params: TreeParams = { ...o, monotone: monotoneOf(d.features, o) };
   const sampleSize = Math.max(1, Math.round(o.subsample * fit.length));
   const featureCount = Math.max(1, Math.round(o.colsample * nf));
   const order = Int32Array.from(fit);

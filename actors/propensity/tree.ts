@@ -14,6 +14,8 @@ export interface TreeParams {
   l2: number;
   minGain: number;
   learningRate: number;
+  /** per feature: +1 the tree's output may only rise with it, -1 only fall, 0 free (LightGBM's basic method) */
+  monotone?: Int8Array | undefined;
 }
 
 /** A tree in local node ids (root 0, children after parents); leaves have left = -1. */
@@ -39,6 +41,9 @@ interface Leaf {
   gain: number;
   feature: number;
   bin: number;
+  /** bounds on this leaf's raw (unshrunk) value from monotone splits above it */
+  lo: number;
+  hi: number;
 }
 
 /** Reusable per-training buffers: histograms (g, h, count interleaved) and the row permutation. */
@@ -84,6 +89,8 @@ function buildHist(b: Binned, s: TreeScratch, features: Int32Array, grad: Float6
   }
 }
 
+const clamp = (v: number, lo: number, hi: number): number => (v < lo ? lo : v > hi ? hi : v);
+
 function findSplit(leaf: Leaf, b: Binned, s: TreeScratch, features: Int32Array, p: TreeParams): void {
   leaf.gain = 0;
   leaf.feature = -1;
@@ -91,8 +98,10 @@ function findSplit(leaf: Leaf, b: Binned, s: TreeScratch, features: Int32Array, 
   if (leaf.depth >= p.maxDepth || count < 2 * p.minSamplesLeaf) return;
   const parent = (leaf.g * leaf.g) / (leaf.h + p.l2);
   const hist = leaf.hist;
+  const mono = p.monotone;
   for (let f = 0; f < features.length; f++) {
     const j = features[f] as number;
+    const c = mono === undefined ? 0 : (mono[j] as number);
     const off = 3 * (s.offsets[j] as number);
     const nb = b.counts[j] as number;
     let gl = 0;
@@ -109,6 +118,8 @@ function findSplit(leaf: Leaf, b: Binned, s: TreeScratch, features: Int32Array, 
       const gr = leaf.g - gl;
       const hr = leaf.h - hl;
       if (hr < p.minHessianLeaf) continue;
+      // a split whose children would order against the constraint is not offered
+      if (c !== 0 && c * (clamp(-gr / (hr + p.l2), leaf.lo, leaf.hi) - clamp(-gl / (hl + p.l2), leaf.lo, leaf.hi)) < 0) continue;
       const gain = 0.5 * ((gl * gl) / (hl + p.l2) + (gr * gr) / (hr + p.l2) - parent);
       if (gain > leaf.gain + 1e-12 && gain > p.minGain) {
         leaf.gain = gain;
@@ -124,13 +135,13 @@ function findSplit(leaf: Leaf, b: Binned, s: TreeScratch, features: Int32Array, 
  */
 export function growTree(b: Binned, s: TreeScratch, sample: Int32Array, features: Int32Array, grad: Float64Array, hess: Float64Array, p: TreeParams): GrownTree {
   const t: GrownTree = { feature: [], bin: [], threshold: [], left: [], right: [], value: [] };
-  const addNode = (g: number, h: number): number => {
+  const addNode = (g: number, h: number, lo = Number.NEGATIVE_INFINITY, hi = Number.POSITIVE_INFINITY): number => {
     t.feature.push(-1);
     t.bin.push(-1);
     t.threshold.push(0);
     t.left.push(-1);
     t.right.push(-1);
-    t.value.push((-g / (h + p.l2)) * p.learningRate);
+    t.value.push(clamp(-g / (h + p.l2), lo, hi) * p.learningRate);
     return t.value.length - 1;
   };
   s.rows.set(sample);
@@ -141,7 +152,7 @@ export function growTree(b: Binned, s: TreeScratch, sample: Int32Array, features
     g0 += grad[r] as number;
     h0 += hess[r] as number;
   }
-  const root: Leaf = { node: addNode(g0, h0), start: 0, end: sample.length, depth: 0, g: g0, h: h0, hist: s.take(), gain: 0, feature: -1, bin: -1 };
+  const root: Leaf = { node: addNode(g0, h0), start: 0, end: sample.length, depth: 0, g: g0, h: h0, hist: s.take(), gain: 0, feature: -1, bin: -1, lo: Number.NEGATIVE_INFINITY, hi: Number.POSITIVE_INFINITY };
   buildHist(b, s, features, grad, hess, root.start, root.end, root.hist);
   findSplit(root, b, s, features, p);
   const open: Leaf[] = [root];
@@ -178,8 +189,16 @@ export function growTree(b: Binned, s: TreeScratch, sample: Int32Array, features
       gl += leaf.hist[off + 3 * q] as number;
       hl += leaf.hist[off + 3 * q + 1] as number;
     }
-    const left: Leaf = { node: addNode(gl, hl), start: leaf.start, end: mid, depth: leaf.depth + 1, g: gl, h: hl, hist: leaf.hist, gain: 0, feature: -1, bin: -1 };
-    const right: Leaf = { node: addNode(leaf.g - gl, leaf.h - hl), start: mid, end: leaf.end, depth: leaf.depth + 1, g: leaf.g - gl, h: leaf.h - hl, hist: leaf.hist, gain: 0, feature: -1, bin: -1 };
+    // children of a monotone split are bounded at the midpoint of their values, so no later split can cross them
+    const c = p.monotone === undefined ? 0 : (p.monotone[leaf.feature] as number);
+    let [llo, lhi, rlo, rhi] = [leaf.lo, leaf.hi, leaf.lo, leaf.hi];
+    if (c !== 0) {
+      const midValue = (clamp(-gl / (hl + p.l2), leaf.lo, leaf.hi) + clamp(-(leaf.g - gl) / (leaf.h - hl + p.l2), leaf.lo, leaf.hi)) / 2;
+      if (c > 0) [lhi, rlo] = [midValue, midValue];
+      else [llo, rhi] = [midValue, midValue];
+    }
+    const left: Leaf = { node: addNode(gl, hl, llo, lhi), start: leaf.start, end: mid, depth: leaf.depth + 1, g: gl, h: hl, hist: leaf.hist, gain: 0, feature: -1, bin: -1, lo: llo, hi: lhi };
+    const right: Leaf = { node: addNode(leaf.g - gl, leaf.h - hl, rlo, rhi), start: mid, end: leaf.end, depth: leaf.depth + 1, g: leaf.g - gl, h: leaf.h - hl, hist: leaf.hist, gain: 0, feature: -1, bin: -1, lo: rlo, hi: rhi };
     t.feature[leaf.node] = leaf.feature;
     t.bin[leaf.node] = leaf.bin;
     t.threshold[leaf.node] = b.upper[leaf.feature]![leaf.bin] as number;

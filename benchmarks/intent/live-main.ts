@@ -12,7 +12,7 @@
  *    one-list-for-everyone baseline.
  * 3. Cost end to end: push latency at 1k events/s (browse), intent on vs off,
  *    alternating in the same run.
- * Writes OUT/intent-live-<date>.md and .json.
+ * Writes OUT/intent-live-<date>.md and .json. `--actor-only` runs step 1 and prints it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -33,7 +33,7 @@ import { removeDataDir, startEngine, type EngineProcess } from '../lib/engine-pr
 import { provenance, waitForQuiet } from '../lib/machine.js';
 import { CpuMeter } from '../lib/proc-cpu.js';
 
-const { values } = parseArgs({ options: { out: { type: 'string', default: 'benchmarks/results' }, quick: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'benchmarks/results' }, quick: { type: 'boolean', default: false }, 'actor-only': { type: 'boolean', default: false } } });
 const quick = values.quick === true;
 const log = (s: string): void => void process.stdout.write(`${s}\n`);
 const prov = provenance([]);
@@ -219,6 +219,7 @@ async function onOff() {
 }
 
 const actor = actorCost();
+if (values['actor-only']) process.exit(0);
 const live = await quality();
 const e2e = await onOff();
 

@@ -51,7 +51,7 @@ log(human);
 
 log(`\ntraining the served model on all of ${values.data} and timing ${calls} scores per case`);
 const data = readSessions(join(resolve(values.data), 'sessions.csv'));
-const { model, sel } = fitOn(data, Int32Array.from({ length: data.labels.length }, (_, i) => i), {});
+const { model, chosen } = fitOn(data, Int32Array.from({ length: data.labels.length }, (_, i) => i), {});
 const bench = benchScoring(model, data.sessions, calls);
 const row = (name: string, p: Percentiles): string => `| ${name} | ${p.p50Us} | ${p.p99Us} | ${p.meanUs} | ${p.calls} |`;
 const table = [
@@ -90,20 +90,20 @@ ${human}
 
 ## Scoring cost (one session, one thread, timed per call)
 
-Model trained on all ${data.labels.length} sessions with the same nested selection (chose ${sel.candidate.name}): ${bench.trees} trees, ${bench.nodes} nodes.
+Model trained on all ${data.labels.length} sessions with the same nested selection (chose ${chosen}): ${bench.trees} trees, ${bench.nodes} nodes.
 
 ${table}
 
-\`score\` walks flat typed arrays and allocates nothing; \`explainSession\` allocates its result (three objects and their strings).
+\`score\` walks flat typed arrays and allocates nothing (a blend scores its trees and its logistic terms through reused buffers); \`explainSession\` allocates its result (three objects and their strings).
 
 ## How the constants were chosen
 
-See eval/intent/README.md: the candidate list was drawn up by 3-fold CV inside the outer training folds only; each outer fold then picks its candidate and F1 threshold by 3-fold CV inside its own training rows. No number above was used to change a constant.
+See eval/intent/README.md: the tree and logistic candidate lists and the blend-weight grid were drawn up by 3-fold CV inside the outer training folds only; each outer fold then picks its tree candidate, its logistic candidate, the blend weight and the F1 threshold by 3-fold CV inside its own training rows. No number above was used to change a constant.
 `;
 mkdirSync(values.out, { recursive: true });
 const base = join(values.out, `intent-${date}`);
 writeFileSync(`${base}.md`, md);
-const json = { provenance: prov, evalCommand, metrics, scoring: bench, servedCandidate: sel.candidate.name };
+const json = { provenance: prov, evalCommand, metrics, scoring: bench, servedCandidate: chosen };
 writeFileSync(`${base}.json`, `${JSON.stringify(json, null, 2)}\n`);
 writeFileSync(`${base}.html`, renderReport(intentReport(json)));
 log(`wrote ${base}.md, .json and .html`);

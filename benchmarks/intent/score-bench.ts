@@ -5,7 +5,8 @@
  * session with its top-3 explanation.
  */
 import { hrtime } from 'node:process';
-import type { IntentModel, IntentSession } from '../../actors/propensity/index.js';
+import { BlendedIntentModel, IntentModel } from '../../actors/propensity/index.js';
+import type { IntentScorer, IntentSession } from '../../actors/propensity/index.js';
 
 export interface Percentiles {
   p50Us: number;
@@ -45,11 +46,12 @@ function time(calls: number, warm: number, f: (i: number) => unknown): Float64Ar
   return ns;
 }
 
-export function benchScoring(model: IntentModel, sessions: readonly IntentSession[], calls = 200_000): ScoreBench {
+export function benchScoring(model: IntentScorer, sessions: readonly IntentSession[], calls = 200_000): ScoreBench {
   const n = sessions.length;
   // one vector per session made up front, so the timed calls allocate nothing of the bench's own
   const vectors = sessions.map((s) => Float64Array.from(model.features, (f) => f.get(s)));
   const warm = Math.min(calls, 20_000);
+  const trees = model instanceof BlendedIntentModel ? model.trees : model instanceof IntentModel ? model : undefined;
   const timer = time(calls, warm, () => 0);
   const vector = time(calls, warm, (i) => model.score(vectors[i % n] as Float64Array));
   const session = time(calls, warm, (i) => model.scoreSession(sessions[i % n] as IntentSession));
@@ -59,6 +61,6 @@ export function benchScoring(model: IntentModel, sessions: readonly IntentSessio
   });
   return {
     timerUs: percentiles(timer), vector: percentiles(vector), session: percentiles(session), sessionExplained: percentiles(explained),
-    trees: model.treeCount, nodes: model.nodeCount,
+    trees: trees?.treeCount ?? 0, nodes: trees?.nodeCount ?? 0,
   };
 }

@@ -8,7 +8,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 export function intentReport(j: Json): Report {
   const m = j['metrics'] as Json;
-  const ours = { label: 'ours (GBDT, this repo)', tone: 'ours' as const };
+  // "wide/raw + 0.2 lr-all-l30": the served model is a blend
+  const ours = { label: `ours (${String(j['servedCandidate'] ?? '').includes(' + ') ? 'GBDT + logistic blend' : 'GBDT'}, this repo)`, tone: 'ours' as const };
   return {
     title: 'Purchase intent on UCI Online Shoppers',
     facts: [...provenanceFacts(j['provenance'] as BenchResults['provenance']), `eval: ${String(j['evalCommand'] ?? '')}`],

@@ -1,5 +1,5 @@
 /**
- * `npm run eval:intent -- --data DIR [--test FILE] [--json] [--fixed NAME] [--save-model FILE]`
+ * `npm run eval:intent -- --data DIR [--test FILE] [--json] [--fixed NAME] [--no-blend] [--save-model FILE]`
  *
  * Purchase intent on the UCI Online Shoppers format (DIR/sessions.csv): the
  * protocol of shared/data/README.md (stratified 5-fold CV shuffled with seed 0,
@@ -11,18 +11,19 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { serializeModel } from '../../actors/propensity/index.js';
+import { serializeScorer } from '../../actors/propensity/index.js';
 import { EngineError } from '../../engine/errors/index.js';
 import { CANDIDATES, FINAL_BAGS } from './candidates.js';
 import { meanStd } from './metrics.js';
 import { GOAL, PUBLISHED_INTENT } from './published.js';
-import { crossValidate, fitOn, trainTest } from './run.js';
+import { BLEND_CANDIDATES } from './logistic-candidates.js';
+import { crossValidate, fitOn, trainTest, treeCountOf } from './run.js';
 import type { FoldResult } from './run.js';
 import { INNER_FOLDS } from './select.js';
 import { readSessions } from './sessions-csv.js';
 
 const USAGE = `usage: npm run eval:intent -- --data DIR [--test FILE] [--json] [--folds 5] [--seed 0]
-  [--fixed ${CANDIDATES.map((c) => c.name).join('|')}] [--save-model FILE.json]`;
+  [--fixed ${CANDIDATES.map((c) => c.name).join('|')}] [--no-blend] [--save-model FILE.json]`;
 
 class UsageError extends Error {}
 
@@ -33,6 +34,7 @@ interface Args {
   folds: number;
   seed: number;
   fixed: string | undefined;
+  noBlend: boolean;
   saveModel: string | undefined;
 }
 
@@ -44,7 +46,7 @@ function parse(argv: string[]): Args {
       options: {
         data: { type: 'string' }, test: { type: 'string' }, json: { type: 'boolean', default: false },
         folds: { type: 'string', default: '5' }, seed: { type: 'string', default: '0' },
-        fixed: { type: 'string' }, 'save-model': { type: 'string' }, help: { type: 'boolean', default: false },
+        fixed: { type: 'string' }, 'no-blend': { type: 'boolean', default: false }, 'save-model': { type: 'string' }, help: { type: 'boolean', default: false },
       },
     }));
   } catch (e) {
@@ -63,7 +65,7 @@ function parse(argv: string[]): Args {
   if (values.fixed !== undefined && !CANDIDATES.some((c) => c.name === values.fixed)) throw new UsageError(`--fixed must be one of ${CANDIDATES.map((c) => c.name).join(', ')}`);
   return {
     data: resolve(values.data), test: values.test === undefined ? undefined : resolve(values.test), json: values.json,
-    folds: int('folds', values.folds, 2), seed: int('seed', values.seed, 0), fixed: values.fixed, saveModel: values['save-model'],
+    folds: int('folds', values.folds, 2), seed: int('seed', values.seed, 0), fixed: values.fixed, noBlend: values['no-blend'], saveModel: values['save-model'],
   };
 }
 
@@ -89,23 +91,25 @@ function main(): void {
   const data = readSessions(join(args.data, 'sessions.csv'));
   const fixed = args.fixed === undefined ? undefined : CANDIDATES.find((c) => c.name === args.fixed);
   const pos = data.labels.reduce((a, b) => a + b, 0);
-  const how = fixed === undefined ? `nested selection among ${CANDIDATES.length} candidates by ${INNER_FOLDS}-fold CV inside each training set` : `fixed candidate ${fixed.name}`;
+  const trees = fixed === undefined ? `nested selection among ${CANDIDATES.length} tree candidates by ${INNER_FOLDS}-fold CV inside each training set` : `fixed tree candidate ${fixed.name}`;
+  const how = args.noBlend ? `${trees}, trees only` : `${trees}, then a logistic model (${BLEND_CANDIDATES.length} candidates) and its blend weight by the same inner CV`;
+  const run = { fixed, noBlend: args.noBlend };
   const progress = (s: string): void => void process.stderr.write(`${s}\n`);
   let results: FoldResult[];
   let mode: 'cv' | 'test';
   if (args.test === undefined) {
     mode = 'cv';
     log(`eval:intent ${args.data}: ${data.labels.length} sessions, ${pos} bought (${((100 * pos) / data.labels.length).toFixed(1)} %); stratified ${args.folds}-fold CV, seed ${args.seed}; ${how}; final models average ${FINAL_BAGS} boosters`);
-    results = crossValidate(data, args.folds, args.seed, { fixed, progress });
+    results = crossValidate(data, args.folds, args.seed, { ...run, progress });
   } else {
     mode = 'test';
     const test = readSessions(args.test);
     log(`eval:intent: train on ${args.data} (${data.labels.length} sessions), score ${args.test} (${test.labels.length} sessions) once; ${how}`);
-    results = [trainTest(data, test, { fixed, progress }).result];
+    results = [trainTest(data, test, { ...run, progress }).result];
   }
-  log(`\n${'fold'.padEnd(6)} ${'n'.padStart(5)} ${'chosen'.padEnd(14)} ROC-AUC  PR-AUC   Brier     F1  prec. recall  thresh.`);
+  log(`\n${'fold'.padEnd(6)} ${'n'.padStart(5)} ${'chosen'.padEnd(30)} ROC-AUC  PR-AUC   Brier     F1  prec. recall  thresh.`);
   for (const r of results) {
-    log(`${String(r.fold + 1).padEnd(6)} ${String(r.n).padStart(5)} ${r.chosen.padEnd(14)} ${f4(r.rocAuc)}  ${f4(r.prAuc)}  ${f4(r.brier)} ${f4(r.f1)} ${f4(r.precision)} ${f4(r.recall)}  ${f4(r.threshold)}`);
+    log(`${String(r.fold + 1).padEnd(6)} ${String(r.n).padStart(5)} ${r.chosen.padEnd(30)} ${f4(r.rocAuc)}  ${f4(r.prAuc)}  ${f4(r.brier)} ${f4(r.f1)} ${f4(r.precision)} ${f4(r.recall)}  ${f4(r.threshold)}`);
   }
   const s = summarise(results);
   const n = results.reduce((a, r) => a + r.n, 0);
@@ -118,13 +122,13 @@ function main(): void {
   const met = (s.roc_auc ?? 0) >= GOAL.rocAuc && (s.pr_auc ?? 0) >= GOAL.prAuc;
   log(`goal ROC-AUC >= ${GOAL.rocAuc} and PR-AUC >= ${GOAL.prAuc}: ${met ? 'met' : 'NOT met'}; ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   if (args.saveModel !== undefined) {
-    const model = mode === 'cv' ? fitOn(data, Int32Array.from({ length: data.labels.length }, (_, i) => i), { fixed }).model : trainTest(data, data, { fixed }).model;
-    writeFileSync(args.saveModel, serializeModel(model));
-    log(`wrote ${args.saveModel} (trained on all of ${args.data}, ${model.treeCount} trees)`);
+    const model = fitOn(data, Int32Array.from({ length: data.labels.length }, (_, i) => i), run).model;
+    writeFileSync(args.saveModel, serializeScorer(model));
+    log(`wrote ${args.saveModel} (trained on all of ${args.data}, ${treeCountOf(model)} trees)`);
   }
   if (args.json) {
     log(JSON.stringify({
-      ...s, n, mode, folds: mode === 'cv' ? args.folds : 1, seed: args.seed, selection: fixed === undefined ? 'nested' : `fixed:${fixed.name}`,
+      ...s, n, mode, folds: mode === 'cv' ? args.folds : 1, seed: args.seed, selection: fixed === undefined ? 'nested' : `fixed:${fixed.name}`, blend: !args.noBlend,
       chosen: results.map((r) => r.chosen), fold_roc_auc: results.map((r) => round(r.rocAuc)), fold_pr_auc: results.map((r) => round(r.prAuc)),
       goal_met: met, seconds: round((performance.now() - t0) / 1000),
     }));

@@ -37,6 +37,8 @@ describe('gateway - bad input', () => {
     await expectError(s, JSON.stringify({ type: 'subscribe' }), 'E_UNKNOWN_KIND');
     await expectError(s, JSON.stringify({ type: 'event', id: 'k1', kind: 'teleport', itemId: item }), 'E_UNKNOWN_KIND', 'k1');
     await expectError(s, JSON.stringify({ type: 'event', id: 'k2', kind: 'reminder' }), 'E_UNKNOWN_KIND', 'k2');
+    // a shopper cannot publish a model (definitions are the engine's)
+    await expectError(s, JSON.stringify({ type: 'event', id: 'k2d', kind: 'definition', defKind: 'intent_model', defId: 'live', defVersion: 99, payload: '{}' }), 'E_UNKNOWN_KIND', 'k2d');
     await expectError(s, JSON.stringify({ type: 'event', id: 'k3', kind: 'view' }), 'E_BAD_EVENT', 'k3');
     await expectError(s, JSON.stringify({ type: 'event', id: 'k4', kind: 'view', itemId: 42 }), 'E_BAD_EVENT', 'k4');
     await expectError(s, JSON.stringify({ type: 'event', id: 'k5', kind: 'cart_add', itemId: item, qty: 'two' }), 'E_BAD_EVENT', 'k5');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
 import { Catalog, demoCatalog, DEFAULT_DEMO_SEED } from '../../engine/catalog/index.js';
-import { readLog, referenceProfiles, spawnEngine, startNats, startTestEngine, startTraffic, TEST_CATALOG_SIZE, testEnv, type EngineProcess } from '../kit/index.js';
+import { foldedPart, readLog, referenceProfiles, spawnEngine, startNats, startTestEngine, startTraffic, TEST_CATALOG_SIZE, testEnv, type EngineProcess } from '../kit/index.js';
 
 describe('recovery - kill -9 of the whole engine', () => {
   let engine: EngineProcess | undefined;
@@ -39,7 +39,7 @@ describe('recovery - kill -9 of the whole engine', () => {
       const got = await r.json();
       const want = expected.get(s.userId);
       assert.ok(want, `user ${s.userId} has events in the log`);
-      assert.deepEqual(got, JSON.parse(JSON.stringify(want)), `profile of ${s.userId} equals the fold of the log`);
+      assert.deepEqual(foldedPart(got as object), foldedPart(JSON.parse(JSON.stringify(want)) as object), `profile of ${s.userId} equals the fold of the log`);
     }
     for (const s of traffic.shoppers) s.close();
   });
@@ -62,7 +62,7 @@ describe('recovery - replay of history the actors already hold', () => {
       const expected = referenceProfiles(await readLog(nats.url), engine.services.catalog);
       for (const s of traffic.shoppers) {
         const got = await s.profile(engine.url);
-        assert.deepEqual(got, JSON.parse(JSON.stringify(expected.get(s.userId))), `profile of ${s.userId}`);
+        assert.deepEqual(foldedPart(got), foldedPart(JSON.parse(JSON.stringify(expected.get(s.userId)))), `profile of ${s.userId}`);
       }
       for (const s of traffic.shoppers) s.close();
     } finally {

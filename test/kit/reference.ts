@@ -35,6 +35,16 @@ export async function readLog(natsUrl: string): Promise<LoggedEvent[]> {
   }
 }
 
+/**
+ * A profile without what the shard computes at read time from shop-wide state (the
+ * intent score of the model in force, category picks): the part a fold of one user's
+ * events must reproduce exactly.
+ */
+export function foldedPart<P extends object>(p: P): Omit<P, 'intent' | 'categoryPicks'> {
+  const { intent: _i, categoryPicks: _c, ...rest } = p as P & { intent?: unknown; categoryPicks?: unknown };
+  return rest;
+}
+
 export function referenceProfiles(log: LoggedEvent[], catalog: Catalog, cartAbandonMs = DEFAULT_CART_ABANDON_MS): Map<string, Profile> {
   const states = new Map<string, ReturnType<typeof emptyUserState>>();
   // Promotion rules in force at each position, as every shard's registry holds them.

@@ -75,6 +75,19 @@ describe('intent - live features', () => {
     assert.equal(liveFeatureByName('VisitorKind')!.get(v2), 0, 'returning visitor');
   });
 
+  it('intent - calendar features by arithmetic agree with Date (UTC) at any time', () => {
+    const rng = new Prng(5);
+    const s = emptyLiveIntent();
+    for (let i = 0; i < 2000; i++) {
+      const now = Math.floor(rng.next() * 4_000_000_000_000);
+      const d = new Date(now);
+      const v: LiveIntentSession = { s, now };
+      assert.equal(liveFeatureByName('HourOfDay')!.get(v), d.getUTCHours());
+      assert.equal(liveFeatureByName('DayOfWeek')!.get(v), d.getUTCDay());
+      assert.equal(liveFeatureByName('MonthOfYear')!.get(v), d.getUTCMonth() + 1);
+    }
+  });
+
   it('intent - a live model file names only live features; a UCI one is refused by the live lookup', () => {
     const text = cartModel();
     assert.equal(parseModel(text, liveFeatureByName).features.length, LIVE_FEATURES.length);

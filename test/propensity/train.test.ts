@@ -75,3 +75,29 @@ test('propensity - options and data are checked, naming what is wrong', () => {
   assert.throws(() => trainIntentModel({ ...d, y: new Uint8Array(100) }), /needs both classes/);
   assert.throws(() => trainIntentModel({ ...d, x: d.x.subarray(1) }), /want 100 rows x 5 features/);
 });
+
+test('propensity - a monotone constraint makes the score rise with the feature; bad constraints are refused', () => {
+  const d = synthetic(3000, 9);
+  const m = trainIntentModel(d, { ...FAST, monotone: { PageValues: 1 } });
+  const free = trainIntentModel(d, FAST);
+  let freeDrops = 0;
+  for (let i = 0; i < 200; i++) {
+    const x = Float64Array.from(row(d, i));
+    let prev = Number.NEGATIVE_INFINITY;
+    let prevFree = Number.NEGATIVE_INFINITY;
+    for (let v = 0; v <= 100; v += 0.5) {
+      x[2] = v;
+      const s = m.margin(x);
+      assert.ok(s >= prev - 1e-12, `row ${i}: margin fell from ${prev} to ${s} at PageValues ${v}`);
+      prev = s;
+      const f = free.margin(x);
+      if (f < prevFree - 1e-9) freeDrops++;
+      prevFree = f;
+    }
+  }
+  // the constraint is what keeps it monotone: unconstrained trees do dip somewhere on noisy labels
+  assert.ok(freeDrops > 0, 'the unconstrained model was monotone anyway: the test shows nothing');
+  assert.throws(() => trainIntentModel(d, { monotone: { ShoeSize: 1 } }), /monotone names ShoeSize/);
+  assert.throws(() => resolveTrainOptions({ monotone: { PageValues: 2 } as never }), { name: 'RangeError', message: /monotone\.PageValues must be 1 or -1/ });
+  assert.deepEqual(resolveTrainOptions({}).monotone, {});
+});

@@ -6,7 +6,7 @@ import { connectNats, dedupKey } from '../../engine/log/index.js';
 import { eventSubject, partitionOf } from '../../engine/placement/index.js';
 import { StateStore } from '../../engine/store/index.js';
 import { encodeEvent, type ShopEvent } from '../../protos/index.js';
-import { readLog, referenceProfiles, startNats, startTestEngine, testEnv, type TestNats } from '../kit/index.js';
+import { foldedPart, readLog, referenceProfiles, startNats, startTestEngine, testEnv, type TestNats } from '../kit/index.js';
 
 const USERS = 100_000;
 
@@ -62,14 +62,14 @@ describe('runtime - passivation under a small actor cap', () => {
     for (const [id, want] of expected) {
       const got = store.users.get(id);
       assert.ok(got, `state of ${id} is in LMDB`);
-      assert.deepEqual(profileOf(got), want);
+      assert.deepEqual(foldedPart(profileOf(got)), foldedPart(want));
       checked++;
     }
     assert.equal(checked, USERS);
     // And through the actor (activation from LMDB): a sample over the API path.
     for (let i = 0; i < USERS; i += 997) {
       const p = await engine.services.asks.profile(userId(i));
-      assert.deepEqual(p, expected.get(userId(i)));
+      assert.deepEqual(foldedPart(p), foldedPart(expected.get(userId(i))!));
     }
   });
 });
