@@ -21,6 +21,7 @@ import { analyticsHandlers } from './analytics-handlers.js';
 import { ANALYTICS_SERVICE, ENGINE_SERVICE, loadEngineProto } from './proto.js';
 import { streamRecommendations, type StreamStats } from './recommend-stream.js';
 import { trackBatch } from './track-batch.js';
+import { promotionHandlers } from './promotion-handlers.js';
 import { unaryHandlers } from './unary-handlers.js';
 import { upsertItems, type ItemsChangedHook } from './upsert-items.js';
 
@@ -135,6 +136,7 @@ export class GrpcServer {
     const proto = loadEngineProto();
     const g = this.#guard;
     const u = unaryHandlers(services);
+    const p = promotionHandlers(services, options.analytics?.promotions);
     const handlers: EngineHandlers = {
       Track: g.unaryCall('Track', u.track, { coalesce: true }),
       TrackBatch: g.bidiStream('TrackBatch', trackBatch(services, { window, events: this.#batchEvents })),
@@ -146,6 +148,11 @@ export class GrpcServer {
       GetItem: g.unaryCall('GetItem', u.getItem),
       ListItems: g.unaryCall('ListItems', u.listItems),
       ListCategories: g.unaryCall('ListCategories', u.listCategories),
+      ListCoupons: g.unaryCall('ListCoupons', p.listCoupons),
+      ListPromotions: g.unaryCall('ListPromotions', p.listPromotions),
+      PutPromotion: g.unaryCall('PutPromotion', p.putPromotion),
+      SetPromotionStatus: g.unaryCall('SetPromotionStatus', p.setPromotionStatus),
+      DryRunPromotion: g.unaryCall('DryRunPromotion', p.dryRunPromotion),
     };
     this.#server.addService(proto.service, handlers);
     if (options.analytics) this.#server.addService(proto.analytics, analyticsHandlers(options.analytics, g));
