@@ -55,7 +55,8 @@ describe('grpc - python interop', { skip }, () => {
     // Settled here so a failure cannot become an unhandled rejection while the engine starts.
     const generating = generatePythonStubs(stubs).then(() => undefined, (err: unknown) => err);
     nats = await startNats();
-    engine = await startTestEngine(testEnv(nats.url));
+    // Without the default promotion rules: their coupon decisions would move the profile's lastSeq past the batch's last ack.
+    engine = await startTestEngine(testEnv(nats.url, { PROMO_DEFAULT_RULES: 'false' }));
     itemIds = [...engine.services.catalog.values()].slice(0, 20).map((p) => p.itemId);
     server = new GrpcServer(engine.services, {
       auth: { apiKey: API_KEY }, host: '127.0.0.1', health: engine.health, log: engine.log.child('grpc'),
