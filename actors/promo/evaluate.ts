@@ -40,6 +40,8 @@ export interface PromoUserState {
   /** Per rule: coupons granted or asked for (the per-user limit counts both) and when the last was asked. */
   perRule: Record<string, { n: number; lastTs: number }>;
   pending: PendingCoupon[];
+  /** Idle rules: when each was last armed (the reminder is moved lazily, when it fires early). */
+  armed?: Record<string, number>;
 }
 
 export function promoState(s: UserState): PromoUserState {
@@ -131,7 +133,12 @@ export function promoOnEvent(s: UserState, m: MetricInput, ctx: PromoContext, si
   const e = m.e;
   const rules = ctx.rules;
   for (const r of rules.armedBy(e.kind)) {
-    if (mayIssue(s, r, e.ts)) sink.setReminder(PROMO_REMINDER + r.id, idleDue(r, e.ts, ctx));
+    if (!mayIssue(s, r, e.ts)) continue;
+    // Re-arming on every event would rewrite the persisted reminder per event (two LMDB
+    // writes): remember the time instead, and move the reminder when it fires too early.
+    const st = promoState(s);
+    (st.armed ??= {})[r.id] = e.ts;
+    if (!s.reminders.some((x) => x.name === PROMO_REMINDER + r.id)) sink.setReminder(PROMO_REMINDER + r.id, idleDue(r, e.ts, ctx));
   }
   const onEvent = rules.onEvent(e.kind);
   const score = s.intentScore?.score ?? -1;
@@ -157,7 +164,16 @@ export function promoOnOrder(s: UserState, orderId: string, m: MetricInput, ctx:
 export function promoOnReminder(s: UserState, name: string, dueAt: number, m: MetricInput, ctx: PromoContext, sink: PromoSink): boolean {
   if (name.startsWith(PROMO_REMINDER)) {
     const rule = ctx.rules.get(name.slice(PROMO_REMINDER.length));
-    if (rule && rule.trigger.type === 'idle') consider(s, rule, `t${dueAt}`, m, new MetricCache(m), sink);
+    if (!rule || rule.trigger.type !== 'idle') return true;
+    const armed = s.promo?.armed?.[rule.id] ?? 0;
+    const due = idleDue(rule, armed, ctx);
+    // Armed again since this reminder was set: not idle long enough yet.
+    if (due > dueAt) {
+      sink.setReminder(name, due);
+      return true;
+    }
+    if (s.promo?.armed) delete s.promo.armed[rule.id];
+    consider(s, rule, `t${dueAt}`, m, new MetricCache(m), sink);
     return true;
   }
   if (name.startsWith(EXPIRY_REMINDER)) {

@@ -66,10 +66,13 @@ export function dryRunRule(draft: PromoRule, records: readonly ReadRecord[], ite
   const armed = new Set<UserState>();
   const fireDue = (now: number) => {
     for (const s of [...armed]) {
-      if (s.reminders.length === 0) armed.delete(s);
-      for (const r of s.reminders.filter((x) => x.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt)) {
-        play({ id: `rm.${r.name}.${r.dueAt}`, userId: s.userId, kind: 'reminder', ts: r.dueAt, reminder: r.name, dueAt: r.dueAt, source: 'engine' });
+      // A reminder that fired early moves itself later: fire until none is due.
+      for (let round = 0; round < 10; round++) {
+        const due = s.reminders.filter((x) => x.dueAt <= now).sort((a, b) => a.dueAt - b.dueAt);
+        if (due.length === 0) break;
+        for (const r of due) play({ id: `rm.${r.name}.${r.dueAt}`, userId: s.userId, kind: 'reminder', ts: r.dueAt, reminder: r.name, dueAt: r.dueAt, source: 'engine' });
       }
+      if (s.reminders.length === 0) armed.delete(s);
     }
   };
   let lastFire = 0;

@@ -71,8 +71,11 @@ export class PromoWorld {
   /** Fires every reminder of `s` due by `now` (as the reminder ticker would). */
   fireDue(s: UserState, now: number): UserEffect[] {
     const out: UserEffect[] = [];
-    for (const r of [...s.reminders].filter((x) => x.dueAt <= now)) {
-      out.push(...this.fold(s, { id: `rm.${r.name}.${r.dueAt}`, userId: s.userId, kind: 'reminder', ts: r.dueAt, reminder: r.name, dueAt: r.dueAt, source: 'engine' }));
+    // A reminder that fired early moves itself later: fire until none is due.
+    for (let round = 0; round < 10; round++) {
+      const due = s.reminders.filter((x) => x.dueAt <= now);
+      if (due.length === 0) break;
+      for (const r of due) out.push(...this.fold(s, { id: `rm.${r.name}.${r.dueAt}`, userId: s.userId, kind: 'reminder', ts: r.dueAt, reminder: r.name, dueAt: r.dueAt, source: 'engine' }));
     }
     return out;
   }

@@ -142,4 +142,16 @@ describe('promotions - redemption in the user actor', () => {
     assert.equal(b.promo!.perRule['m']!.n, 0);
     assert.equal(couponsOf(w.fold(b, ev(b, 'view', T0 + DAY, { itemId: 'book1' }))).length, 1, 'a new day, a new budget');
   });
+
+  it('promotions - an idle rule re-armed by a later event waits from that event: the early reminder moves, one coupon at the end', () => {
+    const w = new PromoWorld(defaultRules(['cart_abandoned']));
+    const s = emptyUserState('u-idle000001');
+    const fx1 = w.fold(s, ev(s, 'cart_add', T0, { itemId: 'book1' }));
+    assert.equal(fx1.filter((f) => f.type === 'set-reminder').length, 1);
+    const fx2 = w.fold(s, ev(s, 'cart_add', T0 + 40_000, { itemId: 'book1' }));
+    assert.equal(fx2.filter((f) => f.type === 'set-reminder' || f.type === 'cancel-reminder').length, 0, 'no reminder rewrite per event');
+    assert.equal(couponsOf(w.fireDue(s, T0 + 61_000)).length, 0, 'not idle for 60 s yet');
+    assert.equal(s.reminders[0]!.dueAt, T0 + 100_000, 'moved to 60 s after the last cart add');
+    assert.equal(couponsOf(w.fireDue(s, T0 + 100_000)).length, 1);
+  });
 });
