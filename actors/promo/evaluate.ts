@@ -108,9 +108,13 @@ function consider(s: UserState, rule: PromoRule, key: string, m: MetricInput, ca
     cheapest = cheapest === 0 ? price : Math.min(cheapest, price);
   }
   const code = couponCode(rule.codePrefix, s.userId, rule.id, key);
+  const cost = estimatedCost(rule.reward, Math.round(scoped * 100) / 100, cheapest);
+  // A money budget holds the estimate: a percent coupon is capped at it, so redeeming on a
+  // bigger cart than at issue can never spend more than the budget granted.
+  const reward = rule.budget.money && rule.reward.type === 'percent' ? { ...rule.reward, maxDiscount: cost } : rule.reward;
   const coupon: Coupon = {
-    code, rule: rule.id, ruleVersion: rule.version, title: `${rewardText(rule.reward)}: ${rule.title}`,
-    percentOff: rule.reward.type === 'percent' ? rule.reward.percent : 0, reward: rule.reward, scope, minOrder: rule.minOrder,
+    code, rule: rule.id, ruleVersion: rule.version, title: `${rewardText(reward)}: ${rule.title}`,
+    percentOff: reward.type === 'percent' ? reward.percent : 0, reward, scope, minOrder: rule.minOrder,
     ts: e.ts, expiresAt: e.ts + rule.couponValidMs, status: 'live', stackingGroup: rule.stackingGroup, priority: rule.priority, causedBy: e.id,
   };
   const st = promoState(s);
@@ -120,7 +124,7 @@ function consider(s: UserState, rule: PromoRule, key: string, m: MetricInput, ca
   st.pending.push({ reserveId: id, coupon });
   sink.command({
     id, userId: s.userId, kind: 'coupon_reserve', ts: e.ts, defId: rule.id, defVersion: rule.version, coupon: code,
-    price: estimatedCost(rule.reward, Math.round(scoped * 100) / 100, cheapest), reason: key, source: 'engine',
+    price: cost, reason: key, source: 'engine',
   });
   return true;
 }

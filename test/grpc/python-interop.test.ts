@@ -76,7 +76,10 @@ describe('grpc - python interop', { skip }, () => {
     const r = await py<{ services: string[]; methods: Record<string, Record<string, { clientStreaming: boolean; serverStreaming: boolean }>>; messages: string[] }>('health_reflection', {});
     assert.ok(r.services.includes('shop.v1.Engine') && r.services.includes('grpc.health.v1.Health'), r.services.join());
     const engineMethods = r.methods['shop.v1.Engine']!;
-    assert.deepEqual(Object.keys(engineMethods).sort(), ['Checkout', 'GetItem', 'GetProfile', 'ListCategories', 'ListItems', 'Recommend', 'StreamRecommendations', 'Track', 'TrackBatch', 'UpsertItems']);
+    assert.deepEqual(Object.keys(engineMethods).sort(), [
+      'Checkout', 'DryRunPromotion', 'GetItem', 'GetProfile', 'ListCategories', 'ListCoupons', 'ListItems', 'ListPromotions', 'PutPromotion', 'Recommend',
+      'SetPromotionStatus', 'StreamRecommendations', 'Track', 'TrackBatch', 'UpsertItems',
+    ]);
     assert.deepEqual(engineMethods['TrackBatch'], { in: '.shop.v1.Event', out: '.shop.v1.Ack', clientStreaming: true, serverStreaming: true });
     assert.ok(r.messages.includes('shop.v1.Event'), 'the imported Event is described too');
   });
