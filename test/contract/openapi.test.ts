@@ -259,6 +259,7 @@ describe('openapi - answers of a real engine validate against the document', () 
     const listing = (await call('GET', '/api/admin/promotions', '/api/admin/promotions', { headers: key }, 200)).body as { rules: Array<{ id: string; version: number; status: string }> };
     assert.deepEqual(listing.rules.filter((r) => r.id === 'contract_rule').map((r) => [r.version, r.status]), [[3, 'paused']]);
     assert.ok(listing.rules.length >= 16, 'the default rules are there too');
+    assert.ok(!listing.rules.some((r) => r.id === 'contract_bad'), 'a refused rule changed nothing');
     await call('GET', '/api/admin/promotions', '/api/admin/promotions', {}, [401, 'E_UNAUTHENTICATED']);
     await call('GET', '/api/admin/promotions/stats', '/api/admin/promotions/stats', { headers: key }, 200);
     await call('GET', '/api/admin/promotions/stats', '/api/admin/promotions/stats', {}, [401, 'E_UNAUTHENTICATED']);
