@@ -55,7 +55,7 @@ describe('runtime - passivation under a small actor cap', () => {
 
     // Every user's committed state equals the fold of the log.
     // Rules' coupon decisions may still be landing after the shoppers' events are applied.
-    const expected = referenceProfiles(await readSettledLog(nats.url, () => Math.min(...engine.shards.shards.map((s) => s.appliedSeq))), engine.services.catalog);
+    const expected = referenceProfiles(await readSettledLog(nats.url, () => Math.min(...engine.shards.shards.map((s) => s.appliedSeq)), 1000, 120_000), engine.services.catalog);
     assert.equal(expected.size, USERS);
     const { profileOf } = await import('../../actors/user/index.js');
     const store = StateStore.open(env['DATA_DIR']!);
