@@ -35,6 +35,11 @@ export type ErrorCode =
   | 'E_STORAGE_FULL'
   | 'E_BAD_MODEL'
   | 'E_BAD_DATASET'
+  | 'E_BAD_RULE'
+  | 'E_COUPON_UNKNOWN'
+  | 'E_COUPON_EXPIRED'
+  | 'E_COUPON_USED'
+  | 'E_COUPON_NOT_APPLICABLE'
   | 'E_INTERNAL';
 
 /** An error as it is serialised everywhere: HTTP bodies, WebSocket `error` messages, ask replies. */
@@ -109,12 +114,48 @@ export interface RecItem {
   category: string;
 }
 
+/** What a coupon takes off (a promotion rule's reward). */
+export type CouponReward =
+  | { type: 'percent'; percent: number; maxDiscount?: number }
+  | { type: 'amount'; amount: number }
+  | { type: 'free_delivery' }
+  /** For every `buy` units in scope, `get` more of the cheapest are free. */
+  | { type: 'buy_x_get_y'; buy: number; get: number }
+  /** `itemId` comes free with the order (worth `value`). */
+  | { type: 'gift'; itemId: string; value: number };
+
+/** Which lines a coupon applies to. */
+export type CouponScope =
+  | { type: 'order' }
+  | { type: 'categories'; categories: string[] }
+  | { type: 'items'; items: string[] }
+  /** Any category but these (e.g. the ones the shopper already buys: a neighbouring one). */
+  | { type: 'other_categories'; categories: string[] };
+
 export interface Coupon {
   code: string;
+  /** The promotion rule that issued it. */
   rule: string;
+  ruleVersion: number;
+  /** A person's title for it ("10% off your cart"). */
+  title: string;
+  /** The reward's percent for percent coupons, else 0 (kept from the first coupon contract). */
   percentOff: number;
+  reward: CouponReward;
+  scope: CouponScope;
+  /** The smallest order (items, after scope) it applies to; 0: any. */
+  minOrder: number;
+  /** When it was issued. */
   ts: number;
-  /** The event (a cart reminder) that issued it. */
+  /** After this time (ms since the epoch) it is refused (E_COUPON_EXPIRED). */
+  expiresAt: number;
+  /** live: can be used; held: a checkout is being decided with it; used: an order got it; expired. */
+  status: 'live' | 'held' | 'used' | 'expired';
+  /** The order that used it (status used). */
+  orderId?: string;
+  stackingGroup: string;
+  priority: number;
+  /** The event that triggered the rule (a reminder, a view, an order, ...). */
   causedBy: string;
 }
 
@@ -122,6 +163,8 @@ export interface OrderLine {
   itemId: string;
   qty: number;
   price: number;
+  /** What the order's coupon took off this line (order pushes). */
+  discount?: number;
 }
 
 /** Event kinds a client may send (the engine also writes `reminder`, never a client). */
@@ -182,7 +225,15 @@ export interface OrderPush {
   orderId: string;
   status: 'placed' | 'refused';
   lines: OrderLine[];
+  /** What the shopper pays: subtotal - discount + delivery. */
   total: number;
+  subtotal?: number;
+  discount?: number;
+  delivery?: number;
+  coupon?: string;
+  couponAuto?: boolean;
+  /** Set when the checkout was refused because of its coupon. */
+  couponError?: { code: ErrorCode; message: string };
   /** Set when status is `refused`: the first line that could not be served. */
   refused?: { itemId: string; requested: number; left: number };
   causedBy: string;

@@ -19,16 +19,21 @@ export const EVENT_KINDS = [
   'view', 'cart_add', 'cart_remove', 'purchase', 'search', 'dwell', 'rec_click', 'reminder',
   'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set',
   'rec_impression', 'segment_change', 'definition', 'search_click',
+  'rec_impression', 'segment_change', 'definition',
+  'coupon_reserve', 'coupon_granted', 'coupon_refused', 'coupon_commit', 'coupon_release',
 ] as const;
 export type EventKindName = (typeof EVENT_KINDS)[number];
 /** Kinds the engine writes itself (timers, the stock saga, analytics' segment moves); clients never send them. */
 export const ENGINE_EVENT_KINDS: ReadonlySet<EventKindName> = new Set([
   'reminder', 'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set', 'segment_change', 'definition',
+  'coupon_reserve', 'coupon_granted', 'coupon_refused', 'coupon_commit', 'coupon_release',
 ]);
 /** Kinds a client may send. */
 export const CLIENT_EVENT_KINDS: readonly EventKindName[] = EVENT_KINDS.filter((k) => !ENGINE_EVENT_KINDS.has(k));
 /** Commands to an item actor: they travel on the item slot's subject and only the item's owner folds them. */
 export const ITEM_COMMAND_KINDS: ReadonlySet<EventKindName> = new Set(['stock_reserve', 'stock_commit', 'stock_release', 'stock_set']);
+/** Commands to a promotion rule's budget owner: they travel on the rule slot's subject (hash of "rule:" + defId). */
+export const RULE_COMMAND_KINDS: ReadonlySet<EventKindName> = new Set(['coupon_reserve', 'coupon_commit', 'coupon_release']);
 
 const KIND_TO_WIRE: Record<EventKindName, shop.v1.EventKind> = {
   view: WireKind.VIEW,
@@ -50,6 +55,11 @@ const KIND_TO_WIRE: Record<EventKindName, shop.v1.EventKind> = {
   segment_change: WireKind.SEGMENT_CHANGE,
   definition: WireKind.DEFINITION,
   search_click: WireKind.SEARCH_CLICK,
+  coupon_reserve: WireKind.COUPON_RESERVE,
+  coupon_granted: WireKind.COUPON_GRANTED,
+  coupon_refused: WireKind.COUPON_REFUSED,
+  coupon_commit: WireKind.COUPON_COMMIT,
+  coupon_release: WireKind.COUPON_RELEASE,
 };
 const WIRE_TO_KIND = new Map<number, EventKindName>(
   Object.entries(KIND_TO_WIRE).map(([name, wire]) => [wire, name as EventKindName]),
@@ -100,6 +110,12 @@ export interface ShopEvent {
   category?: string;
   /** search_click: 1-based position of the clicked result. */
   position?: number;
+  /** coupon_*: the code; checkout: the code to apply ('*' = the best eligible). */
+  coupon?: string;
+  /** coupon_commit: the discount the order got. */
+  discount?: number;
+  /** coupon_reserve: the trigger key; coupon_refused: which limit refused it. */
+  reason?: string;
 }
 
 export function encodeEvent(e: ShopEvent): Uint8Array {
@@ -132,6 +148,9 @@ export function encodeEvent(e: ShopEvent): Uint8Array {
     ...(e.resultCount !== undefined && { resultCount: { value: e.resultCount } }),
     category: e.category ?? '',
     position: e.position ?? 0,
+    coupon: e.coupon ?? '',
+    discount: e.discount ?? 0,
+    reason: e.reason ?? '',
   }).finish();
 }
 
@@ -164,5 +183,8 @@ export function decodeEvent(buf: Uint8Array): ShopEvent {
   if (m.resultCount) e.resultCount = m.resultCount.value ?? 0;
   if (m.category) e.category = m.category;
   if (m.position) e.position = m.position;
+  if (m.coupon) e.coupon = m.coupon;
+  if (m.discount) e.discount = m.discount;
+  if (m.reason) e.reason = m.reason;
   return e;
 }

@@ -4,12 +4,16 @@
  * definitions subject into its own registry in log order, so all of them, and a
  * replay, apply the same definition from the same event on.
  *
- * A definition that does not parse (a corrupt model file) is refused and the
+ * Kinds: `intent_model` (the live purchase-intent model) and `promo_rule` (one
+ * promotion rule per id, its versions replacing each other).
+ *
+ * A definition that does not parse (a corrupt model file, a rule with a bad field) is refused and the
  * previous one keeps serving; the refusal is remembered for operators. A version
  * that is not newer than the one in force is ignored (a re-published old model).
  */
 import type { ShopEvent } from '../../protos/index.js';
 import { liveFeatureByName, parseModel, type IntentModel, type LiveIntentSession } from '../propensity/index.js';
+import { parseRulePayload, PROMO_RULE_KIND, PromoRuleSet, type PromoRule } from '../promo/index.js';
 
 export const INTENT_MODEL_KIND = 'intent_model';
 /** The one live intent model (per shop). */
@@ -44,7 +48,19 @@ export type ApplyOutcome = 'applied' | 'stale' | 'refused' | 'unknown-kind';
 export class DefinitionRegistry {
   readonly #entries = new Map<string, RegistrySnapshot['entries'][number]>();
   #intent: LiveIntentModel | undefined;
+  readonly #rules = new Map<string, { rule: PromoRule; version: number; seq: number; ts: number }>();
+  #ruleSet: PromoRuleSet | undefined;
   readonly refusals: Refusal[] = [];
+
+  /** The promotion rules in force (paused ones included, marked so), indexed by trigger. */
+  get promoRules(): PromoRuleSet {
+    return (this.#ruleSet ??= new PromoRuleSet([...this.#rules.values()].map((r) => r.rule)));
+  }
+
+  /** One rule in force with its version, log sequence and publish time. */
+  promoRule(id: string): { rule: PromoRule; version: number; seq: number; ts: number } | undefined {
+    return this.#rules.get(id);
+  }
 
   get intent(): LiveIntentModel | undefined {
     return this.#intent;
@@ -58,6 +74,18 @@ export class DefinitionRegistry {
     const key = `${defKind}/${defId}`;
     const cur = this.#entries.get(key);
     if (cur && defVersion <= cur.defVersion) return 'stale';
+    if (defKind === PROMO_RULE_KIND) {
+      try {
+        const rule = parseRulePayload(e.payload ?? '', defId, defVersion);
+        this.#entries.set(key, { defKind, defId, defVersion, seq, ts: e.ts, payload: e.payload ?? '' });
+        this.#rules.set(defId, { rule, version: defVersion, seq, ts: e.ts });
+        this.#ruleSet = undefined;
+        return 'applied';
+      } catch (err) {
+        this.#refuse(defKind, defId, defVersion, seq, err);
+        return 'refused';
+      }
+    }
     if (defKind !== INTENT_MODEL_KIND) {
       // Kept for the day this build learns the kind; nothing uses it yet.
       this.#entries.set(key, { defKind, defId, defVersion, seq, ts: e.ts, payload: e.payload ?? '' });
@@ -69,10 +97,14 @@ export class DefinitionRegistry {
       if (defId === INTENT_MODEL_ID) this.#intent = { model, version: defVersion, seq, ts: e.ts };
       return 'applied';
     } catch (err) {
-      this.refusals.unshift({ defKind, defId, defVersion, seq, message: (err as Error).message });
-      if (this.refusals.length > MAX_REFUSALS) this.refusals.length = MAX_REFUSALS;
+      this.#refuse(defKind, defId, defVersion, seq, err);
       return 'refused';
     }
+  }
+
+  #refuse(defKind: string, defId: string, defVersion: number, seq: number, err: unknown): void {
+    this.refusals.unshift({ defKind, defId, defVersion, seq, message: (err as Error).message });
+    if (this.refusals.length > MAX_REFUSALS) this.refusals.length = MAX_REFUSALS;
   }
 
   /** The version in force of a definition (0 = none). */

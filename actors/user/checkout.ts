@@ -6,6 +6,7 @@
  * the same decisions and the shard's outbox re-sends what was not yet in the log.
  */
 import type { EventLine, ShopEvent } from '../../protos/index.js';
+import { redeemAtCheckout, settleCoupon, type CategoryOf, type PromoSink } from '../promo/index.js';
 import { MAX_CHECKOUTS, type CheckoutRecord, type UserState } from './state.js';
 
 /** Ids of the saga's events: derived, so re-publishing one is de-duplicated by the log. */
@@ -21,15 +22,37 @@ export function findCheckout(s: UserState, checkoutId: string): CheckoutRecord |
   return s.checkouts?.find((c) => c.checkoutId === checkoutId);
 }
 
-/** Folds a `checkout` command: records it and sends one reserve command per line. */
-export function startCheckout(s: UserState, e: ShopEvent, effects: { push(...e: CheckoutEffect[]): number }): void {
+/**
+ * Folds a `checkout` command: prices it (with its coupon, held for it), records it and
+ * sends one reserve command per line. A coupon that cannot be used refuses the checkout
+ * at once (no stock is asked for), naming why.
+ */
+export function startCheckout(s: UserState, e: ShopEvent, seq: number, categoryOf: CategoryOf, effects: { push(...e: CheckoutEffect[]): number }): void {
   const checkoutId = e.checkoutId ?? '';
   if (!checkoutId || !e.lines?.length || findCheckout(s, checkoutId)) return; // a retried command: already under way
   const list = s.checkouts ?? (s.checkouts = []);
   const lines = e.lines.map((l: EventLine) => ({ itemId: l.itemId, qty: l.qty, price: l.price }));
-  list.unshift({ checkoutId, orderId: e.orderId || checkoutId, commandId: e.id, ts: e.ts, lines, decided: {}, status: 'pending', seq: 0 });
+  const r = redeemAtCheckout(s, e, lines, categoryOf);
+  const rec: CheckoutRecord = {
+    checkoutId, orderId: e.orderId || checkoutId, commandId: e.id, ts: e.ts, lines, decided: {}, status: 'pending', seq: 0,
+    subtotal: r.price.subtotal, discount: r.price.discount, delivery: r.price.delivery, total: r.price.total,
+  };
+  if (r.coupon) {
+    rec.coupon = r.coupon.code;
+    rec.lineDiscounts = Object.fromEntries(r.price.lines.filter((l) => l.discount > 0).map((l) => [l.itemId, l.discount]));
+    if (r.price.gift) rec.gift = r.price.gift;
+  }
+  if (r.auto) rec.autoCoupon = true;
+  list.unshift(rec);
   // A pending checkout is never dropped: its holds must still be settled.
   while (list.length > MAX_CHECKOUTS && list[list.length - 1]!.status !== 'pending') list.pop();
+  if (r.refusal) {
+    rec.status = 'refused';
+    rec.seq = seq;
+    rec.couponError = r.refusal;
+    effects.push({ type: 'order', checkout: rec, causedBy: rec.commandId });
+    return;
+  }
   for (const l of lines) {
     effects.push({ type: 'command', event: {
       id: sagaEventId(checkoutId, 'r', l.itemId), userId: s.userId, kind: 'stock_reserve', ts: e.ts,
@@ -42,7 +65,7 @@ export function startCheckout(s: UserState, e: ShopEvent, effects: { push(...e: 
  * Folds an owner's decision. Returns the checkout when this decision completed it as
  * placed (the caller then applies the order to the shopper's state), else undefined.
  */
-export function decideLine(s: UserState, e: ShopEvent, seq: number, effects: { push(...e: CheckoutEffect[]): number }): CheckoutRecord | undefined {
+export function decideLine(s: UserState, e: ShopEvent, seq: number, effects: { push(...e: CheckoutEffect[]): number }, promo: PromoSink): CheckoutRecord | undefined {
   const c = findCheckout(s, e.checkoutId ?? '');
   const itemId = e.itemId ?? '';
   if (!c || c.status !== 'pending' || c.decided[itemId] || !c.lines.some((l) => l.itemId === itemId)) return undefined;
@@ -65,6 +88,7 @@ export function decideLine(s: UserState, e: ShopEvent, seq: number, effects: { p
       } });
     }
   }
+  if (c.coupon) settleCoupon(s, c.coupon, placed, c.discount ?? 0, c.orderId, e.ts, promo);
   effects.push({ type: 'order', checkout: c, causedBy: c.commandId });
   return placed ? c : undefined;
 }

@@ -4,25 +4,34 @@
  * set or cancel a persisted reminder, push a coupon). The same code runs in the
  * shard worker, in recovery replays and in the tests' reference fold.
  */
-import { ITEM_COMMAND_KINDS, type ShopEvent } from '../../protos/index.js';
+import { ITEM_COMMAND_KINDS, RULE_COMMAND_KINDS, type ShopEvent } from '../../protos/index.js';
+import {
+  promoOnDecision, promoOnEvent, promoOnOrder, promoOnReminder, PromoRuleSet, type MetricInput, type PromoContext, type PromoSink,
+} from '../promo/index.js';
 import { decideLine, findCheckout, startCheckout, type CheckoutEffect } from './checkout.js';
 import { foldIntent, type IntentChange, type IntentContext } from './intent.js';
 import {
-  AFFINITY_HALF_LIFE_MS, MAX_COUPONS, MAX_ORDERS, MAX_PURCHASED, MAX_RECENT, MAX_SEARCHES, MAX_SESSION_ITEMS,
+  AFFINITY_HALF_LIFE_MS, MAX_ORDERS, MAX_PURCHASED, MAX_RECENT, MAX_SEARCHES, MAX_SESSION_ITEMS,
   SESSION_GAP_MS, type Coupon, type SessionItemKind, type UserState,
 } from './state.js';
 
+/** The default cart-abandonment rule's id (a rule on the log like any other: actors/promo/defaults.ts). */
 export const CART_ABANDONED = 'cart_abandoned';
 
 export interface ItemFacts {
   category: string;
   price: number;
+  /** Catalog stock, when known. */
+  stock?: number;
 }
 
 export interface FoldContext {
   /** Catalog facts about an item, or undefined when it is unknown (e.g. deleted). */
   item(itemId: string): ItemFacts | undefined;
+  /** Shortens idle promotion triggers marked `setting: cartAbandonMs` (the cart-abandonment rule's wait). */
   cartAbandonMs: number;
+  /** The promotion rules in force at this log position (absent: none, e.g. a test of something else). */
+  promoRules?: () => PromoRuleSet;
   /** Purchase intent (absent: not scored, e.g. INTENT=off). */
   intent?: IntentContext;
 }
@@ -98,11 +107,25 @@ function recordOrderLine(s: UserState, orderId: string, ts: number, itemId: stri
     else line.qty -= qty;
   }
   pushFront(s.purchased, itemId, MAX_PURCHASED);
-  if (s.cart.length === 0) cancelReminder(s, CART_ABANDONED, effects);
+}
+
+/** A checkout's order got its lines: the price the checkout fixed becomes the order's. */
+function priceOrderRecord(s: UserState, c: NonNullable<UserState['checkouts']>[number]): void {
+  const order = s.orders.find((o) => o.orderId === c.orderId);
+  if (!order || c.total === undefined) return;
+  order.subtotal = c.subtotal ?? order.total;
+  order.discount = c.discount ?? 0;
+  order.delivery = c.delivery ?? 0;
+  order.total = c.total;
+  if (c.coupon) {
+    order.coupon = c.coupon;
+    order.lineDiscounts = c.lineDiscounts ?? {};
+  }
+  if (c.gift) order.gift = c.gift;
 }
 
 /** Kinds the engine writes for the actor's own bookkeeping: not shopper activity. */
-const BOOKKEEPING: ReadonlySet<ShopEvent['kind']> = new Set(['reminder', 'stock_granted', 'stock_refused', 'segment_change']);
+const BOOKKEEPING: ReadonlySet<ShopEvent['kind']> = new Set(['reminder', 'stock_granted', 'stock_refused', 'segment_change', 'coupon_granted', 'coupon_refused']);
 
 /** Counted in `events`: what the shopper did (a checkout once, not the lines it later placed). */
 const isShopperEvent = (e: ShopEvent) => !BOOKKEEPING.has(e.kind) && !(e.kind === 'purchase' && e.checkoutId);
@@ -110,9 +133,20 @@ const isShopperEvent = (e: ShopEvent) => !BOOKKEEPING.has(e.kind) && !(e.kind ==
 /** Folds one event into the state, mutating it in place (the caller owns it). */
 export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: FoldContext): UserEffect[] {
   const effects: UserEffect[] = [];
-  // Commands to item actors carry the ordering user's id but are not this actor's to fold.
-  if (ITEM_COMMAND_KINDS.has(e.kind)) return effects;
+  // Commands to item and rule actors carry the user's id but are not this actor's to fold.
+  if (ITEM_COMMAND_KINDS.has(e.kind) || RULE_COMMAND_KINDS.has(e.kind)) return effects;
   const facts = e.itemId && !BOOKKEEPING.has(e.kind) ? ctx.item(e.itemId) : undefined;
+  const prevLastTs = s.lastTs;
+  const prevScore = s.intentScore?.score ?? -1;
+  const rules = ctx.promoRules?.() ?? PromoRuleSet.EMPTY;
+  const promo: PromoContext = { rules, cartAbandonMs: ctx.cartAbandonMs };
+  const sink: PromoSink = {
+    command: (event) => effects.push({ type: 'command', event }),
+    coupon: (coupon) => effects.push({ type: 'coupon', coupon }),
+    setReminder: (name, dueAt) => setReminder(s, name, dueAt, effects),
+    cancelReminder: (name) => cancelReminder(s, name, effects),
+  };
+  const metrics = (): MetricInput => ({ s, e, item: ctx.item, prevLastTs });
   if (isShopperEvent(e)) {
     if (s.firstTs === 0) s.firstTs = e.ts;
     s.events++;
@@ -130,10 +164,11 @@ export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: Fold
       if (!e.itemId) break;
       const qty = Math.max(1, e.qty ?? 1);
       const line = s.cart.find((l) => l.itemId === e.itemId);
-      if (line) line.qty += qty;
-      else s.cart.push({ itemId: e.itemId, qty });
+      if (line) {
+        line.qty += qty;
+        if (facts) line.price = facts.price;
+      } else s.cart.push(facts ? { itemId: e.itemId, qty, price: facts.price } : { itemId: e.itemId, qty });
       addToSession(s, e.itemId, e.ts, 'cart_add');
-      setReminder(s, CART_ABANDONED, e.ts + ctx.cartAbandonMs, effects);
       effects.push({ type: 'recompute' });
       break;
     }
@@ -144,7 +179,6 @@ export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: Fold
       const qty = e.qty ?? 0;
       if (qty <= 0 || qty >= line.qty) s.cart.splice(i, 1);
       else line.qty -= qty;
-      if (s.cart.length === 0) cancelReminder(s, CART_ABANDONED, effects);
       effects.push({ type: 'recompute' });
       break;
     }
@@ -152,24 +186,37 @@ export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: Fold
       if (!e.itemId) break;
       const qty = Math.max(1, e.qty ?? 1);
       // A line placed by this actor's checkout is already in its orders (see 'stock_granted').
-      if (!e.checkoutId) recordOrderLine(s, e.orderId || e.id, e.ts, e.itemId, qty, e.price ?? facts?.price ?? 0, effects);
+      if (!e.checkoutId) {
+        const orderId = e.orderId || e.id;
+        recordOrderLine(s, orderId, e.ts, e.itemId, qty, e.price ?? facts?.price ?? 0, effects);
+        promoOnOrder(s, orderId, metrics(), promo, sink);
+      }
       addToSession(s, e.itemId, e.ts, 'purchase');
       const placedBy = e.checkoutId ? findCheckout(s, e.checkoutId)?.commandId : undefined;
       effects.push(placedBy ? { type: 'recompute', causedBy: placedBy } : { type: 'recompute' });
       break;
     }
     case 'checkout':
-      startCheckout(s, e, effects);
+      startCheckout(s, e, seq, (id) => ctx.item(id)?.category, effects);
       break;
     case 'stock_granted':
     case 'stock_refused': {
-      const placed = decideLine(s, e, seq, effects);
-      if (placed) for (const l of placed.lines) recordOrderLine(s, placed.orderId, placed.ts, l.itemId, l.qty, l.price, effects);
+      const placed = decideLine(s, e, seq, effects, sink);
+      if (placed) {
+        for (const l of placed.lines) recordOrderLine(s, placed.orderId, placed.ts, l.itemId, l.qty, l.price, effects);
+        priceOrderRecord(s, placed);
+        promoOnOrder(s, placed.orderId, metrics(), promo, sink);
+      }
       break;
     }
+    case 'coupon_granted':
+    case 'coupon_refused':
+      promoOnDecision(s, e, sink);
+      break;
     case 'search':
       if (e.query) {
         pushFront(s.searches, e.query, MAX_SEARCHES);
+        s.lastSearchTs = e.ts;
       }
       break;
     case 'dwell':
@@ -185,12 +232,7 @@ export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: Fold
       if (!r) break;
       s.reminders.splice(s.reminders.indexOf(r), 1);
       effects.push({ type: 'cancel-reminder', name: r.name, dueAt: r.dueAt });
-      if (r.name === CART_ABANDONED && s.cart.length > 0) {
-        const coupon: Coupon = { code: couponCode(s.userId, r.dueAt), rule: CART_ABANDONED, percentOff: 10, ts: e.dueAt ?? e.ts, causedBy: e.id };
-        s.coupons.unshift(coupon);
-        if (s.coupons.length > MAX_COUPONS) s.coupons.length = MAX_COUPONS;
-        effects.push({ type: 'coupon', coupon });
-      }
+      promoOnReminder(s, r.name, r.dueAt, metrics(), promo, sink);
       break;
     }
   }
@@ -202,16 +244,10 @@ export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: Fold
     const change = foldIntent(s, e, facts, ctx.intent);
     if (change) effects.push({ type: 'intent', ...change });
   }
+  // After the intent fold: a score trigger compares the score before and after this event.
+  if (isShopperEvent(e)) promoOnEvent(s, metrics(), promo, sink, prevScore);
   if (!BOOKKEEPING.has(e.kind)) s.lastTs = Math.max(s.lastTs, e.ts);
   s.lastSeq = seq;
   s.lastEventId = e.id;
   return effects;
-}
-
-/** Deterministic coupon code, so a replay issues the same code. */
-export function couponCode(userId: string, dueAt: number): string {
-  let h = 2166136261;
-  const s = `${userId}:${dueAt}`;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return `COMEBACK10-${(h >>> 0).toString(36).toUpperCase()}`;
 }

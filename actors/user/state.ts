@@ -1,6 +1,7 @@
 /** The user (session) actor's state: a deterministic fold of that user's events. */
 import type { CategoryPick, Coupon, IntentView } from '../../protos/contract.js';
 import type { LiveIntentState } from '../propensity/index.js';
+import type { PromoUserState } from '../promo/evaluate.js';
 
 export const USER_STATE_VERSION = 1;
 export const MAX_RECENT = 50;
@@ -18,6 +19,8 @@ export { SESSION_GAP_MS, type SessionItemKind } from '../signals.js';
 export interface CartLine {
   itemId: string;
   qty: number;
+  /** Unit price when it was (last) added, if known (a price drop since is a promotion trigger). */
+  price?: number;
 }
 
 export interface OrderLine {
@@ -30,7 +33,15 @@ export interface Order {
   orderId: string;
   ts: number;
   lines: OrderLine[];
+  /** What was paid: items - discount + delivery (orders placed by a checkout); items only for imported ones. */
   total: number;
+  subtotal?: number;
+  discount?: number;
+  delivery?: number;
+  /** The coupon code applied, and the discount per line (item id -> amount). */
+  coupon?: string;
+  lineDiscounts?: Record<string, number>;
+  gift?: string;
 }
 
 export interface Reminder {
@@ -56,6 +67,18 @@ export interface CheckoutRecord {
   status: 'pending' | 'placed' | 'refused';
   /** Log sequence of the event that decided it (0 while pending). */
   seq: number;
+  /** The price as the checkout fixed it (records written before promotions have none). */
+  subtotal?: number;
+  discount?: number;
+  delivery?: number;
+  total?: number;
+  coupon?: string;
+  /** The engine picked the coupon (the checkout asked for the best eligible one). */
+  autoCoupon?: boolean;
+  lineDiscounts?: Record<string, number>;
+  gift?: string;
+  /** Refused because of its coupon (no stock was asked for). */
+  couponError?: { code: 'E_COUPON_UNKNOWN' | 'E_COUPON_EXPIRED' | 'E_COUPON_USED' | 'E_COUPON_NOT_APPLICABLE'; message: string };
 }
 
 export interface UserState {
@@ -89,6 +112,10 @@ export interface UserState {
   segment?: { name: string; previous: string; asOf: number };
   /** The purchase-intent features of the current session (states written before intent have none). */
   intent?: LiveIntentState;
+  /** Promotions: coupons asked for per rule, and those waiting for their budget owner's decision. */
+  promo?: PromoUserState;
+  /** Time of the last search (the search-without-result rule reads it). */
+  lastSearchTs?: number;
   /** The last intent score, with the band and model version it had (absent until a model is live). */
   intentScore?: { score: number; band: number; version: number; ts: number };
 }
@@ -130,7 +157,7 @@ export function profileOf(s: UserState, extras: ProfileExtras = { intent: null, 
   return {
     userId: s.userId,
     recent: s.recent,
-    cart: s.cart,
+    cart: s.cart.map((l) => ({ itemId: l.itemId, qty: l.qty })),
     orders: s.orders,
     purchased: s.purchased,
     searches: s.searches,

@@ -14,7 +14,7 @@ import { AnalyticsConsumer } from '../analytics/index.js';
 import { createLogger, Metrics, type Logger } from '../observability/index.js';
 import { PushRouter } from '../push/index.js';
 import { ShardSupervisor } from '../shards/index.js';
-import { ApiKeyCheck, EngineServices, OperatorSessions, OrderImport, resolveApiKey, SessionTokens } from '../services/index.js';
+import { ApiKeyCheck, EngineServices, OperatorSessions, OrderImport, Promotions, publishDefaultRules, resolveApiKey, SessionTokens } from '../services/index.js';
 import { StateStore } from '../store/index.js';
 import { setupCatalog } from './catalog-setup.js';
 import { CatalogUpdates } from './catalog-updates.js';
@@ -93,6 +93,9 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     pruneIndexes(config.dataDir, [indexDir], log.child('index'));
     const vectors = loadSearchVectors(indexDir, catalog, searchIndex, log.child('search'));
 
+    // Before the shards start: every shard, and a replay, applies the rules from the same log position on.
+    if (config.promoDefaults) await publishDefaultRules(eventLog, nc, log.child('promotions'));
+
     const shards = new ShardSupervisor({
       shards: config.shards,
       partitions: config.partitions,
@@ -129,6 +132,15 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     metrics.gauge('shop_definitions_refused', 'definitions (model files) each shard refused, keeping the previous one', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.definitionsRefused ?? 0]));
     metrics.gauge('shop_shard_lag_events', 'events in the log after the last one each shard was delivered', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.stats?.lagEvents ?? 0]));
     metrics.gauge('shop_recompute_p50_seconds', 'median recommendation recompute per shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, (s.stats?.recomputeMsP50 ?? 0) / 1000]));
+
+    // Per-rule coupon numbers, read from the rule actors' committed state (any node's scrape sees the owner's writes in LMDB).
+    const ruleRows = (pick: (b: import('../../actors/promo/index.js').RuleBudgetState) => number) => () =>
+      [...store.rules.getRange()].map(({ key, value }) => [{ rule: String(key) }, pick(value)] as [Record<string, string>, number]);
+    metrics.counterFrom('shop_promo_coupons_issued_total', 'coupons granted by each promotion rule\'s budget owner', ruleRows((b) => b.issued), ['rule']);
+    metrics.counterFrom('shop_promo_coupons_redeemed_total', 'coupons of each rule redeemed by a placed order', ruleRows((b) => b.redeemed), ['rule']);
+    metrics.counterFrom('shop_promo_coupons_refused_total', 'coupons each rule\'s budget (or pause) refused', ruleRows((b) => b.refused), ['rule']);
+    metrics.counterFrom('shop_promo_coupons_released_total', 'coupons of each rule that expired unused (budget given back)', ruleRows((b) => b.released), ['rule']);
+    metrics.gauge('shop_promo_discount_redeemed', 'discount given by each rule\'s redeemed coupons (currency units)', ruleRows((b) => b.redeemedMoney), ['rule']);
 
     metrics.gauge('shop_jetstream_up', '1 when JetStream answered its last probe (once a second)', () => (logHealth.jetstream ? 1 : 0));
     metrics.gauge('shop_storage_full', '1 while events are refused because the disk under DATA_DIR is nearly full', () => (logHealth.storageFull ? 1 : 0));
@@ -179,6 +191,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     const adminDeps: AdminDeps = {
       analytics, isOperator: (key) => operatorKey.matches(key), sessions: new OperatorSessions(apiKey),
       nameOf: (itemId) => catalog.get(itemId)?.name ?? '',
+      promotions: new Promotions({ log: eventLog, nc, store, catalog, cartAbandonMs: config.cartAbandonMs }),
       orderImport: new OrderImport({
         catalog, catalogAdmin: services.catalogAdmin, tracking: services.tracking,
         knownLine: (userId, orderId, eventId) => analytics.customerOrders(userId).some((o) => o.orderId === orderId && o.eventIds?.includes(eventId)),

@@ -59,6 +59,8 @@ export interface EngineConfig {
   actorCap: number;
   actorIdleMs: number;
   cartAbandonMs: number;
+  /** Publish the default promotion rules the log does not have yet at start (PROMO_DEFAULT_RULES). @default true */
+  promoDefaults: boolean;
   /** Exclude recently purchased items from recommendations. */
   excludePurchased: boolean;
   maxWsMessagesPerS: number;
@@ -201,6 +203,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<EngineConf
     actorIdleMs: int(env, 'ACTOR_IDLE_MS', DEFAULT_ACTOR_IDLE_MS, 100, 24 * 3600_000),
     cartAbandonMs: int(env, 'CART_ABANDON_MS', DEFAULT_CART_ABANDON_MS, 50, 7 * 24 * 3600_000),
     excludePurchased: bool(env, 'EXCLUDE_PURCHASED', true),
+    promoDefaults: bool(env, 'PROMO_DEFAULT_RULES', true),
     host: hostOf(env),
     grpcReflection: bool(env, 'GRPC_REFLECTION', true),
     analytics: bool(env, 'ANALYTICS', true),

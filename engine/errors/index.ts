@@ -42,6 +42,11 @@ export const ERROR_CODES = {
   E_STORAGE_FULL: { http: 507, grpc: 8, summary: 'the disk under DATA_DIR is (nearly) full: events are refused until space is freed' },
   E_BAD_MODEL: { http: 400, grpc: 3, summary: 'a model file is corrupt, truncated or of an unknown version (the message names the field)' },
   E_BAD_DATASET: { http: 400, grpc: 3, summary: 'a training or evaluation data file is invalid (the message names the line and column)' },
+  E_BAD_RULE: { http: 400, grpc: 3, summary: 'a promotion rule definition is invalid (the message names the field)' },
+  E_COUPON_UNKNOWN: { http: 404, grpc: 5, summary: 'the coupon code is not one of this shopper\'s coupons (unknown, or another shopper\'s)' },
+  E_COUPON_EXPIRED: { http: 409, grpc: 9, summary: 'the coupon has expired' },
+  E_COUPON_USED: { http: 409, grpc: 9, summary: 'the coupon was already used by an order, or another checkout is using it now' },
+  E_COUPON_NOT_APPLICABLE: { http: 409, grpc: 9, summary: 'the coupon does not apply to these lines (its scope or minimum order)' },
   E_INTERNAL: { http: 500, grpc: 13, summary: 'an unexpected failure inside the engine; it has been logged' },
 } as const satisfies Record<ErrorCode, ErrorInfo>;
 
@@ -192,6 +197,22 @@ export class DatasetError extends EngineError {
     this.file = file;
     this.line = line;
     this.column = column;
+  }
+}
+
+/** A promotion rule that cannot be served; `field` is the JSON path of the first thing wrong (`reward.percent`). */
+export class RuleError extends EngineError {
+  constructor(field: string, message: string) {
+    super('E_BAD_RULE', `rule ${field}: ${message}`, { field });
+    this.name = 'RuleError';
+  }
+}
+
+/** A coupon the checkout cannot apply. */
+export class CouponError extends EngineError {
+  constructor(code: 'E_COUPON_UNKNOWN' | 'E_COUPON_EXPIRED' | 'E_COUPON_USED' | 'E_COUPON_NOT_APPLICABLE', message: string) {
+    super(code, message, { field: 'coupon' });
+    this.name = 'CouponError';
   }
 }
 

@@ -5,7 +5,7 @@
 import type { AnalyticsConsumer, Granularity } from '../analytics/index.js';
 import { GRANULARITIES, kpiReport, tomorrowUtc } from '../analytics/index.js';
 import { AuthError, BadRequestError, NotFoundError, UnavailableError } from '../errors/index.js';
-import { parseImportLines, type OperatorSessions, type OrderImport } from '../services/index.js';
+import { parseImportLines, type OperatorSessions, type OrderImport, type Promotions } from '../services/index.js';
 
 const DAY_MS = 86_400_000;
 /** Buckets one answer may hold: a day of minutes, ~4 months of hours, years of days. */
@@ -27,6 +27,8 @@ export interface AdminDeps {
   sessions: OperatorSessions;
   /** Product names for the dashboard's lists ('' when unknown). */
   nameOf(itemId: string): string;
+  /** Promotion rules on the log (create, update, pause, list, dry-run, numbers). */
+  promotions: Promotions;
 }
 
 /** The API key (x-api-key or bearer), or a dashboard session token as bearer. */
@@ -163,3 +165,36 @@ export function adminImportOrders(deps: AdminDeps, req: AdminRequest, body: unkn
 
 /** Import batches are bigger than shopper requests. */
 export const MAX_IMPORT_BODY_BYTES = 2 * 1024 * 1024;
+
+/** The promotion rules in force (versions, status, each rule's budget numbers) and the refused definitions. */
+export function adminPromotions(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  return deps.promotions.list();
+}
+
+/** Per-rule numbers for the dashboard: issued, refused by budget, redeemed, spend today and in all. */
+export function adminPromotionStats(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  return deps.promotions.stats();
+}
+
+export function adminCreatePromotion(deps: AdminDeps, req: AdminRequest, body: unknown) {
+  operator(deps, req);
+  return deps.promotions.create(body);
+}
+
+export function adminUpdatePromotion(deps: AdminDeps, req: AdminRequest, id: string, body: unknown) {
+  operator(deps, req);
+  return deps.promotions.update(id, body);
+}
+
+export function adminSetPromotionStatus(deps: AdminDeps, req: AdminRequest, id: string, action: string) {
+  operator(deps, req);
+  if (action !== 'pause' && action !== 'resume') throw new NotFoundError('E_NOT_FOUND', `no action "${action.slice(0, 32)}": use pause or resume`);
+  return deps.promotions.setStatus(id, action === 'pause' ? 'paused' : 'active');
+}
+
+export function adminDryRunPromotion(deps: AdminDeps, req: AdminRequest, body: unknown) {
+  operator(deps, req);
+  return deps.promotions.dryRun(body);
+}

@@ -4,8 +4,11 @@ import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, type SortOrder } from '../catalog/i
 import { asyncApiDocument, openApiDocument } from '../../protos/openapi/index.js';
 import { AuthError, BadRequestError, ERROR_CODES, EngineError, NotFoundError } from '../errors/index.js';
 import type { Logger } from '../observability/index.js';
-import { checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type ApiKeyCheck, type EngineServices, type RecommendOptions } from '../services/index.js';
+import type { Coupon } from '../../protos/contract.js';
+import { rewardText } from '../../actors/promo/index.js';
+import { checkCouponField, checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type ApiKeyCheck, type EngineServices, type RecommendOptions } from '../services/index.js';
 import {
+  adminPromotions, adminPromotionStats, adminCreatePromotion, adminUpdatePromotion, adminSetPromotionStatus, adminDryRunPromotion,
   adminAbc, adminClv, adminIntent, adminCohorts, adminSegments, adminSession, isOperatorRequest, adminCustomer, adminFunnel, adminHot, adminImportOrders, adminImportProducts, adminKpis, adminRfm, MAX_IMPORT_BODY_BYTES, type AdminDeps,
 } from './admin-routes.js';
 import { bearerToken, declaredLength, framingProblem, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
@@ -148,7 +151,16 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
 
   api.get('/api/profile', route('profile', (_r, req) => asks.profile(user(req.token))));
   api.get('/api/orders', route('orders', async (_r, req) => ({ orders: (await asks.profile(user(req.token))).orders })));
-  api.get('/api/cart', route('cart', async (_r, req) => catalogViews.cart((await asks.profile(user(req.token))).cart)));
+  api.get('/api/cart', route('cart', async (_r, req) => {
+    const code = checkCouponField(req.query.get('coupon') ?? undefined);
+    const p = await asks.profile(user(req.token));
+    return catalogViews.cart(p.cart, code ? { coupons: p.coupons, code, now: Date.now() } : undefined);
+  }));
+  api.get('/api/coupons', route('coupons', async (_r, req) => {
+    const now = Date.now();
+    const coupons = (await asks.profile(user(req.token))).coupons.map((c) => couponView(c, now));
+    return { coupons };
+  }));
 
   api.get('/api/categories', route('categories', () => ({ categories: catalogViews.categories() })));
   api.get('/api/products', route('products', (_r, req) => {
@@ -203,11 +215,12 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
 
   api.post('/api/checkout', route('checkout', async (r, req) => {
     const userId = user(req.token);
-    const body = (await readJson(r, MAX_BODY_BYTES, req.bodyLength)) as { lines?: unknown; idempotencyKey?: unknown } | undefined;
+    const body = (await readJson(r, MAX_BODY_BYTES, req.bodyLength)) as { lines?: unknown; idempotencyKey?: unknown; coupon?: unknown } | undefined;
     const o = body !== null && typeof body === 'object' ? body : {};
     const lines = o.lines !== undefined ? parseCheckoutLines(o.lines) : undefined;
     const key = checkIdempotencyKey(o.idempotencyKey) ?? checkIdempotencyKey(req.idempotencyKey, 'Idempotency-Key');
-    return inventory.checkout(userId, lines, key === undefined ? {} : { idempotencyKey: key });
+    const coupon = checkCouponField(o.coupon);
+    return inventory.checkout(userId, lines, { ...(key === undefined ? {} : { idempotencyKey: key }), ...(coupon ? { coupon } : {}) });
   }));
 
   api.get('/api/openapi.json', route('openapi', (r) => sendText(r, 200, docs().openapi, 'application/json; charset=utf-8')));
@@ -234,6 +247,14 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
       return adminImportOrders(admin, req, await readJson(r, MAX_IMPORT_BODY_BYTES, req.bodyLength));
     }));
     api.get('/api/admin/customers/:id', route('admin_customer', (_r, req) => adminCustomer(admin, req, req.param(0))));
+    // Operator first, then the body, as for imports.
+    const opBody = async (r: Reply, req: CapturedRequest) => (isOperatorRequest(admin, req.apiKey, req.token) ? readJson(r, MAX_BODY_BYTES, req.bodyLength) : undefined);
+    api.get('/api/admin/promotions', route('admin_promotions', (_r, req) => adminPromotions(admin, req)));
+    api.get('/api/admin/promotions/stats', route('admin_promotion_stats', (_r, req) => adminPromotionStats(admin, req)));
+    api.post('/api/admin/promotions', route('admin_promotion_create', async (r, req) => adminCreatePromotion(admin, req, await opBody(r, req))));
+    api.post('/api/admin/promotions/dry-run', route('admin_promotion_dry_run', async (r, req) => adminDryRunPromotion(admin, req, await opBody(r, req))));
+    api.post('/api/admin/promotions/:id', route('admin_promotion_update', async (r, req) => adminUpdatePromotion(admin, req, req.param(0), await opBody(r, req))));
+    api.post('/api/admin/promotions/:id/:action', route('admin_promotion_status', (_r, req) => adminSetPromotionStatus(admin, req, req.param(0), req.param(1))));
   }
 
   for (const [path, allowed] of methods) {
@@ -255,8 +276,14 @@ export function listApiRoutes(): MountedRoute[] {
   const recorder = new Proxy({}, { get: () => () => recorder }) as TemplatedApp;
   const noop = () => ({ inc() {}, observe() {} });
   const services = { metrics: { counter: noop, histogram: noop } } as unknown as EngineServices;
-  const admin: AdminDeps = { analytics: undefined as never, orderImport: undefined as never, isOperator: () => false, sessions: undefined as never, nameOf: () => '' };
+  const admin: AdminDeps = { analytics: undefined as never, orderImport: undefined as never, isOperator: () => false, sessions: undefined as never, nameOf: () => '', promotions: undefined as never };
   return mountApi(recorder, services, { health: () => ({ ok: false }) }, undefined as never, undefined, admin);
+}
+
+/** A coupon as GET /api/coupons shows it: its status as of now (a live one past its expiry is expired), its reward in words. */
+export function couponView(c: Coupon, now: number) {
+  const status = c.status === 'live' && now >= c.expiresAt ? 'expired' : c.status;
+  return { ...c, status, rewardText: rewardText(c.reward) };
 }
 
 /** A fixed id with no history: its recommendations are the cold-start ones. */

@@ -21,6 +21,7 @@ import { analyticsHandlers } from './analytics-handlers.js';
 import { ANALYTICS_SERVICE, ENGINE_SERVICE, loadEngineProto } from './proto.js';
 import { streamRecommendations, type StreamStats } from './recommend-stream.js';
 import { trackBatch } from './track-batch.js';
+import { promotionHandlers } from './promotion-handlers.js';
 import { unaryHandlers } from './unary-handlers.js';
 import { searchHandlers } from './search-handlers.js';
 import { upsertItems, type ItemsChangedHook } from './upsert-items.js';
@@ -137,6 +138,7 @@ export class GrpcServer {
     const g = this.#guard;
     const u = unaryHandlers(services);
     const search = searchHandlers(services);
+    const p = promotionHandlers(services, options.analytics?.promotions);
     const handlers: EngineHandlers = {
       Track: g.unaryCall('Track', u.track, { coalesce: true }),
       TrackBatch: g.bidiStream('TrackBatch', trackBatch(services, { window, events: this.#batchEvents })),
@@ -150,6 +152,11 @@ export class GrpcServer {
       ListCategories: g.unaryCall('ListCategories', u.listCategories),
       Search: g.unaryCall('Search', search.search),
       Suggest: g.unaryCall('Suggest', search.suggest),
+      ListCoupons: g.unaryCall('ListCoupons', p.listCoupons),
+      ListPromotions: g.unaryCall('ListPromotions', p.listPromotions),
+      PutPromotion: g.unaryCall('PutPromotion', p.putPromotion),
+      SetPromotionStatus: g.unaryCall('SetPromotionStatus', p.setPromotionStatus),
+      DryRunPromotion: g.unaryCall('DryRunPromotion', p.dryRunPromotion),
     };
     this.#server.addService(proto.service, handlers);
     if (options.analytics) this.#server.addService(proto.analytics, analyticsHandlers(options.analytics, g));

@@ -17,7 +17,7 @@ import type { RecommendRequest__Output } from '../../protos/gen/engine/shop/v1/R
 import type { Recommendations } from '../../protos/gen/engine/shop/v1/Recommendations.js';
 import { CATEGORY_PATTERN, ITEM_ID_PATTERN, type SortOrder } from '../catalog/index.js';
 import { BadRequestError, NotFoundError } from '../errors/index.js';
-import { checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type EngineServices, type ProductView, type RecommendOptions } from '../services/index.js';
+import { checkCouponField, checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type EngineServices, type ProductView, type RecommendOptions } from '../services/index.js';
 import type { CallContext } from './call-guard.js';
 import { checkUserId, eventFromProto } from './event-input.js';
 import { fieldError, protoFieldName } from './status-error.js';
@@ -94,9 +94,12 @@ export function unaryHandlers(services: EngineServices) {
       const userId = checkUserId(req.userId);
       const lines = req.lines.length ? parseCheckoutLines(req.lines.map((l) => ({ itemId: l.itemId, qty: l.qty }))) : undefined;
       const key = checkIdempotencyKey(req.idempotencyKey, 'idempotency_key');
+      const coupon = checkCouponField(req.coupon);
       checkAlive(ctx);
-      const r = await services.inventory.checkout(userId, lines, key === undefined ? { source: 'grpc' } : { source: 'grpc', idempotencyKey: key });
-      return { orderId: r.orderId, lines: r.lines, total: r.total, seq: r.seq };
+      const r = await services.inventory.checkout(userId, lines, { source: 'grpc', ...(key === undefined ? {} : { idempotencyKey: key }), ...(coupon ? { coupon } : {}) });
+      return {
+        orderId: r.orderId, lines: r.lines, total: r.total, seq: r.seq, subtotal: r.subtotal, discount: r.discount, delivery: r.delivery, coupon: r.coupon, couponAuto: r.couponAuto,
+      };
     },
 
     async getProfile(req: ProfileRequest__Output, ctx: CallContext): Promise<Profile> {

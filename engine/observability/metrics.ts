@@ -84,10 +84,11 @@ export class Metrics {
   }
 
   /** A gauge read when /metrics is scraped: one value, or one per label set. */
-  gauge(name: string, help: string, read: () => number | Array<[Labels, number]>): void {
+  /** `labels`: the label names, when the first read may have no rows to tell them (rules not yet created). */
+  gauge(name: string, help: string, read: () => number | Array<[Labels, number]>, labels?: string[]): void {
     this.registry.removeSingleMetric(name); // registering again replaces the reader (a second server, say)
     const first = read();
-    const labelNames = typeof first === 'number' ? [] : Object.keys(first[0]?.[0] ?? {});
+    const labelNames = labels ?? (typeof first === 'number' ? [] : Object.keys(first[0]?.[0] ?? {}));
     new client.Gauge({
       name, help, labelNames, registers: [this.registry],
       collect() {
@@ -100,9 +101,9 @@ export class Metrics {
   }
 
   /** A counter kept elsewhere (a shard's own tally), read when /metrics is scraped. */
-  counterFrom(name: string, help: string, read: () => Array<[Labels, number]>): void {
+  counterFrom(name: string, help: string, read: () => Array<[Labels, number]>, labels?: string[]): void {
     this.registry.removeSingleMetric(name);
-    const labelNames = Object.keys(read()[0]?.[0] ?? {});
+    const labelNames = labels ?? Object.keys(read()[0]?.[0] ?? {});
     new client.Counter({
       name, help, labelNames, registers: [this.registry],
       collect() {

@@ -27,6 +27,15 @@ export function itemSlotOf(itemId: string, partitions: number): number {
   return hash32(itemId) % partitions;
 }
 
+/**
+ * The slot of a promotion rule's actor (its budget's one owner): numbered like item
+ * slots, hashed with a prefix so a rule id never shares a slot just because an item id
+ * looks the same.
+ */
+export function ruleSlotOf(ruleId: string, partitions: number): number {
+  return hash32(`rule:${ruleId}`) % partitions;
+}
+
 /** Which of a node's shards owns a partition or item slot. */
 export function shardOf(partition: number, shards: number): number {
   return partition % shards;
@@ -80,5 +89,9 @@ export class ShardPlacement {
 
   itemSlotOf(itemId: string): number {
     return itemSlotOf(itemId, this.partitions);
+  }
+
+  ruleSlotOf(ruleId: string): number {
+    return ruleSlotOf(ruleId, this.partitions);
   }
 }

@@ -14,11 +14,22 @@ import type { Inventory } from './inventory.js';
 export const MAX_LOOKUP_IDS = 100;
 
 export type { ProductView } from '../../protos/contract.js';
+import type { Coupon } from '../../protos/contract.js';
+import { quoteCoupon } from '../../actors/promo/index.js';
 export type ProductListing = ProductList;
 
 export interface CartView<L> {
-  lines: Array<L & { product: ProductView | undefined }>;
+  /** `discount`: what the quoted coupon takes off the line. */
+  lines: Array<L & { product: ProductView | undefined; discount: number }>;
+  /** Items at today's prices. */
+  subtotal: number;
+  discount: number;
+  /** The fee the order will charge (free from FREE_DELIVERY_FROM): the same as checkout computes. */
+  delivery: number;
+  /** What a checkout of this cart charges now: subtotal - discount + delivery. */
   total: number;
+  /** The coupon quoted (GET /api/cart?coupon=): applied, or why not. */
+  coupon?: { code: string; applied: boolean; auto: boolean; error?: { code: string; message: string } };
 }
 
 export interface CatalogViewsDeps {
@@ -77,9 +88,18 @@ export class CatalogViews {
   }
 
   /** A cart's lines with their products (undefined once an item left the catalog) and its total at today's prices. */
-  cart<L extends { itemId: string; qty: number }>(lines: readonly L[]): CartView<L> {
-    const out = lines.map((l) => ({ ...l, product: this.#catalog.has(l.itemId) ? this.product(l.itemId) : undefined }));
-    return { lines: out, total: Math.round(out.reduce((s, l) => s + l.qty * (l.product?.price ?? 0), 0) * 100) / 100 };
+  cart<L extends { itemId: string; qty: number }>(lines: readonly L[], quote?: { coupons: readonly Coupon[]; code: string; now: number }): CartView<L> {
+    const products = lines.map((l) => (this.#catalog.has(l.itemId) ? this.product(l.itemId) : undefined));
+    const priced = lines.map((l, i) => ({ itemId: l.itemId, qty: l.qty, price: products[i]?.price ?? 0 }));
+    const categoryOf = (id: string) => this.#catalog.get(id)?.category;
+    const r = quoteCoupon(quote?.coupons ?? [], quote?.code ?? '', quote?.now ?? Date.now(), priced, categoryOf);
+    const out = lines.map((l, i) => ({ ...l, product: products[i], discount: r.price.lines[i]?.discount ?? 0 }));
+    const view: CartView<L> = { lines: out, subtotal: r.price.subtotal, discount: r.price.discount, delivery: r.price.delivery, total: r.price.total };
+    if (quote?.code) {
+      view.coupon = { code: r.coupon?.code ?? quote.code, applied: r.coupon !== undefined, auto: r.auto ?? false };
+      if (r.refusal) view.coupon.error = { code: r.refusal.code, message: r.refusal.message };
+    }
+    return view;
   }
 
   /** Views, cart adds and purchases folded by the item's actor, weighted 1/3/5. */

@@ -14,7 +14,7 @@ import type { CheckoutRecord } from '../../actors/user/index.js';
 import type { OrderPush } from '../../protos/contract.js';
 import type { EventLine, ShopEvent } from '../../protos/index.js';
 import type { Catalog } from '../catalog/index.js';
-import { BadRequestError, EngineError, NotFoundError, TimeoutError } from '../errors/index.js';
+import { BadRequestError, CouponError, EngineError, NotFoundError, TimeoutError } from '../errors/index.js';
 import type { PublishResult } from '../log/index.js';
 import type { PushRouter } from '../push/index.js';
 import type { StockView } from './stock-view.js';
@@ -34,8 +34,19 @@ export interface CheckoutLine {
 
 export interface OrderResult {
   orderId: string;
-  lines: Array<{ itemId: string; qty: number; price: number }>;
+  /** Each line with what the coupon took off it. */
+  lines: Array<{ itemId: string; qty: number; price: number; discount: number }>;
+  /** Items at their prices. */
+  subtotal: number;
+  /** The coupon's discount (lines, and delivery for a free-delivery coupon). */
+  discount: number;
+  delivery: number;
+  /** What the shopper pays: subtotal - discount + delivery. */
   total: number;
+  /** The coupon applied ('' = none). */
+  coupon: string;
+  /** True when the engine picked the coupon (the request asked for "*"). */
+  couponAuto: boolean;
   seq: number;
   /** The checkout command's event id: the `order` and `recs` pushes it causes name it as `causedBy`. */
   eventId: string;
@@ -46,6 +57,8 @@ export interface CheckoutRequest {
   lines?: CheckoutLine[];
   idempotencyKey?: string;
   source: string;
+  /** A coupon code of the shopper's, or "*" for the best eligible one. */
+  coupon?: string;
 }
 
 export interface CheckoutDeps {
@@ -55,7 +68,8 @@ export interface CheckoutDeps {
   append(e: ShopEvent): Promise<PublishResult>;
   checkoutRecord(userId: string, checkoutId: string, opts: { minSeq?: number; timeoutMs?: number }): Promise<CheckoutRecord | null>;
   cart(userId: string): Promise<CheckoutLine[]>;
-  onPlaced(): void;
+  /** An order was placed (with this coupon code, '' = none). */
+  onPlaced(coupon: string): void;
 }
 
 /** Checks untrusted `lines` (HTTP JSON): 1..MAX_CHECKOUT_LINES of {itemId, qty 1..MAX_QTY}, naming the bad field. */
@@ -76,6 +90,13 @@ export function checkIdempotencyKey(raw: unknown, field = 'idempotencyKey'): str
     throw new BadRequestError(`"${field}" must be 1 to ${MAX_IDEMPOTENCY_KEY} printable ASCII characters`, field);
   }
   return raw;
+}
+
+/** Checks an untrusted coupon field: a code (A-Z 0-9 -, up to 40) or "*" (the best eligible coupon). */
+export function checkCouponField(raw: unknown): string | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw !== 'string' || !(raw === '*' || /^[A-Za-z0-9-]{1,40}$/.test(raw))) throw new BadRequestError('"coupon" must be a coupon code (A-Z 0-9 -, up to 40 characters) or "*" for the best eligible one', 'coupon');
+  return raw === '*' ? raw : raw.toUpperCase();
 }
 
 /** Lines of the same item are one demand. */
@@ -131,7 +152,7 @@ export class CheckoutService {
     }
     const e: ShopEvent = {
       id: `co.${checkoutId}`, userId, kind: 'checkout', ts: Date.now(), checkoutId,
-      orderId: `o-${checkoutId.slice(2)}`, lines, source: req.source,
+      orderId: `o-${checkoutId.slice(2)}`, lines, source: req.source, ...(req.coupon ? { coupon: req.coupon } : {}),
     };
     return this.#run(userId, checkoutId, e);
   }
@@ -169,20 +190,32 @@ export class CheckoutService {
 
   #result(c: CheckoutRecord): OrderResult {
     if (c.status === 'refused') {
+      if (c.couponError) throw new CouponError(c.couponError.code, c.couponError.message);
       const bad = c.lines.find((l) => c.decided[l.itemId] && !c.decided[l.itemId]!.granted)!;
       throw outOfStock(bad.itemId, c.decided[bad.itemId]!.left, bad.qty);
     }
-    this.#d.onPlaced();
-    return { orderId: c.orderId, lines: c.lines, total: Math.round(c.lines.reduce((s, l) => s + l.qty * l.price, 0) * 100) / 100, seq: c.seq, eventId: c.commandId };
+    this.#d.onPlaced(c.coupon ?? '');
+    const subtotal = c.subtotal ?? Math.round(c.lines.reduce((s, l) => s + l.qty * l.price, 0) * 100) / 100;
+    return {
+      orderId: c.orderId, lines: c.lines.map((l) => ({ ...l, discount: c.lineDiscounts?.[l.itemId] ?? 0 })),
+      subtotal, discount: c.discount ?? 0, delivery: c.delivery ?? 0, total: c.total ?? subtotal, coupon: c.coupon ?? '', couponAuto: c.autoCoupon ?? false,
+      seq: c.seq, eventId: c.commandId,
+    };
   }
 
   #resultOfPush(p: OrderPush): OrderResult {
     if (p.status === 'refused') {
+      if (p.couponError) throw new CouponError(p.couponError.code as ConstructorParameters<typeof CouponError>[0], p.couponError.message);
       const r = p.refused!;
       throw outOfStock(r.itemId, r.left, r.requested);
     }
-    this.#d.onPlaced();
-    return { orderId: p.orderId, lines: p.lines, total: p.total, seq: p.seq, eventId: p.causedBy };
+    this.#d.onPlaced(p.coupon ?? '');
+    const subtotal = p.subtotal ?? p.total;
+    return {
+      orderId: p.orderId, lines: p.lines.map((l) => ({ itemId: l.itemId, qty: l.qty, price: l.price, discount: l.discount ?? 0 })),
+      subtotal, discount: p.discount ?? 0, delivery: p.delivery ?? 0, total: p.total, coupon: p.coupon ?? '', couponAuto: p.couponAuto ?? false,
+      seq: p.seq, eventId: p.causedBy,
+    };
   }
 
   /**

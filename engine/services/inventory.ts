@@ -30,12 +30,16 @@ export class Inventory {
   constructor(deps: InventoryDeps) {
     this.stock = new StockView({ catalog: deps.catalog, store: deps.store });
     const placed = deps.metrics.counter('shop_orders_total', 'orders placed').with({});
+    const withCoupon = deps.metrics.counter('shop_orders_with_coupon_total', 'orders placed with a coupon (this process\'s checkouts)').with({});
     this.#checkouts = new CheckoutService({
       catalog: deps.catalog, stock: this.stock, pushes: deps.pushes,
       append: (e) => deps.track(e),
       checkoutRecord: (userId, checkoutId, opts) => deps.asks().checkout(userId, checkoutId, opts),
       cart: async (userId) => (await deps.asks().profile(userId)).cart,
-      onPlaced: () => placed.inc(),
+      onPlaced: (coupon) => {
+        placed.inc();
+        if (coupon) withCoupon.inc();
+      },
     });
   }
 
@@ -54,8 +58,9 @@ export class Inventory {
   }
 
   /** Buys the cart (no lines) or the given lines, all or none; see CheckoutService. */
-  checkout(userId: string, lines?: CheckoutLine[], opts: { idempotencyKey?: string; source?: string } = {}): Promise<OrderResult> {
+  checkout(userId: string, lines?: CheckoutLine[], opts: { idempotencyKey?: string; source?: string; coupon?: string } = {}): Promise<OrderResult> {
     const req: CheckoutRequest = { source: opts.source ?? 'http' };
+    if (opts.coupon) req.coupon = opts.coupon;
     if (lines) req.lines = lines;
     if (opts.idempotencyKey !== undefined) req.idempotencyKey = opts.idempotencyKey;
     return this.#checkouts.checkout(userId, req);

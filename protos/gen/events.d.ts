@@ -27,7 +27,12 @@ export namespace shop {
             REC_IMPRESSION = 16,
             SEGMENT_CHANGE = 17,
             DEFINITION = 18,
-            SEARCH_CLICK = 40
+            SEARCH_CLICK = 40,
+            COUPON_RESERVE = 19,
+            COUPON_GRANTED = 20,
+            COUPON_REFUSED = 21,
+            COUPON_COMMIT = 22,
+            COUPON_RELEASE = 23
         }
 
         /** Properties of a Line. */
@@ -177,6 +182,15 @@ export namespace shop {
 
             /** Event position */
             position?: (number|null);
+
+            /** Event coupon */
+            coupon?: (string|null);
+
+            /** Event discount */
+            discount?: (number|null);
+
+            /** Event reason */
+            reason?: (string|null);
         }
 
         /** Represents an Event. */
@@ -268,6 +282,15 @@ export namespace shop {
 
             /** Event position. */
             public position: number;
+
+            /** Event coupon. */
+            public coupon: string;
+
+            /** Event discount. */
+            public discount: number;
+
+            /** Event reason. */
+            public reason: string;
 
             /**
              * Creates a new Event instance using the specified properties.

@@ -49,6 +49,11 @@ export const shop = $root.shop = (() => {
          * @property {number} SEGMENT_CHANGE=17 SEGMENT_CHANGE value
          * @property {number} DEFINITION=18 DEFINITION value
          * @property {number} SEARCH_CLICK=40 SEARCH_CLICK value
+         * @property {number} COUPON_RESERVE=19 COUPON_RESERVE value
+         * @property {number} COUPON_GRANTED=20 COUPON_GRANTED value
+         * @property {number} COUPON_REFUSED=21 COUPON_REFUSED value
+         * @property {number} COUPON_COMMIT=22 COUPON_COMMIT value
+         * @property {number} COUPON_RELEASE=23 COUPON_RELEASE value
          */
         v1.EventKind = (function() {
             const valuesById = {}, values = Object.create(valuesById);
@@ -72,6 +77,11 @@ export const shop = $root.shop = (() => {
             values[valuesById[17] = "SEGMENT_CHANGE"] = 17;
             values[valuesById[18] = "DEFINITION"] = 18;
             values[valuesById[40] = "SEARCH_CLICK"] = 40;
+            values[valuesById[19] = "COUPON_RESERVE"] = 19;
+            values[valuesById[20] = "COUPON_GRANTED"] = 20;
+            values[valuesById[21] = "COUPON_REFUSED"] = 21;
+            values[valuesById[22] = "COUPON_COMMIT"] = 22;
+            values[valuesById[23] = "COUPON_RELEASE"] = 23;
             return values;
         })();
 
@@ -272,6 +282,9 @@ export const shop = $root.shop = (() => {
              * @property {google.protobuf.IUInt32Value|null} [resultCount] Event resultCount
              * @property {string|null} [category] Event category
              * @property {number|null} [position] Event position
+             * @property {string|null} [coupon] Event coupon
+             * @property {number|null} [discount] Event discount
+             * @property {string|null} [reason] Event reason
              */
 
             /**
@@ -508,6 +521,30 @@ export const shop = $root.shop = (() => {
             Event.prototype.position = 0;
 
             /**
+             * Event coupon.
+             * @member {string} coupon
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.coupon = "";
+
+            /**
+             * Event discount.
+             * @member {number} discount
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.discount = 0;
+
+            /**
+             * Event reason.
+             * @member {string} reason
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.reason = "";
+
+            /**
              * Creates a new Event instance using the specified properties.
              * @function create
              * @memberof shop.v1.Event
@@ -585,6 +622,12 @@ export const shop = $root.shop = (() => {
                     writer.uint32(/* id 23, wireType 0 =*/184).int32(message.defVersion);
                 if (message.payload != null && Object.hasOwnProperty.call(message, "payload"))
                     writer.uint32(/* id 24, wireType 2 =*/194).string(message.payload);
+                if (message.coupon != null && Object.hasOwnProperty.call(message, "coupon"))
+                    writer.uint32(/* id 25, wireType 2 =*/202).string(message.coupon);
+                if (message.discount != null && Object.hasOwnProperty.call(message, "discount"))
+                    writer.uint32(/* id 26, wireType 1 =*/209).double(message.discount);
+                if (message.reason != null && Object.hasOwnProperty.call(message, "reason"))
+                    writer.uint32(/* id 27, wireType 2 =*/218).string(message.reason);
                 if (message.resultCount != null && Object.hasOwnProperty.call(message, "resultCount"))
                     $root.google.protobuf.UInt32Value.encode(message.resultCount, writer.uint32(/* id 41, wireType 2 =*/330).fork(), q + 1).ldelim();
                 if (message.category != null && Object.hasOwnProperty.call(message, "category"))
@@ -738,6 +781,18 @@ export const shop = $root.shop = (() => {
                         }
                     case 43: {
                             message.position = reader.int32();
+                            break;
+                        }
+                    case 25: {
+                            message.coupon = reader.string();
+                            break;
+                        }
+                    case 26: {
+                            message.discount = reader.double();
+                            break;
+                        }
+                    case 27: {
+                            message.reason = reader.string();
                             break;
                         }
                     default:

@@ -20,7 +20,7 @@ const SERVER_MESSAGES: Record<ServerMessage['type'], { title: string; summary: s
   ack: { title: 'Ack', summary: 'The event with this id is stored in the log at `seq` (sent once JetStream acked it)' },
   error: { title: 'Error', summary: 'A typed error: a refused event (with its `id`), a rate limit, or an authentication failure before close 4401' },
   recs: { title: 'Recommendations', summary: 'New recommendations; a slow socket gets only the newest (coalesced)' },
-  coupon: { title: 'Coupon', summary: 'A coupon issued by a cart reminder' },
+  coupon: { title: 'Coupon', summary: 'A coupon a promotion rule issued (granted by the rule\'s budget owner)' },
   order: { title: 'Order outcome', summary: 'A checkout was placed or refused' },
   intent: { title: 'Purchase intent', summary: 'The session\'s intent score moved into another band (INTENT_BANDS)' },
   categories: { title: 'Category picks', summary: 'The shopper\'s top category picks changed' },

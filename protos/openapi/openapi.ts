@@ -80,7 +80,14 @@ const OPERATIONS: Operation[] = [
   },
   {
     method: 'get', path: '/api/cart', operationId: 'getCart', tags: ['shopper'], security: shopper,
-    summary: 'The shopper\'s cart with its products and total', ok: { description: 'the cart', schema: ref('Cart') }, errors: [...SESSION, ...ASK],
+    summary: 'The shopper\'s cart with its products, priced as checkout prices it (delivery, and the discount of a quoted coupon per line)',
+    parameters: [query('coupon', { type: 'string', pattern: '^(\\*|[A-Za-z0-9-]{1,40})$' }, 'a coupon code to quote (or * for the best eligible); why it does not apply is in `coupon.error`')],
+    ok: { description: 'the cart', schema: ref('Cart') }, errors: [...SESSION, ...ASK],
+  },
+  {
+    method: 'get', path: '/api/coupons', operationId: 'listCoupons', tags: ['shopper'], security: shopper,
+    summary: 'The shopper\'s coupons (live, held, used, expired) with their reward, scope and expiry',
+    ok: { description: 'the coupons', schema: ref('CouponList') }, errors: [...SESSION, ...ASK],
   },
   {
     method: 'get', path: '/api/categories', operationId: 'listCategories', tags: ['catalog'],
@@ -156,7 +163,7 @@ const OPERATIONS: Operation[] = [
     parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 128 }, description: 'printable ASCII; the body\'s `idempotencyKey` wins' }],
     requestBody: { required: false, content: json(ref('CheckoutRequest')) },
     ok: { description: 'the order was placed', schema: ref('OrderResult') },
-    errors: [...SESSION, ...BODY, 'E_UNKNOWN_ITEM', 'E_OUT_OF_STOCK', ...APPEND],
+    errors: [...SESSION, ...BODY, 'E_UNKNOWN_ITEM', 'E_OUT_OF_STOCK', 'E_COUPON_UNKNOWN', 'E_COUPON_EXPIRED', 'E_COUPON_USED', 'E_COUPON_NOT_APPLICABLE', ...APPEND],
   },
   {
     method: 'post', path: '/api/admin/session', operationId: 'adminSession', tags: ['admin'], security: [{ apiKey: [] }],
@@ -222,6 +229,44 @@ const OPERATIONS: Operation[] = [
     summary: 'One customer: order history, RFM, P(alive), expected purchases and CLV',
     parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'the engine user id' }, asOf],
     ok: { description: 'the customer', schema: ref('CustomerReport') }, errors: ['E_UNAUTHENTICATED', 'E_NOT_FOUND'],
+  },
+  {
+    method: 'get', path: '/api/admin/promotions', operationId: 'adminPromotions', tags: ['admin'], security: operator,
+    summary: 'The promotion rules in force (version, status, the rule, its budget numbers) and refused definitions',
+    ok: { description: 'the rules', schema: ref('PromotionList') }, errors: ['E_UNAUTHENTICATED', 'E_UNAVAILABLE'],
+  },
+  {
+    method: 'get', path: '/api/admin/promotions/stats', operationId: 'adminPromotionStats', tags: ['admin'], security: operator,
+    summary: 'Per-rule numbers for the dashboard: issued, refused by budget, redeemed, released, spend today and in all',
+    ok: { description: 'the numbers', schema: ref('PromotionStats') }, errors: ['E_UNAUTHENTICATED', 'E_UNAVAILABLE'],
+  },
+  {
+    method: 'post', path: '/api/admin/promotions', operationId: 'adminCreatePromotion', tags: ['admin'], security: operator,
+    summary: 'Creates a rule: appends its version 1 to the log (every shard applies it from that position on)',
+    requestBody: { required: true, content: json(ref('PromoRule')) },
+    ok: { description: 'published', schema: ref('PromotionPublished') }, errors: ['E_UNAUTHENTICATED', ...BODY, 'E_BAD_RULE', 'E_UNAVAILABLE', 'E_STORAGE_FULL'],
+  },
+  {
+    method: 'post', path: '/api/admin/promotions/dry-run', operationId: 'adminDryRunPromotion', tags: ['admin'], security: operator,
+    summary: 'Folds the recent log with a draft rule alone in force: how many coupons it would have issued, to whom, at what cost',
+    requestBody: { required: true, content: json(ref('DryRunRequest')) },
+    ok: { description: 'the dry run', schema: ref('DryRunResult') }, errors: ['E_UNAUTHENTICATED', ...BODY, 'E_BAD_RULE', 'E_UNAVAILABLE'],
+  },
+  {
+    method: 'post', path: '/api/admin/promotions/{id}', operationId: 'adminUpdatePromotion', tags: ['admin'], security: operator,
+    summary: 'Updates a rule: appends the next version (the whole rule; `id` may be left out)',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'the rule id' }],
+    requestBody: { required: true, content: json(ref('PromoRule')) },
+    ok: { description: 'published', schema: ref('PromotionPublished') }, errors: ['E_UNAUTHENTICATED', ...BODY, 'E_BAD_RULE', 'E_NOT_FOUND', 'E_UNAVAILABLE', 'E_STORAGE_FULL'],
+  },
+  {
+    method: 'post', path: '/api/admin/promotions/{id}/{action}', operationId: 'adminSetPromotionStatus', tags: ['admin'], security: operator,
+    summary: 'Pauses or resumes a rule (a new version with only the status changed); coupons already issued stay usable',
+    parameters: [
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'the rule id' },
+      { name: 'action', in: 'path', required: true, schema: { enum: ['pause', 'resume'] }, description: 'pause or resume' },
+    ],
+    ok: { description: 'published', schema: ref('PromotionPublished') }, errors: ['E_UNAUTHENTICATED', 'E_NOT_FOUND', 'E_UNAVAILABLE', 'E_STORAGE_FULL'],
   },
   {
     method: 'post', path: '/api/admin/import/products', operationId: 'adminImportProducts', tags: ['admin'], security: operator,

@@ -19,6 +19,7 @@ const ERROR_CODE_SET: Record<ErrorCode, true> = {
   E_RATE_LIMITED: true, E_OVERLOADED: true, E_UNAVAILABLE: true, E_TIMEOUT: true, E_CANCELLED: true, E_BAD_CATALOG: true,
   E_BAD_CONFIG: true, E_NOT_ALLOWED: true, E_METHOD_NOT_ALLOWED: true, E_URL_TOO_LONG: true, E_STORAGE_FULL: true, E_INTERNAL: true,
   E_BAD_IMPORT: true, E_BAD_MODEL: true, E_BAD_DATASET: true,
+  E_BAD_RULE: true, E_COUPON_UNKNOWN: true, E_COUPON_EXPIRED: true, E_COUPON_USED: true, E_COUPON_NOT_APPLICABLE: true,
 };
 export const ALL_ERROR_CODES = Object.keys(ERROR_CODE_SET) as ErrorCode[];
 
@@ -39,10 +40,43 @@ const product = obj({
 }, ['itemId', 'name', 'category', 'description', 'price', 'stock', 'brand'], { description: 'A product with its live stock (contract ProductView)' });
 
 const recItem = obj({ itemId, score: num(), reason: str({ examples: ['covisit', 'similar', 'trending'] }), name: str(), price: money, category: str() });
-const coupon = obj({ code: str(), rule: str(), percentOff: num({ minimum: 0, maximum: 100 }), ts: epochMs('when it was issued'), causedBy: str({ description: 'the event (a cart reminder) that issued it' }) });
-const orderLine = obj({ itemId, qty: int({ minimum: 1 }), price: money });
+const couponReward: JsonSchema = {
+  oneOf: [
+    obj({ type: { const: 'percent' }, percent: num({ minimum: 1, maximum: 90 }), maxDiscount: money }, ['type', 'percent']),
+    obj({ type: { const: 'amount' }, amount: money }),
+    obj({ type: { const: 'free_delivery' } }),
+    obj({ type: { const: 'buy_x_get_y' }, buy: int({ minimum: 1 }), get: int({ minimum: 1 }) }),
+    obj({ type: { const: 'gift' }, itemId: str(), value: money }),
+  ],
+  description: 'what the coupon takes off (docs/promotions.md)',
+};
+const couponScope: JsonSchema = {
+  oneOf: [
+    obj({ type: { const: 'order' } }),
+    obj({ type: { const: 'categories' }, categories: arr(str()) }),
+    obj({ type: { const: 'items' }, items: arr(str()) }),
+    obj({ type: { const: 'other_categories' }, categories: arr(str(), { description: 'any category but these' }) }),
+  ],
+  description: 'which lines it applies to',
+};
+const couponProps: Record<string, JsonSchema> = {
+  code: str(), rule: str({ description: 'the promotion rule that issued it' }), ruleVersion: int({ minimum: 0 }), title: str(),
+  percentOff: num({ minimum: 0, maximum: 100, description: 'the percent of a percent reward, else 0' }),
+  reward: couponReward, scope: couponScope, minOrder: money, ts: epochMs('when it was issued'), expiresAt: epochMs('after this it is refused (E_COUPON_EXPIRED)'),
+  status: { enum: ['live', 'held', 'used', 'expired'], description: 'held: a checkout is being decided with it' },
+  orderId: str({ description: 'the order that used (or holds) it' }), stackingGroup: str(), priority: int({ minimum: 0 }),
+  causedBy: str({ description: 'the event that triggered the rule (a reminder, a view, an order, ...)' }),
+};
+const couponRequired = ['code', 'rule', 'ruleVersion', 'title', 'percentOff', 'reward', 'scope', 'minOrder', 'ts', 'expiresAt', 'status', 'stackingGroup', 'priority', 'causedBy'];
+const coupon = obj(couponProps, couponRequired);
+const orderLine = obj({ itemId, qty: int({ minimum: 1 }), price: money, discount: num({ minimum: 0, description: 'what the order\'s coupon took off this line' }) }, ['itemId', 'qty', 'price']);
 const cartLine = obj({ itemId, qty: int({ minimum: 1 }) });
-const order = obj({ orderId: str(), ts: epochMs('when it was placed'), lines: arr(ref('OrderLine')), total: money });
+const order = obj({
+  orderId: str(), ts: epochMs('when it was placed'), lines: arr(ref('OrderLine')),
+  total: { ...money, description: 'what was paid: subtotal - discount + delivery (checkout orders); items only for imported orders' },
+  subtotal: money, discount: money, delivery: money, coupon: str({ description: 'the code applied' }),
+  lineDiscounts: { type: 'object', additionalProperties: money, description: 'item id -> what the coupon took off that line' }, gift: str({ description: 'the gift item the coupon added' }),
+}, ['orderId', 'ts', 'lines', 'total']);
 
 const KPI_COUNTS: Record<string, JsonSchema> = Object.fromEntries([
   'revenue', 'orders', 'units', 'views', 'cartAdds', 'searches', 'recClicks', 'sessions', 'cartSessions', 'orderSessions',
@@ -103,6 +137,14 @@ const SEARCH_SCHEMAS: Record<string, JsonSchema> = {
     took_ms: num({ minimum: 0 }),
   }),
 };
+const spend = obj({ count: int(), money: num() });
+const promoStatsProps: Record<string, JsonSchema> = {
+  issued: int({ minimum: 0 }), refusedByBudget: int({ minimum: 0, description: 'refused by a budget limit or because the rule was paused' }),
+  refusedBy: { type: 'object', additionalProperties: int({ minimum: 0 }), description: 'refusals by limit: count_total, count_day, money_total, money_day, paused, unknown_rule' },
+  redeemed: int({ minimum: 0 }), released: int({ minimum: 0, description: 'expired unused: the hold given back' }), redeemedMoney: money,
+  today: spend, total: spend,
+};
+const promoStats = obj(promoStatsProps, undefined, { description: 'A rule\'s numbers, from its budget owner (spend = held + committed)' });
 
 /** The schemas of HTTP answers and bodies. */
 const HTTP_SCHEMAS: Record<string, JsonSchema> = {
@@ -122,9 +164,14 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
   Order: order,
   OrderList: obj({ orders: arr(ref('Order')) }),
   Cart: obj({
-    lines: arr(obj({ itemId, qty: int({ minimum: 1 }), product: { ...ref('ProductView'), description: 'absent once the item left the catalog' } }, ['itemId', 'qty'])),
-    total: money,
-  }, ['lines', 'total'], { description: 'The cart with its products, totalled at today\'s prices' }),
+    lines: arr(obj({ itemId, qty: int({ minimum: 1 }), product: { ...ref('ProductView'), description: 'absent once the item left the catalog' }, discount: num({ minimum: 0, description: 'what the quoted coupon takes off' }) }, ['itemId', 'qty', 'discount'])),
+    subtotal: money, discount: money, delivery: { ...money, description: 'the fee the order will charge (free from $50)' },
+    total: { ...money, description: 'what a checkout of this cart charges now: subtotal - discount + delivery' },
+    coupon: obj({ code: str(), applied: bool(), auto: bool({ description: 'the engine picked it (coupon=*)' }), error: ref('WireError') }, ['code', 'applied', 'auto'], { description: 'the coupon quoted with ?coupon=' }),
+  }, ['lines', 'subtotal', 'discount', 'delivery', 'total'], { description: 'The cart with its products, priced at today\'s prices as checkout would price it' }),
+  CouponList: obj({
+    coupons: arr(obj({ ...couponProps, status: { enum: ['live', 'held', 'used', 'expired'], description: 'as of now (a live coupon past expiresAt is expired)' }, rewardText: str({ examples: ['10% off'] }) }, [...couponRequired, 'rewardText'])),
+  }, undefined, { description: 'The shopper\'s coupons, newest first' }),
   Profile: obj({
     userId,
     recent: arr(itemId, { description: 'viewed items, most recent first' }),
@@ -179,9 +226,13 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
   CheckoutRequest: obj({
     lines: arr(ref('CartLine'), { minItems: 1, maxItems: 100, description: 'absent: the shopper\'s cart' }),
     idempotencyKey: str({ minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7e]+$', description: 'or the `Idempotency-Key` header: a retry with it reports the one outcome' }),
+    coupon: str({ pattern: '^(\\*|[A-Za-z0-9-]{1,40})$', description: 'a code of the shopper\'s coupons, or * for the best eligible one' }),
   }, []),
   OrderResult: obj({
-    orderId: str(), lines: arr(ref('OrderLine')), total: money,
+    orderId: str(), lines: arr(obj({ itemId, qty: int({ minimum: 1 }), price: money, discount: num({ minimum: 0 }) })),
+    subtotal: money, discount: money, delivery: money,
+    total: { ...money, description: 'what the shopper pays: subtotal - discount + delivery' },
+    coupon: str({ description: 'the code applied (\'\' = none)' }), couponAuto: bool({ description: 'the engine picked the coupon (coupon=*)' }),
     seq: { ...seq, description: 'log sequence of the event that placed the order' },
     eventId: str({ description: 'the checkout command\'s id: the `order` and `recs` pushes it causes name it as `causedBy`' }),
   }),
@@ -228,6 +279,24 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
     }), { minItems: 1, maxItems: 5000 }),
   }),
   ImportOrdersResult: obj({ appended: int({ minimum: 0 }), duplicates: int({ minimum: 0 }), skipped: int({ minimum: 0, description: 'lines the analytics already held' }) }),
+  PromoRule: { type: 'object', description: 'A promotion rule (JSON, format 1): id, title, trigger, conditions, reward, scope, minOrder, perUser, cooldownMs, budget, couponValidMs, validFrom, validUntil, stackingGroup, priority, codePrefix, status: see docs/promotions.md. Every wrong field is E_BAD_RULE naming it.' },
+  PromoRuleStats: promoStats,
+  PromotionList: obj({
+    rules: arr(obj({
+      id: str(), version: int({ minimum: 1 }), status: { enum: ['active', 'paused'] }, title: str(), reward: str({ examples: ['10% off'] }),
+      publishedAt: epochMs('when the version in force was published'), rule: ref('PromoRule'), stats: ref('PromoRuleStats'),
+    })),
+    refused: arr(obj({ id: str(), version: int({ minimum: 1 }), message: str() }), { description: 'rule definitions the shards refused (the previous version stayed in force)' }),
+  }),
+  PromotionStats: obj({ rules: arr(obj({ id: str(), title: str(), status: { enum: ['active', 'paused'] }, ...promoStatsProps })) }, undefined, { description: 'Per-rule numbers for the dashboard' }),
+  PromotionPublished: obj({ id: str(), version: int({ minimum: 1 }), seq: { ...seq, description: 'log sequence of the definition event: shards apply it from there on' } }),
+  DryRunRequest: obj({ rule: ref('PromoRule'), hours: num({ exclusiveMinimum: 0, maximum: 336, default: 24, description: 'how far back to read the log' }) }, ['rule']),
+  DryRunResult: obj({
+    rule: str(),
+    window: obj({ from: epochMs('start'), to: epochMs('end'), events: int({ minimum: 0 }), shoppers: int({ minimum: 0 }) }),
+    issued: int({ minimum: 0, description: 'coupons the draft would have issued' }), refusedByBudget: int({ minimum: 0 }),
+    cost: money, users: arr(obj({ userId: str(), code: str(), cost: money, ts: epochMs('when'), causedBy: str() }), { maxItems: 100 }),
+  }, undefined, { description: 'What a draft rule would have done over the recent log (fresh actors: history before the window is not seen)' }),
 };
 
 /** Server -> client WebSocket messages, one schema per `type` of contract ServerMessage. */
@@ -244,7 +313,9 @@ const SERVER_MESSAGE_SCHEMAS = {
   }),
   coupon: obj({ type: { const: 'coupon' }, coupon: ref('Coupon'), causedBy: str(), ts: epochMs('when it was issued') }),
   order: obj({
-    type: { const: 'order' }, checkoutId: str(), orderId: str(), status: { enum: ['placed', 'refused'] }, lines: arr(ref('OrderLine')), total: money,
+    type: { const: 'order' }, checkoutId: str(), orderId: str(), status: { enum: ['placed', 'refused'] }, lines: arr(ref('OrderLine')),
+    total: { ...money, description: 'subtotal - discount + delivery' }, subtotal: money, discount: money, delivery: money,
+    coupon: str(), couponAuto: bool(), couponError: obj({ code: ref('ErrorCode'), message: str() }, undefined, { description: 'set when the checkout was refused because of its coupon' }),
     refused: obj({ itemId, requested: int({ minimum: 1 }), left: int({ minimum: 0 }) }, undefined, { description: 'set when status is refused: the first line that could not be served' }),
     causedBy: str(), seq, ts: epochMs('when it was decided'),
   }, ['type', 'checkoutId', 'orderId', 'status', 'lines', 'total', 'causedBy', 'seq', 'ts']),

@@ -27,8 +27,16 @@ export interface CartLine {
 export interface Order {
   orderId: string;
   ts: number;
-  lines: OrderLine[];
+  lines: Array<{ itemId: string; qty: number; price: number }>;
+  /** What was paid: items - discount + delivery (checkout orders; items only for imported ones). */
   total: number;
+  subtotal?: number;
+  discount?: number;
+  delivery?: number;
+  coupon?: string;
+  /** Discount per line: item id -> amount. */
+  lineDiscounts?: Record<string, number>;
+  gift?: string;
 }
 
 /** GET /api/profile: the user actor's live state. */
@@ -75,8 +83,16 @@ export interface CategoryCount {
 /** POST /api/checkout. */
 export interface OrderResult {
   orderId: string;
-  lines: OrderLine[];
+  /** Each line with what the coupon took off it. */
+  lines: Array<{ itemId: string; qty: number; price: number; discount: number }>;
+  subtotal: number;
+  discount: number;
+  delivery: number;
+  /** What the shopper pays: subtotal - discount + delivery. */
   total: number;
+  /** The coupon applied ('' = none); couponAuto: the engine picked it. */
+  coupon: string;
+  couponAuto: boolean;
   seq: number;
   /** The checkout command's event id: the `order` push names it as `causedBy`. */
   eventId: string;

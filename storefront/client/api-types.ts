@@ -36,11 +36,18 @@ export interface CartLine {
   itemId: string;
   qty: number;
   product?: Product;
+  /** What the quoted coupon takes off the line. */
+  discount: number;
 }
 
+/** The cart as the engine prices it (what checkout would charge now). */
 export interface Cart {
   lines: CartLine[];
+  subtotal: number;
+  discount: number;
+  delivery: number;
   total: number;
+  coupon?: { code: string; applied: boolean; auto: boolean; error?: { code: string; message: string } };
 }
 
 export interface Order {
@@ -48,7 +55,15 @@ export interface Order {
   ts: number;
   lines: OrderLine[];
   total: number;
+  subtotal?: number;
+  discount?: number;
+  delivery?: number;
+  coupon?: string;
+  lineDiscounts?: Record<string, number>;
 }
+
+/** GET /api/coupons: a coupon with its status as of now and its reward in words. */
+export type CouponView = Coupon & { rewardText: string };
 
 export interface Profile {
   userId: string;
@@ -62,8 +77,13 @@ export interface Profile {
 
 export interface CheckoutResult {
   orderId: string;
-  lines: OrderLine[];
+  lines: Array<OrderLine & { discount: number }>;
+  subtotal: number;
+  discount: number;
+  delivery: number;
   total: number;
+  coupon: string;
+  couponAuto: boolean;
   seq: number;
   /** The checkout's event id: the pushes it causes name it as `causedBy`. */
   eventId: string;

@@ -3,7 +3,7 @@
  * thrown as ApiError with that code; a rejected session token is replaced and the
  * request retried once.
  */
-import type { Cart, CheckoutResult, HttpErrorBody, ListQuery, Order, Product, ProductList, Profile, Recs, SearchQuery, SearchResponse, SuggestResponse } from './api-types.js';
+import type { Cart, CheckoutResult, CouponView, HttpErrorBody, ListQuery, Order, Product, ProductList, Profile, Recs, SearchQuery, SearchResponse, SuggestResponse } from './api-types.js';
 
 export type { ListQuery } from './api-types.js';
 import { getSession, renewSession } from './session.js';
@@ -94,9 +94,10 @@ export const api = {
   recommendations: (q: { k?: number; itemId?: string; category?: string }, personal: boolean, signal?: AbortSignal) =>
     request<Recs>(`/api/recommendations${qs(q)}`, { auth: personal, ...(signal && { signal }) }),
   profile: (signal?: AbortSignal) => request<Profile>('/api/profile', signal ? { signal } : {}),
-  cart: (signal?: AbortSignal) => request<Cart>('/api/cart', signal ? { signal } : {}),
+  cart: (signal?: AbortSignal, coupon?: string) => request<Cart>(`/api/cart${coupon ? `?coupon=${encodeURIComponent(coupon)}` : ''}`, signal ? { signal } : {}),
+  coupons: (signal?: AbortSignal) => request<{ coupons: CouponView[] }>('/api/coupons', signal ? { signal } : {}),
   orders: (signal?: AbortSignal) => request<{ orders: Order[] }>('/api/orders', signal ? { signal } : {}),
-  checkout: () => request<CheckoutResult>('/api/checkout', { method: 'POST' }),
+  checkout: (coupon?: string) => request<CheckoutResult>('/api/checkout', coupon ? { method: 'POST', body: { coupon } } : { method: 'POST' }),
   /** With the session: re-ranked for this shopper. */
   search: (q: SearchQuery, signal?: AbortSignal) => request<SearchResponse>(`/api/search${qs({ ...q } as Record<string, string | number | undefined>)}`, signal ? { signal } : {}),
   suggest: (q: string, signal?: AbortSignal) => request<SuggestResponse>(`/api/suggest${qs({ q })}`, { auth: false, ...(signal && { signal }) }),

@@ -4,6 +4,7 @@
  */
 import { cart } from './cart.js';
 import { initCoupons } from './components/coupon-banner.js';
+import { couponsPage } from './pages/coupons.js';
 import { initHeader } from './components/header.js';
 import { live } from './live.js';
 import { cartPage } from './pages/cart.js';
@@ -22,6 +23,7 @@ defineRoutes([
   { pattern: /^\/search$/, page: search },
   { pattern: /^\/cart$/, page: cartPage },
   { pattern: /^\/orders$/, page: orders },
+  { pattern: /^\/coupons$/, page: couponsPage },
 ], notFound);
 
 live.start();

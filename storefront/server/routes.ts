@@ -8,7 +8,7 @@ import { pickEncoding } from './compress.js';
 import { etagOf, notModified, type AssetTable, type StaticAsset } from './assets.js';
 
 /** Page routes of contract v1; each serves the same shell and the client renders the route. */
-export const PAGE_ROUTES = ['/', '/category/*', '/product/*', '/search', '/cart', '/orders'] as const;
+export const PAGE_ROUTES = ['/', '/category/*', '/product/*', '/search', '/cart', '/orders', '/coupons'] as const;
 
 const NOT_FOUND_TEXT = Buffer.from('not found\n');
 

@@ -42,6 +42,7 @@ export function renderShell(a: ShellAssets): string {
     </form>
     <nav class="header-links" aria-label="Your shop">
       <span class="conn" data-testid="connection" data-state="connecting" title="Live updates"><span class="conn-dot" aria-hidden="true"></span><span class="conn-text">Connecting</span></span>
+      <a href="/coupons" class="header-link" data-testid="coupons-link">${RECEIPT}<span>Coupons</span></a>
       <a href="/orders" class="header-link">${RECEIPT}<span>Orders</span></a>
       <a href="/cart" class="header-link cart-link" data-testid="cart-link">${BAG}<span>Cart</span><span class="visually-hidden" data-testid="cart-count-label">, 0 items</span><span class="cart-count" data-testid="cart-count" aria-hidden="true">0</span></a>
     </nav>

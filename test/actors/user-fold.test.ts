@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CART_ABANDONED, emptyUserState, foldUserEvent, profileOf, SESSION_GAP_MS, type FoldContext } from '../../actors/user/index.js';
+import { PROMO_REMINDER, PromoRuleSet } from '../../actors/promo/index.js';
+import { defaultRules } from '../promo/promo-kit.js';
 import { emptyItemState, foldItemEvent, effectiveStock } from '../../actors/item/index.js';
 import type { ShopEvent } from '../../protos/index.js';
 
+const rules = new PromoRuleSet(defaultRules(['cart_abandoned']));
+const ABANDONED = PROMO_REMINDER + CART_ABANDONED;
 const ctx: FoldContext = {
   cartAbandonMs: 1000,
+  promoRules: () => rules,
   item: (id) => ({ 'a': { category: 'books', price: 10 }, 'b': { category: 'books', price: 5 }, 'c': { category: 'toys', price: 2.5 } })[id],
 };
 let seq = 0;
@@ -25,37 +30,43 @@ describe('actors - user fold', () => {
   it('actors - cart add/remove and purchase keep the cart and orders right and arm/cancel the abandonment reminder', () => {
     const s = emptyUserState('u-test0001');
     let fx = foldUserEvent(s, ev({ kind: 'cart_add', itemId: 'a', qty: 2 }), 1, ctx);
-    assert.deepEqual(s.cart, [{ itemId: 'a', qty: 2 }]);
-    assert.ok(fx.some((f) => f.type === 'set-reminder' && f.name === CART_ABANDONED));
+    const cart = () => s.cart.map(({ itemId, qty }) => ({ itemId, qty }));
+    assert.deepEqual(cart(), [{ itemId: 'a', qty: 2 }]);
+    assert.equal(s.cart[0]!.price, 10, 'the price when added (a later drop is a promotion trigger)');
+    assert.ok(fx.some((f) => f.type === 'set-reminder' && f.name === ABANDONED));
     foldUserEvent(s, ev({ kind: 'cart_add', itemId: 'b' }), 2, ctx);
     foldUserEvent(s, ev({ kind: 'cart_remove', itemId: 'a', qty: 1 }), 3, ctx);
-    assert.deepEqual(s.cart, [{ itemId: 'a', qty: 1 }, { itemId: 'b', qty: 1 }]);
+    assert.deepEqual(cart(), [{ itemId: 'a', qty: 1 }, { itemId: 'b', qty: 1 }]);
     foldUserEvent(s, ev({ kind: 'purchase', itemId: 'a', qty: 1, price: 10, orderId: 'o1' }), 4, ctx);
     fx = foldUserEvent(s, ev({ kind: 'purchase', itemId: 'b', qty: 1, price: 5, orderId: 'o1' }), 5, ctx);
     assert.deepEqual(s.cart, []);
     assert.equal(s.orders.length, 1);
     assert.equal(s.orders[0]!.total, 15);
     assert.deepEqual(s.purchased, ['b', 'a']);
-    assert.ok(fx.some((f) => f.type === 'cancel-reminder'), 'an emptied cart cancels the reminder');
-    assert.equal(s.reminders.length, 0);
+    // An emptied cart leaves the reminder armed; the rule's condition (cartItems >= 1) refuses it when it fires.
+    assert.equal(s.reminders.length, 1);
     assert.equal(s.lastSeq, 5);
   });
 
-  it('actors - a due reminder issues one deterministic coupon; a stale one is ignored', () => {
+  it('actors - a due reminder asks the rule\'s budget owner once, with a deterministic code; a stale one is ignored', () => {
     const s = emptyUserState('u-test0001');
     foldUserEvent(s, ev({ kind: 'cart_add', itemId: 'c' }), 1, ctx);
     const due = s.reminders[0]!.dueAt;
-    const stale = foldUserEvent(s, ev({ kind: 'reminder', reminder: CART_ABANDONED, dueAt: due - 1 }), 2, ctx);
+    const stale = foldUserEvent(s, ev({ kind: 'reminder', reminder: ABANDONED, dueAt: due - 1 }), 2, ctx);
     assert.equal(stale.length, 0);
-    const fx = foldUserEvent(s, ev({ kind: 'reminder', reminder: CART_ABANDONED, dueAt: due }), 3, ctx);
-    const coupon = fx.find((f) => f.type === 'coupon');
-    assert.ok(coupon && coupon.type === 'coupon');
+    const fx = foldUserEvent(s, ev({ kind: 'reminder', reminder: ABANDONED, dueAt: due }), 3, ctx);
+    const ask = fx.find((f) => f.type === 'command');
+    assert.ok(ask && ask.type === 'command' && ask.event.kind === 'coupon_reserve');
+    assert.equal(ask.event.defId, CART_ABANDONED);
+    assert.match(ask.event.coupon!, /^COMEBACK10-/);
+    assert.equal(s.coupons.length, 0, 'not the shopper\'s until the owner grants it');
     const again = emptyUserState('u-test0001');
     foldUserEvent(again, { ...ev({ kind: 'cart_add', itemId: 'c' }), ts: due - 1000 }, 1, ctx);
-    assert.equal(s.coupons.length, 1);
+    const fx2 = foldUserEvent(again, ev({ kind: 'reminder', reminder: ABANDONED, dueAt: due }), 2, ctx).find((f) => f.type === 'command');
+    assert.equal(fx2 && fx2.type === 'command' ? fx2.event.coupon : '', ask.event.coupon, 'the same trigger gives the same code');
     assert.equal(s.events, 1, 'reminders are not shopper events');
     // Replaying the same fire again does nothing: the reminder is gone.
-    assert.equal(foldUserEvent(s, ev({ kind: 'reminder', reminder: CART_ABANDONED, dueAt: due }), 4, ctx).length, 0);
+    assert.equal(foldUserEvent(s, ev({ kind: 'reminder', reminder: ABANDONED, dueAt: due }), 4, ctx).length, 0);
   });
 
   it('actors - a long gap starts a new session', () => {

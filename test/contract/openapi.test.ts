@@ -15,6 +15,15 @@ import { asyncApiDocument, documentedErrors, openApiDocument, SERVER_MESSAGE_SCH
 import { Shopper, startNats, startTestEngine, testEnv, type TestNats } from '../kit/index.js';
 import { ApiSchemas, messagePayload } from './api-schemas.js';
 
+async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 const API_KEY = 'openapi-test-key-0123456789';
 const doc = openApiDocument(ERROR_CODES);
 const asyncDoc = asyncApiDocument();
@@ -187,6 +196,18 @@ describe('openapi - answers of a real engine validate against the document', () 
     await co({ idempotencyKey: 'bad key with spaces' }, [400, 'E_BAD_REQUEST']);
     const orders = (await call('GET', '/api/orders', '/api/orders', { headers: auth }, 200)).body as { orders: unknown[] };
     assert.equal(orders.orders.length, 1);
+    // The placed order earned the first-purchase coupon (a default rule): listed, quoted in the cart, refused when foreign.
+    const listed = await eventually(async () => ((await call('GET', '/api/coupons', '/api/coupons', { headers: auth }, 200)).body as { coupons: Array<{ code: string; rule: string }> }).coupons, (l) => l.length > 0);
+    assert.equal(listed[0]!.rule, 'first_purchase_welcome');
+    await call('GET', '/api/coupons', '/api/coupons', {}, [401, 'E_BAD_TOKEN']);
+    await ev({ kind: 'cart_add', itemId: b.itemId, qty: 1 }, 200);
+    const quoted = (await call('GET', '/api/cart', `/api/cart?coupon=${listed[0]!.code}`, { headers: auth }, 200)).body as { coupon: { applied: boolean } };
+    assert.equal(typeof quoted.coupon.applied, 'boolean');
+    const unknown = (await call('GET', '/api/cart', '/api/cart?coupon=NOPE-1', { headers: auth }, 200)).body as { coupon: { applied: boolean; error: { code: string } } };
+    assert.deepEqual([unknown.coupon.applied, unknown.coupon.error.code], [false, 'E_COUPON_UNKNOWN']);
+    await call('GET', '/api/cart', '/api/cart?coupon=bad%20code', { headers: auth }, [400, 'E_BAD_REQUEST']);
+    await co({ coupon: 'NOPE-1' }, [404, 'E_COUPON_UNKNOWN']);
+    await co({ coupon: 'not a code!' }, [400, 'E_BAD_REQUEST']);
     await call('GET', '/api/orders', '/api/orders', {}, [401, 'E_BAD_TOKEN']);
   });
 
@@ -236,6 +257,26 @@ describe('openapi - answers of a real engine validate against the document', () 
     const customer = `/api/admin/customers/u-imp12345`;
     for (let i = 0; i < 100 && (await fetch(`${engine.url}${customer}`, { headers: key })).status === 404; i++) await new Promise((r) => setTimeout(r, 100));
     await call('GET', '/api/admin/customers/{id}', customer, { headers: key }, 200);
+
+    const rule = { id: 'contract_rule', title: 'Contract', trigger: { type: 'event', kinds: ['view'] }, reward: { type: 'amount', amount: 2 } };
+    await post('/api/admin/promotions', rule, 200);
+    await post('/api/admin/promotions', rule, [400, 'E_BAD_REQUEST']);
+    await post('/api/admin/promotions', { ...rule, id: 'contract_bad', reward: { type: 'hug' } }, [400, 'E_BAD_RULE']);
+    await post('/api/admin/promotions', rule, [401, 'E_UNAUTHENTICATED'], {});
+    await call('POST', '/api/admin/promotions/{id}', '/api/admin/promotions/contract_rule', { headers: { ...key, 'content-type': 'application/json' }, body: JSON.stringify({ ...rule, title: 'Contract v2' }) }, 200);
+    await call('POST', '/api/admin/promotions/{id}', '/api/admin/promotions/nope', { headers: { ...key, 'content-type': 'application/json' }, body: JSON.stringify({ ...rule, id: 'nope' }) }, [404, 'E_NOT_FOUND']);
+    await call('POST', '/api/admin/promotions/{id}/{action}', '/api/admin/promotions/contract_rule/pause', { headers: key }, 200);
+    await call('POST', '/api/admin/promotions/{id}/{action}', '/api/admin/promotions/nope/pause', { headers: key }, [404, 'E_NOT_FOUND']);
+    const listing = (await call('GET', '/api/admin/promotions', '/api/admin/promotions', { headers: key }, 200)).body as { rules: Array<{ id: string; version: number; status: string }> };
+    assert.deepEqual(listing.rules.filter((r) => r.id === 'contract_rule').map((r) => [r.version, r.status]), [[3, 'paused']]);
+    assert.ok(listing.rules.length >= 16, 'the default rules are there too');
+    assert.ok(!listing.rules.some((r) => r.id === 'contract_bad'), 'a refused rule changed nothing');
+    await call('GET', '/api/admin/promotions', '/api/admin/promotions', {}, [401, 'E_UNAUTHENTICATED']);
+    await call('GET', '/api/admin/promotions/stats', '/api/admin/promotions/stats', { headers: key }, 200);
+    await call('GET', '/api/admin/promotions/stats', '/api/admin/promotions/stats', {}, [401, 'E_UNAUTHENTICATED']);
+    const dry = (await post('/api/admin/promotions/dry-run', { rule: { ...rule, id: 'contract_draft' }, hours: 1 }, 200)).body as { window: { events: number } };
+    assert.ok(dry.window.events > 0, 'the dry run read the recent log');
+    await post('/api/admin/promotions/dry-run', { rule: { ...rule, reward: { type: 'amount', amount: -1 } } }, [400, 'E_BAD_RULE']);
 
     const served = (await call('GET', '/api/openapi.json', '/api/openapi.json', {}, 200)).body;
     assert.deepEqual(served, JSON.parse(JSON.stringify(doc)), 'the engine serves the document this test checks');

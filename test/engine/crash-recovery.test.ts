@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
 import { Catalog, demoCatalog, DEFAULT_DEMO_SEED } from '../../engine/catalog/index.js';
-import { foldedPart, readLog, referenceProfiles, spawnEngine, startNats, startTestEngine, startTraffic, TEST_CATALOG_SIZE, testEnv, type EngineProcess } from '../kit/index.js';
+import { foldedPart, readSettledLog, referenceProfiles, spawnEngine, startNats, startTestEngine, startTraffic, TEST_CATALOG_SIZE, testEnv, type EngineProcess } from '../kit/index.js';
 
 describe('recovery - kill -9 of the whole engine', () => {
   let engine: EngineProcess | undefined;
@@ -27,7 +27,8 @@ describe('recovery - kill -9 of the whole engine', () => {
 
     engine = await spawnEngine(env);
     const natsUrl = readFileSync(join(env['DATA_DIR']!, 'nats', 'url'), 'utf8').trim();
-    const log = await readLog(natsUrl);
+    // A separate process: wait for the log to stop growing (resent outboxes, coupon decisions).
+    const log = await readSettledLog(natsUrl, () => Number.MAX_SAFE_INTEGER, 1000);
     const inLog = new Set(log.map((l) => `${l.event.userId}/${l.event.id}`));
     for (const [userId, ids] of traffic.acked) {
       for (const id of ids) assert.ok(inLog.has(`${userId}/${id}`), `acked event ${userId}/${id} is in the log`);
@@ -59,7 +60,7 @@ describe('recovery - replay of history the actors already hold', () => {
       await engine.stop();
       rmSync(join(env['DATA_DIR']!, 'model'), { recursive: true, force: true });
       engine = await startTestEngine(env);
-      const expected = referenceProfiles(await readLog(nats.url), engine.services.catalog);
+      const expected = referenceProfiles(await readSettledLog(nats.url, () => Math.min(...engine.shards.shards.map((s) => s.appliedSeq))), engine.services.catalog);
       for (const s of traffic.shoppers) {
         const got = await s.profile(engine.url);
         assert.deepEqual(foldedPart(got), foldedPart(JSON.parse(JSON.stringify(expected.get(s.userId)))), `profile of ${s.userId}`);

@@ -4,6 +4,7 @@
  * this with what the engine serves.
  */
 import { DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { DefinitionRegistry } from '../../actors/definitions/index.js';
 import { emptyUserState, foldUserEvent, profileOf, type Profile } from '../../actors/user/index.js';
 import type { Catalog } from '../../engine/catalog/index.js';
 import { DEFAULT_CART_ABANDON_MS } from '../../engine/config/index.js';
@@ -44,10 +45,34 @@ export function foldedPart<P extends object>(p: P): Omit<P, 'intent' | 'category
   return rest;
 }
 
+/**
+ * The log once the engine has stopped appending to it: actors' commands (coupon and
+ * stock decisions, resent outboxes) keep landing for a moment after the traffic stops.
+ * Reads until two reads `quietMs` apart end at the same sequence and `applied()` (every
+ * shard's applied sequence) reached it.
+ */
+export async function readSettledLog(natsUrl: string, applied: () => number, quietMs = 500, timeoutMs = 20_000): Promise<LoggedEvent[]> {
+  const end = Date.now() + timeoutMs;
+  let log = await readLog(natsUrl);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, quietMs));
+    const again = await readLog(natsUrl);
+    const last = again.at(-1)?.seq ?? 0;
+    if ((last === (log.at(-1)?.seq ?? 0) && applied() >= last) || Date.now() > end) return again;
+    log = again;
+  }
+}
+
 export function referenceProfiles(log: LoggedEvent[], catalog: Catalog, cartAbandonMs = DEFAULT_CART_ABANDON_MS): Map<string, Profile> {
   const states = new Map<string, ReturnType<typeof emptyUserState>>();
-  const ctx = { cartAbandonMs, item: (id: string) => catalog.get(id) };
+  // Promotion rules in force at each position, as every shard's registry holds them.
+  const defs = new DefinitionRegistry();
+  const ctx = { cartAbandonMs, item: (id: string) => catalog.get(id), promoRules: () => defs.promoRules };
   for (const { seq, event } of log) {
+    if (event.kind === 'definition') {
+      defs.apply(event, seq);
+      continue;
+    }
     let s = states.get(event.userId);
     if (!s) states.set(event.userId, (s = emptyUserState(event.userId)));
     foldUserEvent(s, event, seq, ctx);

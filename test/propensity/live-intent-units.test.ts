@@ -106,12 +106,12 @@ describe('intent - definitions registry', () => {
     assert.equal(r.intent?.version, 1, 'the previous model keeps serving');
     assert.match(r.refusals[0]!.message, /not valid JSON/);
     assert.equal(r.apply(...def(3, good, 13)), 'applied');
-    assert.equal(r.apply({ id: 'x', userId: '', kind: 'definition', ts: 1, defKind: 'promo_rule', defId: 'r1', defVersion: 1, payload: '{}' }, 14), 'unknown-kind');
+    assert.equal(r.apply({ id: 'x', userId: '', kind: 'definition', ts: 1, defKind: 'campaign', defId: 'r1', defVersion: 1, payload: '{}' }, 14), 'unknown-kind');
     const back = DefinitionRegistry.fromSnapshot(r.toSnapshot());
     assert.equal(back.intent?.version, 3);
     assert.equal(back.intent?.seq, 13);
     assert.equal(back.refusals.length, 1);
-    assert.equal(back.version('promo_rule', 'r1'), 1);
+    assert.equal(back.version('campaign', 'r1'), 1);
   });
 });
 

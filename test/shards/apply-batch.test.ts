@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emptyItemState, type ItemState } from '../../actors/item/index.js';
+import { emptyRuleBudget, PromoRuleSet, type RuleBudgetState } from '../../actors/promo/index.js';
+import { defaultRules } from '../promo/promo-kit.js';
 import { emptyUserState, type UserState } from '../../actors/user/index.js';
 import { ShardPlacement } from '../../engine/placement/index.js';
 import { applyBatch, type ApplyInput } from '../../engine/shards/worker/apply-batch.js';
@@ -32,7 +34,8 @@ function setup(stock = 3) {
   const run = (records: Array<{ seq: number; event: ShopEvent | undefined }>) => {
     const input: ApplyInput = {
       records, appliedSeq, placement, userCursor: cursor, itemCursor: cursor, users, items,
-      foldCtx: { item: () => ({ category: 'tents', price: 10 }), cartAbandonMs: 60_000 },
+      rules: new Actors<RuleBudgetState>(emptyRuleBudget), rule: () => undefined,
+      foldCtx: { item: () => ({ category: 'tents', price: 10 }), cartAbandonMs: 60_000, promoRules: () => new PromoRuleSet(defaultRules(['cart_abandoned'])) },
       catalogStock: () => ({ stock, soldAtStock: 0 }),
       observe: (_e, seq) => observed.push(seq),
     };
@@ -109,6 +112,7 @@ describe('apply-batch', () => {
     const r = applyBatch({
       records: ids.map((userId, i) => ({ seq: i + 1, event: ev({ id: `e${i}`, userId, itemId: `sku-${i}` }) })),
       appliedSeq: 0, placement, userCursor: cursor, itemCursor: cursor, users, items,
+      rules: new Actors<RuleBudgetState>(emptyRuleBudget), rule: () => undefined,
       foldCtx: { item: () => undefined, cartAbandonMs: 1 }, catalogStock: () => undefined, observe: () => undefined,
     });
     assert.equal(r.applied, ids.length, 'every record is read (the model learns from all)');

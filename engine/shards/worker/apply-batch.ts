@@ -6,8 +6,9 @@
  * and only then runs the effects.
  */
 import { foldItemEvent, foldStockCommand, type CatalogStock, type ItemState } from '../../../actors/item/index.js';
+import { foldRuleCommand, type PromoRule, type RuleBudgetState } from '../../../actors/promo/index.js';
 import { foldUserEvent, type CheckoutEffect, type Coupon, type FoldContext, type IntentChange, type UserState } from '../../../actors/user/index.js';
-import { ITEM_COMMAND_KINDS, type ShopEvent } from '../../../protos/index.js';
+import { ITEM_COMMAND_KINDS, RULE_COMMAND_KINDS, type ShopEvent } from '../../../protos/index.js';
 import { dedupKey } from '../../log/event-log.js';
 import type { ShardPlacement } from '../../placement/index.js';
 import { reminderKey, type OutboxEntry, type ReminderEntry } from '../../store/index.js';
@@ -29,6 +30,10 @@ export interface ApplyInput {
   itemCursor: ReadonlyMap<number, number>;
   users: ActorSource<UserState>;
   items: ActorSource<ItemState>;
+  /** Promotion rule actors (budget owners), on their rule slots (cursor: the slot's item cursor). */
+  rules: ActorSource<RuleBudgetState>;
+  /** The rule definition in force (the model replica's registry, current at each record). */
+  rule(ruleId: string): PromoRule | undefined;
   foldCtx: FoldContext;
   catalogStock(itemId: string): CatalogStock | undefined;
   /** The shard's model replica (learns from every record). */
@@ -60,9 +65,11 @@ export interface ApplyResult {
   orders: OrderOutcome[];
 }
 
-/** The subject partition of an event this shard appends: item commands go to the item's slot, the rest to the user's partition. */
+/** The subject partition of an event this shard appends: item and rule commands go to their actor's slot, the rest to the user's partition. */
 export function routeOf(e: ShopEvent, placement: ShardPlacement): number {
-  return ITEM_COMMAND_KINDS.has(e.kind) ? placement.itemSlotOf(e.itemId ?? '') : placement.partitionOf(e.userId);
+  if (ITEM_COMMAND_KINDS.has(e.kind)) return placement.itemSlotOf(e.itemId ?? '');
+  if (RULE_COMMAND_KINDS.has(e.kind)) return placement.ruleSlotOf(e.defId ?? '');
+  return placement.partitionOf(e.userId);
 }
 
 function toOutbox(e: ShopEvent, owner: number, placement: ShardPlacement): OutboxEntry {
@@ -84,6 +91,18 @@ export function applyBatch(input: ApplyInput): ApplyResult {
     }
     if (e.kind === 'definition') {
       // Not an actor's event: every shard's replica applies it (a new model version, ...).
+      input.observe(e, seq);
+      out.applied++;
+      continue;
+    }
+    if (RULE_COMMAND_KINDS.has(e.kind)) {
+      // Only the rule's owner folds it: the budget is decided in one place, in log order.
+      const slot = placement.ruleSlotOf(e.defId ?? '');
+      if (placement.owns(slot) && seq > input.itemCursor.get(slot)!) {
+        const r = input.rules.get(e.defId ?? '');
+        for (const eff of foldRuleCommand(r, e, seq, input.rule(e.defId ?? ''))) out.outbox.push(toOutbox(eff.event, slot, placement));
+        input.rules.markDirty(e.defId ?? '');
+      }
       input.observe(e, seq);
       out.applied++;
       continue;

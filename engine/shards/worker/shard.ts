@@ -11,6 +11,7 @@ import { emptyPushLatency, recordPushLatency } from './push-latency.js';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { emptyItemState, type CatalogStock, type ItemState } from '../../../actors/item/index.js';
+import { emptyRuleBudget, type RuleBudgetState } from '../../../actors/promo/index.js';
 import { bandName, categoryPicks, emptyUserState, intentView, profileOf, refusedLine, type FoldContext, type UserState } from '../../../actors/user/index.js';
 import { encodePush, type CategoryPick, type OrderPush, type PushMessage } from '../../../protos/contract.js';
 import { decodeEvent, type ShopEvent } from '../../../protos/index.js';
@@ -60,6 +61,7 @@ export class Shard {
   readonly #placement: ShardPlacement;
   readonly #users: ActorCache<UserState>;
   readonly #items: ActorCache<ItemState>;
+  readonly #rules: ActorCache<RuleBudgetState>;
   readonly #outbox: Outbox;
   readonly #pushes: PushScheduler;
   readonly #asks: AskServer;
@@ -87,10 +89,12 @@ export class Shard {
     this.#placement = new ShardPlacement({ partitions: init.partitions, shards: init.shards, shardIndex: init.shardIndex });
     this.#users = new ActorCache<UserState>({ cap: init.actorCap, idleMs: init.actorIdleMs, load: (id) => store.users.get(id), create: emptyUserState });
     this.#items = new ActorCache<ItemState>({ cap: init.actorCap, idleMs: init.actorIdleMs, load: (id) => store.items.get(id), create: emptyItemState });
+    this.#rules = new ActorCache<RuleBudgetState>({ cap: init.actorCap, idleMs: init.actorIdleMs, load: (id) => store.rules.get(id), create: emptyRuleBudget });
     this.#recsCache = new RecsCache((id) => deps.recommender.inStock(id));
     const intent = init.intent;
     this.#foldCtx = {
       item: deps.catalog, cartAbandonMs: init.cartAbandonMs,
+      promoRules: () => deps.model.definitions.promoRules,
       ...(intent.enabled ? { intent: { model: () => deps.model.definitions.intent, bands: intent.bands, gapMs: intent.gapMs } } : {}),
     };
     this.#outbox = new Outbox({ js: deps.js, store, log, placement: this.#placement });
@@ -164,7 +168,7 @@ export class Shard {
     this.#timers.push(setInterval(() => {
       if (this.#state === 'serving') this.#reminders.tick();
     }, REMINDER_TICK_MS));
-    this.#timers.push(setInterval(() => { this.#users.sweep(); this.#items.sweep(); }, SWEEP_TICK_MS));
+    this.#timers.push(setInterval(() => { this.#users.sweep(); this.#items.sweep(); this.#rules.sweep(); }, SWEEP_TICK_MS));
     this.#timers.push(setInterval(() => this.#saveModel(), MODEL_SNAPSHOT_MS));
   }
 
@@ -183,14 +187,15 @@ export class Shard {
     const result = applyBatch({
       records, appliedSeq: this.#appliedSeq, placement: this.#placement,
       userCursor: this.#userCursor, itemCursor: this.#itemCursor,
-      users: this.#users, items: this.#items,
+      users: this.#users, items: this.#items, rules: this.#rules,
+      rule: (id) => this.#d.model.definitions.promoRule(id)?.rule,
       foldCtx: this.#foldCtx,
       catalogStock: this.#d.catalogStock,
       observe: (e, seq) => this.#d.model.observe(e, seq),
     });
     this.#appliedSeq = result.appliedSeq;
     commitBatch(this.#d.store, {
-      users: this.#users.takeDirty(), items: this.#items.takeDirty(), result, placement: this.#placement,
+      users: this.#users.takeDirty(), items: this.#items.takeDirty(), rules: this.#rules.takeDirty(), result, placement: this.#placement,
       userCursor: this.#userCursor, itemCursor: this.#itemCursor,
     });
     this.stats.eventsApplied += result.applied;
@@ -198,6 +203,7 @@ export class Shard {
     this.#reminders.forget(result.reminderDels);
     this.#users.enforceCap();
     this.#items.enforceCap();
+    this.#rules.enforceCap();
 
     this.#outbox.send(result.outbox);
     if (this.#state === 'recovering' && result.appliedSeq >= this.#recoverUntil) this.#setState('serving');
@@ -296,9 +302,14 @@ function orderPush(o: OrderOutcome, now: number): OrderPush {
   const c = o.effect.checkout;
   const push: OrderPush = {
     type: 'order', checkoutId: c.checkoutId, orderId: c.orderId, status: c.status === 'placed' ? 'placed' : 'refused',
-    lines: c.lines, total: Math.round(c.lines.reduce((s, l) => s + l.qty * l.price, 0) * 100) / 100,
+    lines: c.lines.map((l) => ({ ...l, discount: c.lineDiscounts?.[l.itemId] ?? 0 })),
+    total: c.total ?? Math.round(c.lines.reduce((s, l) => s + l.qty * l.price, 0) * 100) / 100,
+    subtotal: c.subtotal ?? 0, discount: c.discount ?? 0, delivery: c.delivery ?? 0,
     causedBy: o.effect.causedBy, seq: o.seq, ts: now,
   };
+  if (c.coupon) push.coupon = c.coupon;
+  if (c.autoCoupon) push.couponAuto = true;
+  if (c.couponError) push.couponError = c.couponError;
   const r = refusedLine(c);
   if (r) push.refused = r;
   return push;

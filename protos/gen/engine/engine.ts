@@ -26,8 +26,13 @@ import type { CheckoutResult as _shop_v1_CheckoutResult, CheckoutResult__Output 
 import type { Cohort as _shop_v1_Cohort, Cohort__Output as _shop_v1_Cohort__Output } from './shop/v1/Cohort.js';
 import type { CohortReport as _shop_v1_CohortReport, CohortReport__Output as _shop_v1_CohortReport__Output } from './shop/v1/CohortReport.js';
 import type { Coupon as _shop_v1_Coupon, Coupon__Output as _shop_v1_Coupon__Output } from './shop/v1/Coupon.js';
+import type { CouponList as _shop_v1_CouponList, CouponList__Output as _shop_v1_CouponList__Output } from './shop/v1/CouponList.js';
+import type { CouponView as _shop_v1_CouponView, CouponView__Output as _shop_v1_CouponView__Output } from './shop/v1/CouponView.js';
 import type { CustomerRequest as _shop_v1_CustomerRequest, CustomerRequest__Output as _shop_v1_CustomerRequest__Output } from './shop/v1/CustomerRequest.js';
 import type { CustomerScores as _shop_v1_CustomerScores, CustomerScores__Output as _shop_v1_CustomerScores__Output } from './shop/v1/CustomerScores.js';
+import type { DryRunPromotionRequest as _shop_v1_DryRunPromotionRequest, DryRunPromotionRequest__Output as _shop_v1_DryRunPromotionRequest__Output } from './shop/v1/DryRunPromotionRequest.js';
+import type { DryRunPromotionResult as _shop_v1_DryRunPromotionResult, DryRunPromotionResult__Output as _shop_v1_DryRunPromotionResult__Output } from './shop/v1/DryRunPromotionResult.js';
+import type { DryRunUser as _shop_v1_DryRunUser, DryRunUser__Output as _shop_v1_DryRunUser__Output } from './shop/v1/DryRunUser.js';
 import type { EngineClient as _shop_v1_EngineClient, EngineDefinition as _shop_v1_EngineDefinition } from './shop/v1/Engine.js';
 import type { ErrorDetail as _shop_v1_ErrorDetail, ErrorDetail__Output as _shop_v1_ErrorDetail__Output } from './shop/v1/ErrorDetail.js';
 import type { Event as _shop_v1_Event, Event__Output as _shop_v1_Event__Output } from './shop/v1/Event.js';
@@ -51,6 +56,7 @@ import type { ListCategoriesRequest as _shop_v1_ListCategoriesRequest, ListCateg
 import type { ListCategoriesResponse as _shop_v1_ListCategoriesResponse, ListCategoriesResponse__Output as _shop_v1_ListCategoriesResponse__Output } from './shop/v1/ListCategoriesResponse.js';
 import type { ListItemsRequest as _shop_v1_ListItemsRequest, ListItemsRequest__Output as _shop_v1_ListItemsRequest__Output } from './shop/v1/ListItemsRequest.js';
 import type { ListItemsResponse as _shop_v1_ListItemsResponse, ListItemsResponse__Output as _shop_v1_ListItemsResponse__Output } from './shop/v1/ListItemsResponse.js';
+import type { ListPromotionsRequest as _shop_v1_ListPromotionsRequest, ListPromotionsRequest__Output as _shop_v1_ListPromotionsRequest__Output } from './shop/v1/ListPromotionsRequest.js';
 import type { MatchSpan as _shop_v1_MatchSpan, MatchSpan__Output as _shop_v1_MatchSpan__Output } from './shop/v1/MatchSpan.js';
 import type { Order as _shop_v1_Order, Order__Output as _shop_v1_Order__Output } from './shop/v1/Order.js';
 import type { OrderLine as _shop_v1_OrderLine, OrderLine__Output as _shop_v1_OrderLine__Output } from './shop/v1/OrderLine.js';
@@ -58,6 +64,10 @@ import type { PriceFacet as _shop_v1_PriceFacet, PriceFacet__Output as _shop_v1_
 import type { ProductSuggestion as _shop_v1_ProductSuggestion, ProductSuggestion__Output as _shop_v1_ProductSuggestion__Output } from './shop/v1/ProductSuggestion.js';
 import type { Profile as _shop_v1_Profile, Profile__Output as _shop_v1_Profile__Output } from './shop/v1/Profile.js';
 import type { ProfileRequest as _shop_v1_ProfileRequest, ProfileRequest__Output as _shop_v1_ProfileRequest__Output } from './shop/v1/ProfileRequest.js';
+import type { PromotionList as _shop_v1_PromotionList, PromotionList__Output as _shop_v1_PromotionList__Output } from './shop/v1/PromotionList.js';
+import type { PromotionPublished as _shop_v1_PromotionPublished, PromotionPublished__Output as _shop_v1_PromotionPublished__Output } from './shop/v1/PromotionPublished.js';
+import type { PromotionSummary as _shop_v1_PromotionSummary, PromotionSummary__Output as _shop_v1_PromotionSummary__Output } from './shop/v1/PromotionSummary.js';
+import type { PutPromotionRequest as _shop_v1_PutPromotionRequest, PutPromotionRequest__Output as _shop_v1_PutPromotionRequest__Output } from './shop/v1/PutPromotionRequest.js';
 import type { QuerySuggestion as _shop_v1_QuerySuggestion, QuerySuggestion__Output as _shop_v1_QuerySuggestion__Output } from './shop/v1/QuerySuggestion.js';
 import type { RatingFacet as _shop_v1_RatingFacet, RatingFacet__Output as _shop_v1_RatingFacet__Output } from './shop/v1/RatingFacet.js';
 import type { RecommendRequest as _shop_v1_RecommendRequest, RecommendRequest__Output as _shop_v1_RecommendRequest__Output } from './shop/v1/RecommendRequest.js';
@@ -73,6 +83,7 @@ import type { SearchResponse as _shop_v1_SearchResponse, SearchResponse__Output 
 import type { SegmentMoves as _shop_v1_SegmentMoves, SegmentMoves__Output as _shop_v1_SegmentMoves__Output } from './shop/v1/SegmentMoves.js';
 import type { SegmentsReport as _shop_v1_SegmentsReport, SegmentsReport__Output as _shop_v1_SegmentsReport__Output } from './shop/v1/SegmentsReport.js';
 import type { SegmentsRequest as _shop_v1_SegmentsRequest, SegmentsRequest__Output as _shop_v1_SegmentsRequest__Output } from './shop/v1/SegmentsRequest.js';
+import type { SetPromotionStatusRequest as _shop_v1_SetPromotionStatusRequest, SetPromotionStatusRequest__Output as _shop_v1_SetPromotionStatusRequest__Output } from './shop/v1/SetPromotionStatusRequest.js';
 import type { StreamRequest as _shop_v1_StreamRequest, StreamRequest__Output as _shop_v1_StreamRequest__Output } from './shop/v1/StreamRequest.js';
 import type { SuggestRequest as _shop_v1_SuggestRequest, SuggestRequest__Output as _shop_v1_SuggestRequest__Output } from './shop/v1/SuggestRequest.js';
 import type { SuggestResponse as _shop_v1_SuggestResponse, SuggestResponse__Output as _shop_v1_SuggestResponse__Output } from './shop/v1/SuggestResponse.js';
@@ -120,8 +131,13 @@ export interface ProtoGrpcType {
       Cohort: MessageTypeDefinition<_shop_v1_Cohort, _shop_v1_Cohort__Output>
       CohortReport: MessageTypeDefinition<_shop_v1_CohortReport, _shop_v1_CohortReport__Output>
       Coupon: MessageTypeDefinition<_shop_v1_Coupon, _shop_v1_Coupon__Output>
+      CouponList: MessageTypeDefinition<_shop_v1_CouponList, _shop_v1_CouponList__Output>
+      CouponView: MessageTypeDefinition<_shop_v1_CouponView, _shop_v1_CouponView__Output>
       CustomerRequest: MessageTypeDefinition<_shop_v1_CustomerRequest, _shop_v1_CustomerRequest__Output>
       CustomerScores: MessageTypeDefinition<_shop_v1_CustomerScores, _shop_v1_CustomerScores__Output>
+      DryRunPromotionRequest: MessageTypeDefinition<_shop_v1_DryRunPromotionRequest, _shop_v1_DryRunPromotionRequest__Output>
+      DryRunPromotionResult: MessageTypeDefinition<_shop_v1_DryRunPromotionResult, _shop_v1_DryRunPromotionResult__Output>
+      DryRunUser: MessageTypeDefinition<_shop_v1_DryRunUser, _shop_v1_DryRunUser__Output>
       Engine: SubtypeConstructor<typeof grpc.Client, _shop_v1_EngineClient> & { service: _shop_v1_EngineDefinition }
       ErrorDetail: MessageTypeDefinition<_shop_v1_ErrorDetail, _shop_v1_ErrorDetail__Output>
       Event: MessageTypeDefinition<_shop_v1_Event, _shop_v1_Event__Output>
@@ -146,6 +162,7 @@ export interface ProtoGrpcType {
       ListCategoriesResponse: MessageTypeDefinition<_shop_v1_ListCategoriesResponse, _shop_v1_ListCategoriesResponse__Output>
       ListItemsRequest: MessageTypeDefinition<_shop_v1_ListItemsRequest, _shop_v1_ListItemsRequest__Output>
       ListItemsResponse: MessageTypeDefinition<_shop_v1_ListItemsResponse, _shop_v1_ListItemsResponse__Output>
+      ListPromotionsRequest: MessageTypeDefinition<_shop_v1_ListPromotionsRequest, _shop_v1_ListPromotionsRequest__Output>
       ListSort: EnumTypeDefinition
       MatchSpan: MessageTypeDefinition<_shop_v1_MatchSpan, _shop_v1_MatchSpan__Output>
       Order: MessageTypeDefinition<_shop_v1_Order, _shop_v1_Order__Output>
@@ -154,6 +171,10 @@ export interface ProtoGrpcType {
       ProductSuggestion: MessageTypeDefinition<_shop_v1_ProductSuggestion, _shop_v1_ProductSuggestion__Output>
       Profile: MessageTypeDefinition<_shop_v1_Profile, _shop_v1_Profile__Output>
       ProfileRequest: MessageTypeDefinition<_shop_v1_ProfileRequest, _shop_v1_ProfileRequest__Output>
+      PromotionList: MessageTypeDefinition<_shop_v1_PromotionList, _shop_v1_PromotionList__Output>
+      PromotionPublished: MessageTypeDefinition<_shop_v1_PromotionPublished, _shop_v1_PromotionPublished__Output>
+      PromotionSummary: MessageTypeDefinition<_shop_v1_PromotionSummary, _shop_v1_PromotionSummary__Output>
+      PutPromotionRequest: MessageTypeDefinition<_shop_v1_PutPromotionRequest, _shop_v1_PutPromotionRequest__Output>
       QuerySuggestion: MessageTypeDefinition<_shop_v1_QuerySuggestion, _shop_v1_QuerySuggestion__Output>
       RatingFacet: MessageTypeDefinition<_shop_v1_RatingFacet, _shop_v1_RatingFacet__Output>
       RecommendRequest: MessageTypeDefinition<_shop_v1_RecommendRequest, _shop_v1_RecommendRequest__Output>
@@ -170,6 +191,7 @@ export interface ProtoGrpcType {
       SegmentMoves: MessageTypeDefinition<_shop_v1_SegmentMoves, _shop_v1_SegmentMoves__Output>
       SegmentsReport: MessageTypeDefinition<_shop_v1_SegmentsReport, _shop_v1_SegmentsReport__Output>
       SegmentsRequest: MessageTypeDefinition<_shop_v1_SegmentsRequest, _shop_v1_SegmentsRequest__Output>
+      SetPromotionStatusRequest: MessageTypeDefinition<_shop_v1_SetPromotionStatusRequest, _shop_v1_SetPromotionStatusRequest__Output>
       StreamRequest: MessageTypeDefinition<_shop_v1_StreamRequest, _shop_v1_StreamRequest__Output>
       SuggestRequest: MessageTypeDefinition<_shop_v1_SuggestRequest, _shop_v1_SuggestRequest__Output>
       SuggestResponse: MessageTypeDefinition<_shop_v1_SuggestResponse, _shop_v1_SuggestResponse__Output>

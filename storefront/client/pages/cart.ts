@@ -40,7 +40,43 @@ function qtyControl(l: CartLine, name: string, busy: (p: Promise<unknown>) => vo
     h('button', { type: 'button', class: 'qty-btn', 'aria-label': `Increase quantity of ${name}`, onclick: () => set(l.qty + 1) }, '+'));
 }
 
-function renderCart(ctx: PageContext, root: HTMLElement, c: Cart, state: { error?: ApiError }): void {
+interface CartState {
+  error?: ApiError;
+  /** The code the shopper applied ('' = none). */
+  coupon: string;
+  /** The engine's price of the cart with that code (lines' discounts, delivery, total). */
+  quote?: Cart;
+}
+
+/** Asks the engine to price the cart with the code; the answer says whether it applies and why not. */
+async function requote(state: CartState): Promise<void> {
+  state.quote = await api.cart(undefined, state.coupon || undefined);
+}
+
+function couponBox(ctx: PageContext, root: HTMLElement, state: CartState): HTMLElement {
+  const input = h('input', { id: 'coupon-code', name: 'coupon', type: 'text', class: 'coupon-input', autocomplete: 'off', maxlength: 40, value: state.coupon, placeholder: 'Coupon code', 'data-testid': 'coupon-input' });
+  const apply = async (code: string) => {
+    state.coupon = code.trim().toUpperCase();
+    await requote(state).catch((err: unknown) => toast(err instanceof ApiError ? err.message : 'Could not check the code', 'error'));
+    if (!ctx.signal.aborted) rerender(ctx, root, cart.current ?? state.quote!, state);
+  };
+  const q = state.quote?.coupon;
+  const note = q
+    ? q.applied
+      ? h('p', { class: 'coupon-note is-ok', 'data-testid': 'coupon-applied' }, `${q.auto ? 'Best coupon applied: ' : 'Applied: '}${q.code}`)
+      : h('p', { class: 'coupon-note is-bad', role: 'alert', 'data-testid': 'coupon-error', 'data-code': q.error?.code ?? '' }, q.error?.message ?? 'This code does not apply')
+    : null;
+  return h('form', { class: 'coupon-form', 'aria-label': 'Coupon', onsubmit: (ev: Event) => { ev.preventDefault(); void apply((input as HTMLInputElement).value); } },
+    h('label', { for: 'coupon-code' }, 'Coupon code'),
+    h('div', { class: 'coupon-row' }, input,
+      h('button', { type: 'submit', class: 'btn btn-small', 'data-testid': 'coupon-apply' }, 'Apply'),
+      h('button', { type: 'button', class: 'btn btn-small btn-ghost', 'data-testid': 'coupon-best', onclick: () => void apply('*') }, 'Best for me'),
+      state.coupon ? h('button', { type: 'button', class: 'btn btn-small btn-ghost', 'aria-label': 'Remove the coupon', onclick: () => void apply('') }, 'Remove') : null),
+    note,
+    h('p', { class: 'muted small' }, h('a', { href: '/coupons' }, 'Your coupons')));
+}
+
+function renderCart(ctx: PageContext, root: HTMLElement, c: Cart, state: CartState): void {
   const busy = (p: Promise<unknown>) => {
     // The shopper is fixing the cart: the last checkout error no longer applies.
     delete state.error;
@@ -48,6 +84,9 @@ function renderCart(ctx: PageContext, root: HTMLElement, c: Cart, state: { error
     p.catch((err: unknown) => toast(err instanceof ApiError ? err.message : 'Could not update the cart', 'error'))
       .finally(() => root.removeAttribute('aria-busy'));
   };
+  // The price shown is the engine's: the quote with the applied code, else the cart's own.
+  const priced = state.coupon && state.quote && state.quote.lines.length === c.lines.length ? state.quote : c;
+  const discountOf = (itemId: string) => priced.lines.find((l) => l.itemId === itemId)?.discount ?? 0;
   if (c.lines.length === 0) {
     replaceChildren(root, h('h1', null, 'Your cart'),
       h('div', { class: 'empty-state' }, h('p', null, 'Your cart is empty.'), h('a', { class: 'btn btn-primary', href: '/' }, 'Start shopping')));
@@ -64,7 +103,8 @@ function renderCart(ctx: PageContext, root: HTMLElement, c: Cart, state: { error
         h('p', { class: 'muted' }, `${formatPrice(l.product?.price ?? 0)} each`),
         lineStock(l)),
       qtyControl(l, name, busy),
-      h('p', { class: 'cart-line-total' }, formatPrice((l.product?.price ?? 0) * l.qty)),
+      h('p', { class: 'cart-line-total' }, formatPrice((l.product?.price ?? 0) * l.qty),
+        discountOf(l.itemId) > 0 ? h('span', { class: 'line-discount', 'data-testid': 'line-discount' }, ` −${formatPrice(discountOf(l.itemId))}`) : null),
       h('button', { type: 'button', class: 'btn btn-ghost btn-small', 'aria-label': `Remove ${name} from cart`, onclick: () => busy(cart.remove(l.itemId)) }, 'Remove'));
   });
 
@@ -73,7 +113,7 @@ function renderCart(ctx: PageContext, root: HTMLElement, c: Cart, state: { error
     const line = c.lines.find((l) => l.itemId === state.error?.field);
     errorBox.dataset['code'] = state.error.code;
     replaceChildren(errorBox,
-      h('strong', null, state.error.code === 'E_OUT_OF_STOCK' ? 'Not enough stock' : 'The order could not be placed'),
+      h('strong', null, state.error.code === 'E_OUT_OF_STOCK' ? 'Not enough stock' : state.error.code.startsWith('E_COUPON') ? 'The coupon could not be used' : 'The order could not be placed'),
       h('p', null, state.error.code === 'E_OUT_OF_STOCK' && line?.product
         ? `${line.product.name}: only ${Math.max(0, line.product.stock)} left, and your cart has ${line.qty}. Lower the quantity or remove it, then place the order again.`
         : state.error.message),
@@ -84,15 +124,18 @@ function renderCart(ctx: PageContext, root: HTMLElement, c: Cart, state: { error
   placeBtn.addEventListener('click', () => {
     placeBtn.disabled = true;
     placeBtn.textContent = 'Placing order…';
-    api.checkout().then(
+    api.checkout(priced.coupon?.applied ? priced.coupon.code : undefined).then(
       async (order) => {
         await cart.afterCheckout().catch(() => undefined);
+        state.coupon = '';
+        delete state.quote;
         ctx.navigate(`/orders?placed=${encodeURIComponent(order.orderId)}`);
       },
       async (err: unknown) => {
         state.error = err instanceof ApiError ? err : new ApiError('E_INTERNAL', 'The order could not be placed.', 0);
-        // Stock may have changed: show the engine's current view of the cart with the error.
+        // Stock (or the coupon) may have changed: show the engine's current view of the cart with the error.
         await cart.refresh().catch(() => undefined);
+        if (state.coupon) await requote(state).catch(() => undefined);
         if (!ctx.signal.aborted) rerender(ctx, root, cart.current ?? c, state);
         root.querySelector<HTMLElement>('[data-testid="checkout-error"]')?.focus();
       },
@@ -107,16 +150,18 @@ function renderCart(ctx: PageContext, root: HTMLElement, c: Cart, state: { error
       h('aside', { class: 'summary', 'aria-labelledby': 'summary-h' },
         h('h2', { id: 'summary-h' }, 'Order summary'),
         h('dl', null,
-          h('div', null, h('dt', null, `Items (${count})`), h('dd', null, formatPrice(c.total))),
-          h('div', null, h('dt', null, 'Delivery'), h('dd', null, c.total >= 50 ? 'Free' : formatPrice(4.99))),
-          h('div', { class: 'summary-total' }, h('dt', null, 'Total'), h('dd', { 'data-testid': 'cart-total' }, formatPrice(c.total + (c.total >= 50 ? 0 : 4.99))))),
+          h('div', null, h('dt', null, `Items (${count})`), h('dd', { 'data-testid': 'cart-subtotal' }, formatPrice(priced.subtotal))),
+          priced.discount > 0 ? h('div', { class: 'summary-discount' }, h('dt', null, 'Discount'), h('dd', { 'data-testid': 'cart-discount' }, `−${formatPrice(priced.discount)}`)) : null,
+          h('div', null, h('dt', null, 'Delivery'), h('dd', { 'data-testid': 'cart-delivery' }, priced.delivery === 0 ? 'Free' : formatPrice(priced.delivery))),
+          h('div', { class: 'summary-total' }, h('dt', null, 'Total'), h('dd', { 'data-testid': 'cart-total' }, formatPrice(priced.total)))),
+        couponBox(ctx, root, state),
         errorBox,
         placeBtn,
         h('p', { class: 'muted small' }, `${plural(count, 'item')} · secure checkout`))));
 }
 
 /** Re-renders without losing the keyboard focus (e.g. on the "+" button just pressed). */
-function rerender(ctx: PageContext, root: HTMLElement, c: Cart, state: { error?: ApiError }): void {
+function rerender(ctx: PageContext, root: HTMLElement, c: Cart, state: CartState): void {
   const active = document.activeElement;
   const label = active && root.contains(active) ? active.getAttribute('aria-label') : null;
   renderCart(ctx, root, c, state);
@@ -130,8 +175,9 @@ function rerender(ctx: PageContext, root: HTMLElement, c: Cart, state: { error?:
 
 export const cartPage: Page = async (ctx) => {
   const root = h('section', { class: 'cart', 'data-testid': 'cart', 'aria-labelledby': 'cart-h' });
-  const state: { error?: ApiError } = {};
+  const state: CartState = { coupon: (ctx.query.get('coupon') ?? '').toUpperCase() };
   const c = await cart.refresh();
+  if (state.coupon) await requote(state).catch(() => undefined);
   rerender(ctx, root, c, state);
   if (!ctx.show('Cart', root)) return;
   let first = true;
@@ -140,6 +186,11 @@ export const cartPage: Page = async (ctx) => {
       first = false;
       if (next === c) return;
     }
-    rerender(ctx, root, next, state);
+    if (!state.coupon) {
+      rerender(ctx, root, next, state);
+      return;
+    }
+    // The cart changed: the coupon's price must be asked again.
+    requote(state).catch(() => undefined).finally(() => { if (!ctx.signal.aborted) rerender(ctx, root, next, state); });
   });
 };

@@ -27,13 +27,18 @@ export const orders: Page = async (ctx) => {
         h('div', { class: 'order-head' },
           h('h2', null, `Order ${o.orderId.slice(2, 10).toUpperCase()}`),
           h('p', { class: 'muted' }, `${formatDate(o.ts)} · ${plural(o.lines.reduce((n, l) => n + l.qty, 0), 'item')}`),
-          h('p', { class: 'order-total' }, formatPrice(o.total))),
+          h('p', { class: 'order-total', 'data-testid': 'order-total' }, formatPrice(o.total))),
+        o.discount || o.delivery ? h('p', { class: 'order-price muted', 'data-testid': 'order-price' },
+          `Items ${formatPrice(o.subtotal ?? o.total)}`,
+          o.discount ? h('span', { class: 'order-discount', 'data-testid': 'order-discount' }, ` · coupon ${o.coupon ?? ''} −${formatPrice(o.discount)}`) : null,
+          ` · delivery ${o.delivery ? formatPrice(o.delivery) : 'free'}`) : null,
         h('ul', { class: 'order-lines' }, o.lines.map((l) => {
           const p = products.get(l.itemId);
           return h('li', { class: 'order-line' },
             picture(p?.category ?? 'misc', l.itemId, 'order-media'),
             h('a', { href: productHref(l.itemId), 'data-item-id': l.itemId }, p?.name ?? l.itemId),
-            h('span', { class: 'muted' }, `${l.qty} × ${formatPrice(l.price)}`));
+            h('span', { class: 'muted' }, `${l.qty} × ${formatPrice(l.price)}`),
+            o.lineDiscounts?.[l.itemId] ? h('span', { class: 'line-discount' }, ` −${formatPrice(o.lineDiscounts[l.itemId]!)}`) : null);
         })))));
   ctx.show('Your orders', h('section', { class: 'orders-page', 'data-testid': 'orders' }, h('h1', null, 'Your orders'), notice, content));
 };

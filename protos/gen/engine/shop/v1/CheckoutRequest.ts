@@ -12,6 +12,10 @@ export interface CheckoutRequest {
    * optional, up to 128 characters
    */
   'idempotencyKey'?: (string);
+  /**
+   * optional: a code of the shopper's coupons, or "*" for the best eligible one
+   */
+  'coupon'?: (string);
 }
 
 export interface CheckoutRequest__Output {
@@ -24,4 +28,8 @@ export interface CheckoutRequest__Output {
    * optional, up to 128 characters
    */
   'idempotencyKey': (string);
+  /**
+   * optional: a code of the shopper's coupons, or "*" for the best eligible one
+   */
+  'coupon': (string);
 }

@@ -5,6 +5,9 @@ import type { MethodDefinition } from '@grpc/proto-loader'
 import type { Ack as _shop_v1_Ack, Ack__Output as _shop_v1_Ack__Output } from '../../shop/v1/Ack.js';
 import type { CheckoutRequest as _shop_v1_CheckoutRequest, CheckoutRequest__Output as _shop_v1_CheckoutRequest__Output } from '../../shop/v1/CheckoutRequest.js';
 import type { CheckoutResult as _shop_v1_CheckoutResult, CheckoutResult__Output as _shop_v1_CheckoutResult__Output } from '../../shop/v1/CheckoutResult.js';
+import type { CouponList as _shop_v1_CouponList, CouponList__Output as _shop_v1_CouponList__Output } from '../../shop/v1/CouponList.js';
+import type { DryRunPromotionRequest as _shop_v1_DryRunPromotionRequest, DryRunPromotionRequest__Output as _shop_v1_DryRunPromotionRequest__Output } from '../../shop/v1/DryRunPromotionRequest.js';
+import type { DryRunPromotionResult as _shop_v1_DryRunPromotionResult, DryRunPromotionResult__Output as _shop_v1_DryRunPromotionResult__Output } from '../../shop/v1/DryRunPromotionResult.js';
 import type { Event as _shop_v1_Event, Event__Output as _shop_v1_Event__Output } from '../../shop/v1/Event.js';
 import type { GetItemRequest as _shop_v1_GetItemRequest, GetItemRequest__Output as _shop_v1_GetItemRequest__Output } from '../../shop/v1/GetItemRequest.js';
 import type { Item as _shop_v1_Item, Item__Output as _shop_v1_Item__Output } from '../../shop/v1/Item.js';
@@ -12,12 +15,17 @@ import type { ListCategoriesRequest as _shop_v1_ListCategoriesRequest, ListCateg
 import type { ListCategoriesResponse as _shop_v1_ListCategoriesResponse, ListCategoriesResponse__Output as _shop_v1_ListCategoriesResponse__Output } from '../../shop/v1/ListCategoriesResponse.js';
 import type { ListItemsRequest as _shop_v1_ListItemsRequest, ListItemsRequest__Output as _shop_v1_ListItemsRequest__Output } from '../../shop/v1/ListItemsRequest.js';
 import type { ListItemsResponse as _shop_v1_ListItemsResponse, ListItemsResponse__Output as _shop_v1_ListItemsResponse__Output } from '../../shop/v1/ListItemsResponse.js';
+import type { ListPromotionsRequest as _shop_v1_ListPromotionsRequest, ListPromotionsRequest__Output as _shop_v1_ListPromotionsRequest__Output } from '../../shop/v1/ListPromotionsRequest.js';
 import type { Profile as _shop_v1_Profile, Profile__Output as _shop_v1_Profile__Output } from '../../shop/v1/Profile.js';
 import type { ProfileRequest as _shop_v1_ProfileRequest, ProfileRequest__Output as _shop_v1_ProfileRequest__Output } from '../../shop/v1/ProfileRequest.js';
+import type { PromotionList as _shop_v1_PromotionList, PromotionList__Output as _shop_v1_PromotionList__Output } from '../../shop/v1/PromotionList.js';
+import type { PromotionPublished as _shop_v1_PromotionPublished, PromotionPublished__Output as _shop_v1_PromotionPublished__Output } from '../../shop/v1/PromotionPublished.js';
+import type { PutPromotionRequest as _shop_v1_PutPromotionRequest, PutPromotionRequest__Output as _shop_v1_PutPromotionRequest__Output } from '../../shop/v1/PutPromotionRequest.js';
 import type { RecommendRequest as _shop_v1_RecommendRequest, RecommendRequest__Output as _shop_v1_RecommendRequest__Output } from '../../shop/v1/RecommendRequest.js';
 import type { Recommendations as _shop_v1_Recommendations, Recommendations__Output as _shop_v1_Recommendations__Output } from '../../shop/v1/Recommendations.js';
 import type { SearchRequest as _shop_v1_SearchRequest, SearchRequest__Output as _shop_v1_SearchRequest__Output } from '../../shop/v1/SearchRequest.js';
 import type { SearchResponse as _shop_v1_SearchResponse, SearchResponse__Output as _shop_v1_SearchResponse__Output } from '../../shop/v1/SearchResponse.js';
+import type { SetPromotionStatusRequest as _shop_v1_SetPromotionStatusRequest, SetPromotionStatusRequest__Output as _shop_v1_SetPromotionStatusRequest__Output } from '../../shop/v1/SetPromotionStatusRequest.js';
 import type { StreamRequest as _shop_v1_StreamRequest, StreamRequest__Output as _shop_v1_StreamRequest__Output } from '../../shop/v1/StreamRequest.js';
 import type { SuggestRequest as _shop_v1_SuggestRequest, SuggestRequest__Output as _shop_v1_SuggestRequest__Output } from '../../shop/v1/SuggestRequest.js';
 import type { SuggestResponse as _shop_v1_SuggestResponse, SuggestResponse__Output as _shop_v1_SuggestResponse__Output } from '../../shop/v1/SuggestResponse.js';
@@ -42,6 +50,21 @@ export interface EngineClient extends grpc.Client {
   checkout(argument: _shop_v1_CheckoutRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_CheckoutResult__Output>): grpc.ClientUnaryCall;
   checkout(argument: _shop_v1_CheckoutRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_CheckoutResult__Output>): grpc.ClientUnaryCall;
   checkout(argument: _shop_v1_CheckoutRequest, callback: grpc.requestCallback<_shop_v1_CheckoutResult__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Folds the recent log with a draft rule alone in force: coupons it would have issued, to whom, at what cost.
+   */
+  DryRunPromotion(argument: _shop_v1_DryRunPromotionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_DryRunPromotionResult__Output>): grpc.ClientUnaryCall;
+  DryRunPromotion(argument: _shop_v1_DryRunPromotionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_DryRunPromotionResult__Output>): grpc.ClientUnaryCall;
+  DryRunPromotion(argument: _shop_v1_DryRunPromotionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_DryRunPromotionResult__Output>): grpc.ClientUnaryCall;
+  DryRunPromotion(argument: _shop_v1_DryRunPromotionRequest, callback: grpc.requestCallback<_shop_v1_DryRunPromotionResult__Output>): grpc.ClientUnaryCall;
+  /**
+   * Folds the recent log with a draft rule alone in force: coupons it would have issued, to whom, at what cost.
+   */
+  dryRunPromotion(argument: _shop_v1_DryRunPromotionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_DryRunPromotionResult__Output>): grpc.ClientUnaryCall;
+  dryRunPromotion(argument: _shop_v1_DryRunPromotionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_DryRunPromotionResult__Output>): grpc.ClientUnaryCall;
+  dryRunPromotion(argument: _shop_v1_DryRunPromotionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_DryRunPromotionResult__Output>): grpc.ClientUnaryCall;
+  dryRunPromotion(argument: _shop_v1_DryRunPromotionRequest, callback: grpc.requestCallback<_shop_v1_DryRunPromotionResult__Output>): grpc.ClientUnaryCall;
   
   /**
    * One product with its live stock.
@@ -89,6 +112,21 @@ export interface EngineClient extends grpc.Client {
   listCategories(argument: _shop_v1_ListCategoriesRequest, callback: grpc.requestCallback<_shop_v1_ListCategoriesResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * A shopper's coupons (live, held, used, expired), newest first.
+   */
+  ListCoupons(argument: _shop_v1_ProfileRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_CouponList__Output>): grpc.ClientUnaryCall;
+  ListCoupons(argument: _shop_v1_ProfileRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_CouponList__Output>): grpc.ClientUnaryCall;
+  ListCoupons(argument: _shop_v1_ProfileRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_CouponList__Output>): grpc.ClientUnaryCall;
+  ListCoupons(argument: _shop_v1_ProfileRequest, callback: grpc.requestCallback<_shop_v1_CouponList__Output>): grpc.ClientUnaryCall;
+  /**
+   * A shopper's coupons (live, held, used, expired), newest first.
+   */
+  listCoupons(argument: _shop_v1_ProfileRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_CouponList__Output>): grpc.ClientUnaryCall;
+  listCoupons(argument: _shop_v1_ProfileRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_CouponList__Output>): grpc.ClientUnaryCall;
+  listCoupons(argument: _shop_v1_ProfileRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_CouponList__Output>): grpc.ClientUnaryCall;
+  listCoupons(argument: _shop_v1_ProfileRequest, callback: grpc.requestCallback<_shop_v1_CouponList__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * A page of products: by category and/or keyword query, sorted.
    */
   ListItems(argument: _shop_v1_ListItemsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ListItemsResponse__Output>): grpc.ClientUnaryCall;
@@ -102,6 +140,40 @@ export interface EngineClient extends grpc.Client {
   listItems(argument: _shop_v1_ListItemsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_ListItemsResponse__Output>): grpc.ClientUnaryCall;
   listItems(argument: _shop_v1_ListItemsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ListItemsResponse__Output>): grpc.ClientUnaryCall;
   listItems(argument: _shop_v1_ListItemsRequest, callback: grpc.requestCallback<_shop_v1_ListItemsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Promotion rules (docs/promotions.md): the operator API of /api/admin/promotions. Rules
+   * are JSON (format 1, the payload of their definition event); a bad field is
+   * INVALID_ARGUMENT with E_BAD_RULE naming it.
+   */
+  ListPromotions(argument: _shop_v1_ListPromotionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_PromotionList__Output>): grpc.ClientUnaryCall;
+  ListPromotions(argument: _shop_v1_ListPromotionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_PromotionList__Output>): grpc.ClientUnaryCall;
+  ListPromotions(argument: _shop_v1_ListPromotionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_PromotionList__Output>): grpc.ClientUnaryCall;
+  ListPromotions(argument: _shop_v1_ListPromotionsRequest, callback: grpc.requestCallback<_shop_v1_PromotionList__Output>): grpc.ClientUnaryCall;
+  /**
+   * Promotion rules (docs/promotions.md): the operator API of /api/admin/promotions. Rules
+   * are JSON (format 1, the payload of their definition event); a bad field is
+   * INVALID_ARGUMENT with E_BAD_RULE naming it.
+   */
+  listPromotions(argument: _shop_v1_ListPromotionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_PromotionList__Output>): grpc.ClientUnaryCall;
+  listPromotions(argument: _shop_v1_ListPromotionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_PromotionList__Output>): grpc.ClientUnaryCall;
+  listPromotions(argument: _shop_v1_ListPromotionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_PromotionList__Output>): grpc.ClientUnaryCall;
+  listPromotions(argument: _shop_v1_ListPromotionsRequest, callback: grpc.requestCallback<_shop_v1_PromotionList__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Creates (version 1) or, with update set, appends the next version of a rule.
+   */
+  PutPromotion(argument: _shop_v1_PutPromotionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  PutPromotion(argument: _shop_v1_PutPromotionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  PutPromotion(argument: _shop_v1_PutPromotionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  PutPromotion(argument: _shop_v1_PutPromotionRequest, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  /**
+   * Creates (version 1) or, with update set, appends the next version of a rule.
+   */
+  putPromotion(argument: _shop_v1_PutPromotionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  putPromotion(argument: _shop_v1_PutPromotionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  putPromotion(argument: _shop_v1_PutPromotionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  putPromotion(argument: _shop_v1_PutPromotionRequest, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
   
   /**
    * Recommendations from the user actor's live state, reflecting every event this
@@ -138,6 +210,21 @@ export interface EngineClient extends grpc.Client {
   search(argument: _shop_v1_SearchRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
   search(argument: _shop_v1_SearchRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
   search(argument: _shop_v1_SearchRequest, callback: grpc.requestCallback<_shop_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Pauses or resumes a rule (a new version with only the status changed).
+   */
+  SetPromotionStatus(argument: _shop_v1_SetPromotionStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  SetPromotionStatus(argument: _shop_v1_SetPromotionStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  SetPromotionStatus(argument: _shop_v1_SetPromotionStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  SetPromotionStatus(argument: _shop_v1_SetPromotionStatusRequest, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  /**
+   * Pauses or resumes a rule (a new version with only the status changed).
+   */
+  setPromotionStatus(argument: _shop_v1_SetPromotionStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  setPromotionStatus(argument: _shop_v1_SetPromotionStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  setPromotionStatus(argument: _shop_v1_SetPromotionStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
+  setPromotionStatus(argument: _shop_v1_SetPromotionStatusRequest, callback: grpc.requestCallback<_shop_v1_PromotionPublished__Output>): grpc.ClientUnaryCall;
   
   /**
    * The pushes the user's WebSocket gets, for server-side consumers: first the
@@ -239,6 +326,11 @@ export interface EngineHandlers extends grpc.UntypedServiceImplementation {
   Checkout: grpc.handleUnaryCall<_shop_v1_CheckoutRequest__Output, _shop_v1_CheckoutResult>;
   
   /**
+   * Folds the recent log with a draft rule alone in force: coupons it would have issued, to whom, at what cost.
+   */
+  DryRunPromotion: grpc.handleUnaryCall<_shop_v1_DryRunPromotionRequest__Output, _shop_v1_DryRunPromotionResult>;
+  
+  /**
    * One product with its live stock.
    */
   GetItem: grpc.handleUnaryCall<_shop_v1_GetItemRequest__Output, _shop_v1_Item>;
@@ -254,9 +346,26 @@ export interface EngineHandlers extends grpc.UntypedServiceImplementation {
   ListCategories: grpc.handleUnaryCall<_shop_v1_ListCategoriesRequest__Output, _shop_v1_ListCategoriesResponse>;
   
   /**
+   * A shopper's coupons (live, held, used, expired), newest first.
+   */
+  ListCoupons: grpc.handleUnaryCall<_shop_v1_ProfileRequest__Output, _shop_v1_CouponList>;
+  
+  /**
    * A page of products: by category and/or keyword query, sorted.
    */
   ListItems: grpc.handleUnaryCall<_shop_v1_ListItemsRequest__Output, _shop_v1_ListItemsResponse>;
+  
+  /**
+   * Promotion rules (docs/promotions.md): the operator API of /api/admin/promotions. Rules
+   * are JSON (format 1, the payload of their definition event); a bad field is
+   * INVALID_ARGUMENT with E_BAD_RULE naming it.
+   */
+  ListPromotions: grpc.handleUnaryCall<_shop_v1_ListPromotionsRequest__Output, _shop_v1_PromotionList>;
+  
+  /**
+   * Creates (version 1) or, with update set, appends the next version of a rule.
+   */
+  PutPromotion: grpc.handleUnaryCall<_shop_v1_PutPromotionRequest__Output, _shop_v1_PromotionPublished>;
   
   /**
    * Recommendations from the user actor's live state, reflecting every event this
@@ -270,6 +379,11 @@ export interface EngineHandlers extends grpc.UntypedServiceImplementation {
    * The same search as HTTP GET /api/search. Errors: INVALID_ARGUMENT naming the field.
    */
   Search: grpc.handleUnaryCall<_shop_v1_SearchRequest__Output, _shop_v1_SearchResponse>;
+  
+  /**
+   * Pauses or resumes a rule (a new version with only the status changed).
+   */
+  SetPromotionStatus: grpc.handleUnaryCall<_shop_v1_SetPromotionStatusRequest__Output, _shop_v1_PromotionPublished>;
   
   /**
    * The pushes the user's WebSocket gets, for server-side consumers: first the
@@ -311,12 +425,17 @@ export interface EngineHandlers extends grpc.UntypedServiceImplementation {
 
 export interface EngineDefinition extends grpc.ServiceDefinition {
   Checkout: MethodDefinition<_shop_v1_CheckoutRequest, _shop_v1_CheckoutResult, _shop_v1_CheckoutRequest__Output, _shop_v1_CheckoutResult__Output>
+  DryRunPromotion: MethodDefinition<_shop_v1_DryRunPromotionRequest, _shop_v1_DryRunPromotionResult, _shop_v1_DryRunPromotionRequest__Output, _shop_v1_DryRunPromotionResult__Output>
   GetItem: MethodDefinition<_shop_v1_GetItemRequest, _shop_v1_Item, _shop_v1_GetItemRequest__Output, _shop_v1_Item__Output>
   GetProfile: MethodDefinition<_shop_v1_ProfileRequest, _shop_v1_Profile, _shop_v1_ProfileRequest__Output, _shop_v1_Profile__Output>
   ListCategories: MethodDefinition<_shop_v1_ListCategoriesRequest, _shop_v1_ListCategoriesResponse, _shop_v1_ListCategoriesRequest__Output, _shop_v1_ListCategoriesResponse__Output>
+  ListCoupons: MethodDefinition<_shop_v1_ProfileRequest, _shop_v1_CouponList, _shop_v1_ProfileRequest__Output, _shop_v1_CouponList__Output>
   ListItems: MethodDefinition<_shop_v1_ListItemsRequest, _shop_v1_ListItemsResponse, _shop_v1_ListItemsRequest__Output, _shop_v1_ListItemsResponse__Output>
+  ListPromotions: MethodDefinition<_shop_v1_ListPromotionsRequest, _shop_v1_PromotionList, _shop_v1_ListPromotionsRequest__Output, _shop_v1_PromotionList__Output>
+  PutPromotion: MethodDefinition<_shop_v1_PutPromotionRequest, _shop_v1_PromotionPublished, _shop_v1_PutPromotionRequest__Output, _shop_v1_PromotionPublished__Output>
   Recommend: MethodDefinition<_shop_v1_RecommendRequest, _shop_v1_Recommendations, _shop_v1_RecommendRequest__Output, _shop_v1_Recommendations__Output>
   Search: MethodDefinition<_shop_v1_SearchRequest, _shop_v1_SearchResponse, _shop_v1_SearchRequest__Output, _shop_v1_SearchResponse__Output>
+  SetPromotionStatus: MethodDefinition<_shop_v1_SetPromotionStatusRequest, _shop_v1_PromotionPublished, _shop_v1_SetPromotionStatusRequest__Output, _shop_v1_PromotionPublished__Output>
   StreamRecommendations: MethodDefinition<_shop_v1_StreamRequest, _shop_v1_Recommendations, _shop_v1_StreamRequest__Output, _shop_v1_Recommendations__Output>
   Suggest: MethodDefinition<_shop_v1_SuggestRequest, _shop_v1_SuggestResponse, _shop_v1_SuggestRequest__Output, _shop_v1_SuggestResponse__Output>
   Track: MethodDefinition<_shop_v1_Event, _shop_v1_Ack, _shop_v1_Event__Output, _shop_v1_Ack__Output>

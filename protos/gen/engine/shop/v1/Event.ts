@@ -88,7 +88,19 @@ export interface Event {
    */
   'payload'?: (string);
   /**
-   * 19-39 left for the engine's own kinds (another branch took 18); search's start at 40.
+   * COUPON_*: the coupon code; CHECKOUT: the code to apply ("*" = the best eligible)
+   */
+  'coupon'?: (string);
+  /**
+   * COUPON_COMMIT: the discount the order got
+   */
+  'discount'?: (number | string);
+  /**
+   * COUPON_RESERVE: the trigger key; COUPON_REFUSED: the limit that refused it
+   */
+  'reason'?: (string);
+  /**
+   * 28-40 left for the engine's fields; search's start at 41.
    * SEARCH: how many results the query found; unset = not reported (a wrapper, not proto3
    * `optional`: older protoc, e.g. Debian 12's, refuse `optional`; 0 results is a value).
    */
@@ -186,7 +198,19 @@ export interface Event__Output {
    */
   'payload': (string);
   /**
-   * 19-39 left for the engine's own kinds (another branch took 18); search's start at 40.
+   * COUPON_*: the coupon code; CHECKOUT: the code to apply ("*" = the best eligible)
+   */
+  'coupon': (string);
+  /**
+   * COUPON_COMMIT: the discount the order got
+   */
+  'discount': (number);
+  /**
+   * COUPON_RESERVE: the trigger key; COUPON_REFUSED: the limit that refused it
+   */
+  'reason': (string);
+  /**
+   * 28-40 left for the engine's fields; search's start at 41.
    * SEARCH: how many results the query found; unset = not reported (a wrapper, not proto3
    * `optional`: older protoc, e.g. Debian 12's, refuse `optional`; 0 results is a value).
    */

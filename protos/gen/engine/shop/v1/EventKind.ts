@@ -75,9 +75,29 @@ export const EventKind = {
    */
   DEFINITION: 'DEFINITION',
   /**
-   * 19-39 left for the engine's own kinds (another branch took 18); search's start at 40.
+   * 24-39 left for the engine's own kinds; search's start at 40.
    */
   SEARCH_CLICK: 'SEARCH_CLICK',
+  /**
+   * A promotion rule's budget is decided by the rule's owner (slot hash("rule:" + def_id)), through the log (engine only):
+   */
+  COUPON_RESERVE: 'COUPON_RESERVE',
+  /**
+   * user partition: the budget holds it; the coupon `coupon` is the user's
+   */
+  COUPON_GRANTED: 'COUPON_GRANTED',
+  /**
+   * user partition: the budget is spent (reason says which limit)
+   */
+  COUPON_REFUSED: 'COUPON_REFUSED',
+  /**
+   * rule slot: coupon `coupon` was redeemed by an order for `discount`
+   */
+  COUPON_COMMIT: 'COUPON_COMMIT',
+  /**
+   * rule slot: coupon `coupon` expired unused; its hold is free again
+   */
+  COUPON_RELEASE: 'COUPON_RELEASE',
 } as const;
 
 export type EventKind =
@@ -174,9 +194,34 @@ export type EventKind =
   | 'DEFINITION'
   | 18
   /**
-   * 19-39 left for the engine's own kinds (another branch took 18); search's start at 40.
+   * 24-39 left for the engine's own kinds; search's start at 40.
    */
   | 'SEARCH_CLICK'
   | 40
+  /**
+   * A promotion rule's budget is decided by the rule's owner (slot hash("rule:" + def_id)), through the log (engine only):
+   */
+  | 'COUPON_RESERVE'
+  | 19
+  /**
+   * user partition: the budget holds it; the coupon `coupon` is the user's
+   */
+  | 'COUPON_GRANTED'
+  | 20
+  /**
+   * user partition: the budget is spent (reason says which limit)
+   */
+  | 'COUPON_REFUSED'
+  | 21
+  /**
+   * rule slot: coupon `coupon` was redeemed by an order for `discount`
+   */
+  | 'COUPON_COMMIT'
+  | 22
+  /**
+   * rule slot: coupon `coupon` expired unused; its hold is free again
+   */
+  | 'COUPON_RELEASE'
+  | 23
 
 export type EventKind__Output = typeof EventKind[keyof typeof EventKind]

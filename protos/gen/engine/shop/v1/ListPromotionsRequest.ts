@@ -1,0 +1,8 @@
+// Original file: protos/shop/v1/engine.proto
+
+
+export interface ListPromotionsRequest {
+}
+
+export interface ListPromotionsRequest__Output {
+}
