@@ -73,7 +73,8 @@ describe('analytics - the dashboard\'s API', () => {
     fetch(`${engine.url}${path}`, { ...init, headers: { ...auth, 'content-type': 'application/json', ...(init.headers as Record<string, string>) } });
   before(async () => {
     nats = await startNats();
-    engine = await startTestEngine(testEnv(nats.url, { API_KEY: KEY }));
+    // without the default promotion rules: their coupons and order pricing are tested in test/promo
+    engine = await startTestEngine(testEnv(nats.url, { API_KEY: KEY, PROMO_DEFAULT_RULES: 'false' }));
   });
   after(async () => {
     await engine?.stop();
