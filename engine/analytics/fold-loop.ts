@@ -168,8 +168,10 @@ export class FoldLoop {
       }
       foldShopEvent(w.v, e);
       if (e.kind === 'purchase' && e.ts < w.oldestOrderTs) w.oldestOrderTs = e.ts;
-      // Segment moves carry the scoring's wall time: they must not drag the shop's clock forward.
-      if (e.kind !== 'segment_change') this.#lastTs = Math.max(this.#lastTs, e.ts);
+      // Segment moves and definitions carry the wall time they were written at, not the
+      // shop's activity: they must not drag the shop's clock forward (a rule published
+      // at start would otherwise make an import of yesterday's orders "late").
+      if (e.kind !== 'segment_change' && e.kind !== 'definition') this.#lastTs = Math.max(this.#lastTs, e.ts);
     }
     if (w.events >= MAX_VIEW_EVENTS) this.#commit();
     else if (w.events > 0 && !this.#commitTimer) this.#commitTimer = setTimeout(() => this.#commit(), COMMIT_EVERY_MS);
