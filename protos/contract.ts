@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'E_BAD_MODEL'
   | 'E_BAD_DATASET'
   | 'E_BAD_RULE'
+  | 'E_BAD_CAMPAIGN'
   | 'E_COUPON_UNKNOWN'
   | 'E_COUPON_EXPIRED'
   | 'E_COUPON_USED'
@@ -168,7 +169,7 @@ export interface OrderLine {
 }
 
 /** Event kinds a client may send (the engine also writes `reminder`, never a client). */
-export type ClientEventKind = 'view' | 'cart_add' | 'cart_remove' | 'purchase' | 'search' | 'dwell' | 'rec_click' | 'rec_impression' | 'search_click';
+export type ClientEventKind = 'view' | 'cart_add' | 'cart_remove' | 'purchase' | 'search' | 'dwell' | 'rec_click' | 'rec_impression' | 'search_click' | 'ad_click';
 
 // ---- client -> server (WebSocket) ----
 

@@ -19,11 +19,11 @@ const ERROR_CODE_SET: Record<ErrorCode, true> = {
   E_RATE_LIMITED: true, E_OVERLOADED: true, E_UNAVAILABLE: true, E_TIMEOUT: true, E_CANCELLED: true, E_BAD_CATALOG: true,
   E_BAD_CONFIG: true, E_NOT_ALLOWED: true, E_METHOD_NOT_ALLOWED: true, E_URL_TOO_LONG: true, E_STORAGE_FULL: true, E_INTERNAL: true,
   E_BAD_IMPORT: true, E_BAD_MODEL: true, E_BAD_DATASET: true,
-  E_BAD_RULE: true, E_COUPON_UNKNOWN: true, E_COUPON_EXPIRED: true, E_COUPON_USED: true, E_COUPON_NOT_APPLICABLE: true,
+  E_BAD_RULE: true, E_BAD_CAMPAIGN: true, E_COUPON_UNKNOWN: true, E_COUPON_EXPIRED: true, E_COUPON_USED: true, E_COUPON_NOT_APPLICABLE: true,
 };
 export const ALL_ERROR_CODES = Object.keys(ERROR_CODE_SET) as ErrorCode[];
 
-const CLIENT_EVENT_KIND_SET: Record<ClientEventKind, true> = { view: true, cart_add: true, cart_remove: true, purchase: true, search: true, dwell: true, rec_click: true, rec_impression: true, search_click: true };
+const CLIENT_EVENT_KIND_SET: Record<ClientEventKind, true> = { view: true, cart_add: true, cart_remove: true, purchase: true, search: true, dwell: true, rec_click: true, rec_impression: true, search_click: true, ad_click: true };
 export const CLIENT_EVENT_KINDS = Object.keys(CLIENT_EVENT_KIND_SET) as ClientEventKind[];
 
 const itemId = str({ pattern: ITEM_ID_PATTERN, examples: ['sku-000042'] });
@@ -97,6 +97,8 @@ const eventProperties: Record<string, JsonSchema> = {
   resultCount: int({ minimum: 0, maximum: 1_000_000_000, description: 'search: how many results the query found' }),
   category: { ...category, description: 'search / search_click: the category filter the search ran in' },
   position: int({ minimum: 1, maximum: 100_000, description: 'required for search_click: 1-based position of the clicked result' }),
+  impressionId: str({ minLength: 1, maxLength: 64, description: 'required for ad_click: the impressionId of the sponsored entry clicked' }),
+  campaignId: str({ minLength: 1, maxLength: 64, description: 'required for ad_click: the campaignId of the sponsored entry clicked' }),
   ts: num({ description: 'ignored: the server stamps its own time' }),
 };
 
