@@ -61,6 +61,12 @@ export interface EngineConfig {
   cartAbandonMs: number;
   /** Publish the default promotion rules the log does not have yet at start (PROMO_DEFAULT_RULES). @default true */
   promoDefaults: boolean;
+  /** Sponsored products in /api/search and /api/recommendations answers (ADS). @default true */
+  ads: boolean;
+  /** Least price per click an ad pays, and least bid that takes part (ADS_RESERVE_PRICE, dollars). @default 0.05 */
+  adsReservePrice: number;
+  /** Share of an answer's slots sponsored entries may take, never more (ADS_SLOT_SHARE). @default 0.2 */
+  adsSlotShare: number;
   /** Exclude recently purchased items from recommendations. */
   excludePurchased: boolean;
   maxWsMessagesPerS: number;
@@ -204,6 +210,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<EngineConf
     cartAbandonMs: int(env, 'CART_ABANDON_MS', DEFAULT_CART_ABANDON_MS, 50, 7 * 24 * 3600_000),
     excludePurchased: bool(env, 'EXCLUDE_PURCHASED', true),
     promoDefaults: bool(env, 'PROMO_DEFAULT_RULES', true),
+    ads: bool(env, 'ADS', true),
+    adsReservePrice: int(env, 'ADS_RESERVE_CENTS', 5, 1, 100_000) / 100,
+    adsSlotShare: int(env, 'ADS_SLOT_SHARE_PCT', 20, 0, 50) / 100,
     host: hostOf(env),
     grpcReflection: bool(env, 'GRPC_REFLECTION', true),
     analytics: bool(env, 'ANALYTICS', true),

@@ -19,6 +19,7 @@ import type { SessionTokens } from './session-tokens.js';
 import { Tracking } from './tracking.js';
 import { SearchService, Suggester, type LexicalIndex, type SearchServiceOptions, type VectorRetrieval } from '../search/index.js';
 import { SearchFront } from './search-front.js';
+import type { Ads } from './ads.js';
 
 export interface EngineServicesDeps {
   sessions: SessionTokens;
@@ -45,6 +46,8 @@ export class EngineServices {
   readonly catalogViews: CatalogViews;
   readonly catalogAdmin: CatalogAdmin;
   readonly search: SearchFront | undefined;
+  /** Sponsored products (set by the composition root once it follows the campaigns; absent: answers carry no ads). */
+  ads: Ads | undefined;
 
   constructor(deps: EngineServicesDeps) {
     const { catalog, metrics, store, log } = deps;
