@@ -113,6 +113,10 @@ export interface RecItem {
   name: string;
   price: number;
   category: string;
+  /** A sponsored entry (an ad won this slot): its campaign, and the impression a click names in `ad_click`. */
+  sponsored?: true;
+  campaignId?: string;
+  impressionId?: string;
 }
 
 /** What a coupon takes off (a promotion rule's reward). */
@@ -194,6 +198,9 @@ export interface EventMessage {
   category?: string;
   /** search_click: 1-based position of the clicked result (with `query` and `itemId`). */
   position?: number;
+  /** ad_click: the sponsored entry's impression and campaign (as the answer gave them). */
+  impressionId?: string;
+  campaignId?: string;
   /** Ignored: the server stamps its own time. */
   ts?: number;
 }

@@ -54,6 +54,10 @@ export interface SearchItem extends ProductView {
   matches: MatchSpan[];
   /** Which retrieval found it. */
   source: 'lexical' | 'vector' | 'both' | 'fallback';
+  /** A sponsored entry (an ad won this slot): its campaign, and the impression a click names in `ad_click`. */
+  sponsored?: true;
+  campaignId?: string;
+  impressionId?: string;
 }
 
 export interface FacetValue {
