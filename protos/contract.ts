@@ -77,6 +77,10 @@ export interface ProductView {
   /** 0..5 */
   rating?: number;
   tags?: string[];
+  /** Logistics (optional): days until it ships (0 = today), share of late deliveries and of returns (0..1). */
+  deliveryDays?: number;
+  lateDeliveryRate?: number;
+  returnRate?: number;
 }
 
 export const SORT_ORDERS = ['relevance', 'price_asc', 'price_desc', 'popularity', 'name'] as const;

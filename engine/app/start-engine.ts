@@ -106,6 +106,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       actorCap: config.actorCap,
       actorIdleMs: config.actorIdleMs,
       excludePurchased: config.excludePurchased,
+      logistics: config.logisticsWeights,
       logLevel: config.logLevel,
       niceness: config.shardNiceness,
       indexDir,
@@ -119,11 +120,11 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     const services = new EngineServices({
       sessions: new SessionTokens(secretFrom(config), config.tokenTtlS),
       catalog, pushes: new PushRouter(nc), metrics, log: eventLog, nc, store, localShards: shards,
-      search: { lexical: searchIndex.lexical, vectors, log: log.child('search') },
+      search: { lexical: searchIndex.lexical, vectors, log: log.child('search'), logistics: config.logisticsWeights },
     });
     if (config.ads) {
       const ads = new Ads({ log: eventLog, nc, store, catalog, stockOf: (id) => services.inventory.stockOf(id), metrics, logger: log.child('ads') },
-        { reservePrice: config.adsReservePrice, slotShare: config.adsSlotShare });
+        { reservePrice: config.adsReservePrice, slotShare: config.adsSlotShare, logistics: config.logisticsWeights });
       await ads.start();
       cleanups.push(async () => ads.close());
       services.ads = ads;

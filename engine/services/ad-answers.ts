@@ -10,7 +10,7 @@ import type { Catalog } from '../catalog/index.js';
 import type { Ads } from './ads.js';
 import { placeSponsored, type SponsoredFields } from './ad-placement.js';
 import type { CatalogViews } from './catalog-views.js';
-import { stockReason } from './ranking-signals.js';
+import { stockReason } from '../../actors/ranking/index.js';
 
 const CONTEXT_ITEMS = 5;
 

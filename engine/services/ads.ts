@@ -22,7 +22,7 @@ import { readDefinitions, type EventLog } from '../log/index.js';
 import type { Logger, Metrics } from '../observability/index.js';
 import { DEFINITIONS_SUBJECT } from '../placement/index.js';
 import type { StateStore } from '../store/index.js';
-import { stockScore } from './ranking-signals.js';
+import { DEFAULT_LOGISTICS_WEIGHTS, logisticsScore, stockScore, type LogisticsWeights } from '../../actors/ranking/index.js';
 
 const DAY_MS = 86_400_000;
 /** An impression not clicked within this long is learned as a non-click. */
@@ -43,6 +43,8 @@ export interface AdsOptions {
   pacing?: boolean;
   /** The clock (tests and the simulated day move it). @default Date.now */
   now?: () => number;
+  /** Weights of the logistics multiplier on relevance. @default DEFAULT_LOGISTICS_WEIGHTS */
+  logistics?: LogisticsWeights;
 }
 
 export interface AdsDeps {
@@ -109,7 +111,7 @@ export class Ads {
     if (!(opts.reservePrice > 0)) throw new RangeError('ads reservePrice must be > 0');
     if (!(opts.slotShare >= 0 && opts.slotShare <= 0.5)) throw new RangeError('ads slotShare must be within 0..0.5');
     this.#d = deps;
-    this.#o = { pacing: true, now: Date.now, ...opts };
+    this.#o = { pacing: true, now: Date.now, logistics: DEFAULT_LOGISTICS_WEIGHTS, ...opts };
     const m = deps.metrics;
     this.#metrics = {
       auctions: m.counter('shop_ads_auctions_total', 'ad auctions run (answers that could carry ads)').with({}),
@@ -238,7 +240,7 @@ export class Ads {
           affinity: req.affinity?.get(p.category) ?? 0, hour,
         };
         const idx = this.model.index(adFeatures(ctx));
-        cands.push({ campaignId: c.id, itemId, bidCents: c.bidCents, ctr: this.model.predictIdx(idx), relevance: rel * organicBoost * stock, idx });
+        cands.push({ campaignId: c.id, itemId, bidCents: c.bidCents, ctr: this.model.predictIdx(idx), relevance: rel * organicBoost * stock * logisticsScore(p, this.#o.logistics), idx });
       }
     }
     const winners = runAuction(cands, slots, reserveCents);

@@ -20,6 +20,7 @@ import { Tracking } from './tracking.js';
 import { SearchService, Suggester, type LexicalIndex, type SearchServiceOptions, type VectorRetrieval } from '../search/index.js';
 import { SearchFront } from './search-front.js';
 import type { Ads } from './ads.js';
+import type { LogisticsWeights } from '../../actors/ranking/index.js';
 
 export interface EngineServicesDeps {
   sessions: SessionTokens;
@@ -31,7 +32,7 @@ export interface EngineServicesDeps {
   store: StateStore;
   localShards?: LocalShards;
   /** Hybrid search over the catalog's lexical index (absent: /api/search answers E_UNAVAILABLE). */
-  search?: { lexical: LexicalIndex; vectors?: VectorRetrieval | undefined; options?: SearchServiceOptions; log?: Logger };
+  search?: { lexical: LexicalIndex; vectors?: VectorRetrieval | undefined; options?: SearchServiceOptions; log?: Logger; logistics?: LogisticsWeights };
 }
 
 export class EngineServices {
@@ -73,7 +74,7 @@ export class EngineServices {
         stockOf: (id) => this.inventory.stockOf(id), popularity: (id) => this.inventory.popularity(id),
       }, search.options),
       suggester: new Suggester({ lexical: search.lexical, catalog, hot: (category) => this.search!.hot(category) }),
-      asks: this.asks, catalog, metrics, log: search.log,
+      asks: this.asks, catalog, metrics, log: search.log, logistics: search.logistics,
     });
   }
 }

@@ -3,6 +3,7 @@
  * actor (in parallel with nothing else to wait for: the ask is the only I/O), then the
  * synchronous hybrid search; suggestions with hot queries from the analytics fold.
  */
+import { businessFactor, DEFAULT_LOGISTICS_WEIGHTS, type LogisticsWeights } from '../../actors/ranking/index.js';
 import type { Catalog } from '../catalog/index.js';
 import type { Logger, Metrics } from '../observability/index.js';
 import {
@@ -23,6 +24,8 @@ export interface SearchFrontDeps {
   catalog: Catalog;
   metrics: Metrics;
   log?: Logger | undefined;
+  /** Weights of the logistics multiplier. @default DEFAULT_LOGISTICS_WEIGHTS */
+  logistics?: LogisticsWeights | undefined;
 }
 
 export class SearchFront {
@@ -31,6 +34,7 @@ export class SearchFront {
   readonly #asks: Asks;
   readonly #catalog: Catalog;
   readonly #log: Logger | undefined;
+  readonly #logistics: LogisticsWeights;
   readonly #contextFailures: { inc(): void };
   readonly #zero: { inc(): void };
   #hotRead: ((kind: string, limit: number) => Array<{ key: string; score: number }>) | undefined;
@@ -42,6 +46,7 @@ export class SearchFront {
     this.#asks = deps.asks;
     this.#catalog = deps.catalog;
     this.#log = deps.log;
+    this.#logistics = deps.logistics ?? DEFAULT_LOGISTICS_WEIGHTS;
     this.#contextFailures = deps.metrics.counter('shop_search_context_failures_total', 'searches answered without personalisation because the profile ask failed or was late');
     this.#zero = deps.metrics.counter('shop_search_zero_results_total', 'searches that found nothing, not even with relaxed matching or a fallback');
   }
@@ -69,7 +74,26 @@ export class SearchFront {
     const ctx = userId === undefined ? NO_CONTEXT : await this.#context(userId);
     const r = this.service.search(query, ctx);
     if (r.total === 0) this.#zero.inc();
-    return r;
+    return this.#business(r, (query as Record<string, unknown>)['sort']);
+  }
+
+  /**
+   * Logistics and low stock multiply relevance within the page (docs/ads.md); sold-out
+   * items keep the search's own handling (shown lower, marked). Other sort orders only get the notes.
+   */
+  #business(r: SearchResponse, sort: unknown): SearchResponse {
+    const items = r.items.map((it) => {
+      const p = this.#catalog.get(it.itemId);
+      const { factor, reason } = businessFactor(p ?? {}, it.stock, this.#logistics);
+      const score = it.stock > 0 ? it.score * factor : it.score;
+      return reason ? { ...it, score, note: reason } : { ...it, score };
+    });
+    if (sort === undefined || sort === '' || sort === 'relevance') {
+      // Stable: equal scores keep the search's order.
+      const order = items.map((it, i) => ({ it, i })).sort((a, b) => (b.it.stock > 0 ? 1 : 0) - (a.it.stock > 0 ? 1 : 0) || b.it.score - a.it.score || a.i - b.i);
+      return { ...r, items: order.map((x) => x.it) };
+    }
+    return { ...r, items };
   }
 
   suggest(query: SuggestQuery | Record<string, unknown>): SuggestResponse {

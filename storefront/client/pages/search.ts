@@ -65,6 +65,7 @@ function resultCard(item: SearchItem, position: number, q: string, category: str
       link,
       h('div', { class: 'card-meta' }, h('span', { class: 'price' }, formatPrice(item.price)), item.rating !== undefined ? stars(item.rating) : null),
       item.stock <= 0 ? h('p', { class: 'stock-note is-out' }, 'Out of stock') : item.stock <= 5 ? h('p', { class: 'stock-note is-low' }, `Only ${item.stock} left`) : null,
+      item.note && item.stock > 5 ? h('p', { class: 'stock-note', 'data-testid': 'note' }, item.note) : null,
       reasons.length > 0 ? h('p', { class: 'card-reason', 'data-testid': 'boost' }, reasons[0]!) : null));
 }
 
