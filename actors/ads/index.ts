@@ -5,3 +5,4 @@ export {
 } from './campaign-budget.js';
 export { adFeatures, runAuction, type AdCandidate, type AdContext, type AdWinner } from './auction.js';
 export { DEFAULT_FTRL, FtrlModel, sigmoid, type FtrlOptions } from './ftrl.js';
+export { PACING_SLACK, pacingAllows } from './pacing.js';

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { DefinitionRegistry } from '../../actors/definitions/index.js';
 import {
-  AD_CAMPAIGN_KIND, adDayOf, adFeatures, FtrlModel, isLive, parseCampaign, runAuction,
+  AD_CAMPAIGN_KIND, adDayOf, adFeatures, FtrlModel, isLive, pacingAllows, parseCampaign, runAuction,
   type AdCandidate, type AdContext, type Campaign, type CampaignBudgetState,
 } from '../../actors/ads/index.js';
 import { decodeEvent, type ShopEvent } from '../../protos/index.js';
@@ -24,13 +24,10 @@ import { DEFINITIONS_SUBJECT } from '../placement/index.js';
 import type { StateStore } from '../store/index.js';
 import { DEFAULT_LOGISTICS_WEIGHTS, logisticsScore, stockScore, type LogisticsWeights } from '../../actors/ranking/index.js';
 
-const DAY_MS = 86_400_000;
 /** An impression not clicked within this long is learned as a non-click. */
 export const CLICK_WINDOW_MS = 30_000;
 /** Impressions awaiting their label (bounded: the oldest are labelled non-clicks early). */
 const MAX_PENDING = 50_000;
-/** Pacing slack: today's spend may run this far ahead of an even spread over the day. */
-export const PACING_SLACK = 1 / 24;
 /** Frequency-cap counters kept (per shopper and campaign and day; per node). */
 const MAX_CAP_KEYS = 200_000;
 
@@ -194,11 +191,7 @@ export class Ads {
     if (c.totalBudgetCents - spent < reserveCents) return false;
     const today = b?.days[adDayOf(now)]?.spendCents ?? 0;
     if (c.dailyBudgetCents - today < reserveCents) return false;
-    if (this.#o.pacing) {
-      const dayFraction = (now % DAY_MS) / DAY_MS;
-      if (today > c.dailyBudgetCents * Math.min(1, dayFraction + PACING_SLACK)) return false;
-    }
-    return true;
+    return !this.#o.pacing || pacingAllows(c.dailyBudgetCents, today, now);
   }
 
   #targets(c: Campaign, req: AdRequest): number {
