@@ -37,9 +37,17 @@ const product = obj({
   itemId, name: str(), category, description: str(), price: money,
   stock: int({ minimum: 0, description: 'units that can be bought now (live)' }), brand: str(),
   rating: num({ minimum: 0, maximum: 5 }), tags: arr(str()),
+  deliveryDays: int({ minimum: 0, maximum: 365, description: 'days until it ships (0 = today)' }),
+  lateDeliveryRate: num({ minimum: 0, maximum: 1, description: 'share of deliveries that arrive late' }),
+  returnRate: num({ minimum: 0, maximum: 1, description: 'share of orders returned' }),
 }, ['itemId', 'name', 'category', 'description', 'price', 'stock', 'brand'], { description: 'A product with its live stock (contract ProductView)' });
 
-const recItem = obj({ itemId, score: num(), reason: str({ examples: ['covisit', 'similar', 'trending'] }), name: str(), price: money, category: str() });
+const sponsoredFields = {
+  sponsored: { const: true, description: 'an ad won this slot (docs/ads.md)' },
+  campaignId: str({ description: 'sponsored entries: the campaign' }),
+  impressionId: str({ description: 'sponsored entries: the impression a click names in its ad_click event' }),
+};
+const recItem = obj({ itemId, score: num(), reason: str({ examples: ['covisit', 'similar', 'trending'] }), name: str(), price: money, category: str(), ...sponsoredFields }, ['itemId', 'score', 'reason', 'name', 'price', 'category']);
 const couponReward: JsonSchema = {
   oneOf: [
     obj({ type: { const: 'percent' }, percent: num({ minimum: 1, maximum: 90 }), maxDiscount: money }, ['type', 'percent']),
@@ -116,6 +124,8 @@ const SEARCH_SCHEMAS: Record<string, JsonSchema> = {
     }), { description: 'why the item moved for this shopper' }),
     matches: arr(span, { description: 'words of `name` to highlight' }),
     source: str({ enum: ['lexical', 'vector', 'both', 'fallback'] }),
+    note: str({ description: 'what logistics or stock says about it ("ships in 1 day", "only 2 left")' }),
+    ...sponsoredFields,
   }, [...(product['required'] as string[]), 'score', 'boosts', 'matches', 'source'], { description: 'A search hit: the product with live stock, its score, boost reasons and name highlights' }),
   SearchFacets: obj({
     category: arr(facetValue), brand: arr(facetValue),
@@ -292,6 +302,19 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
   }),
   PromotionStats: obj({ rules: arr(obj({ id: str(), title: str(), status: { enum: ['active', 'paused'] }, ...promoStatsProps })) }, undefined, { description: 'Per-rule numbers for the dashboard' }),
   PromotionPublished: obj({ id: str(), version: int({ minimum: 1 }), seq: { ...seq, description: 'log sequence of the definition event: shards apply it from there on' } }),
+  Campaign: obj({
+    id: str({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), itemIds: arr(str(), { minItems: 1, maxItems: 1000 }),
+    bidPerClick: num({ minimum: 0.01, description: 'dollars, whole cents' }), dailyBudget: num({ minimum: 0 }), totalBudget: num({ minimum: 0 }),
+    queries: arr(str(), { description: 'shown for searches with any of these terms' }), categories: arr(str(), { description: 'shown where the context has any of these categories' }),
+    advertiser: str(), startAt: epochMs('first moment shown (0 = now)'), endAt: epochMs('shown until (0 = no end)'),
+    frequencyCap: int({ minimum: 0, description: 'impressions per shopper per UTC day (0 = no cap)' }), status: str({ enum: ['active', 'paused'] }),
+  }, ['id', 'itemIds', 'bidPerClick', 'dailyBudget', 'totalBudget'], { description: 'An ad campaign (docs/ads.md): a definition event on the log' }),
+  CampaignStats: obj({
+    id: str(), version: int({ minimum: 1 }), campaign: { type: 'object', description: 'the campaign in force (as posted, normalised)' },
+    spend: money, spendToday: money, remaining: money, impressions: int({ minimum: 0 }), clicks: int({ minimum: 0, description: 'charged clicks' }), ctr: num({ minimum: 0, maximum: 1 }),
+    refused: int({ minimum: 0 }), refusedBy: { type: 'object', additionalProperties: { type: 'integer' } }, duplicateClicks: int({ minimum: 0 }),
+  }, ['id', 'version', 'spend', 'impressions', 'clicks'], { description: 'A campaign with the numbers of its spend owner' }),
+  CampaignList: obj({ campaigns: arr(ref('CampaignStats')) }),
   DryRunRequest: obj({ rule: ref('PromoRule'), hours: num({ exclusiveMinimum: 0, maximum: 336, default: 24, description: 'how far back to read the log' }) }, ['rule']),
   DryRunResult: obj({
     rule: str(),
