@@ -20,7 +20,7 @@ import { Tracking } from './tracking.js';
 import { SearchService, Suggester, type LexicalIndex, type SearchServiceOptions, type VectorRetrieval } from '../search/index.js';
 import { SearchFront } from './search-front.js';
 import type { Ads } from './ads.js';
-import type { LogisticsWeights } from '../../actors/ranking/index.js';
+import { businessFactor, DEFAULT_LOGISTICS_WEIGHTS, type LogisticsWeights } from '../../actors/ranking/index.js';
 
 export interface EngineServicesDeps {
   sessions: SessionTokens;
@@ -72,6 +72,8 @@ export class EngineServices {
       service: new SearchService({
         catalog, lexical: search.lexical, vectors: search.vectors,
         stockOf: (id) => this.inventory.stockOf(id), popularity: (id) => this.inventory.popularity(id),
+        // Logistics x stock multiply relevance in the re-ranked head (docs/ads.md).
+        business: (id, stock) => businessFactor(catalog.get(id) ?? {}, stock, search.logistics ?? DEFAULT_LOGISTICS_WEIGHTS).factor,
       }, search.options),
       suggester: new Suggester({ lexical: search.lexical, catalog, hot: (category) => this.search!.hot(category) }),
       asks: this.asks, catalog, metrics, log: search.log, logistics: search.logistics,

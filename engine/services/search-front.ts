@@ -74,25 +74,15 @@ export class SearchFront {
     const ctx = userId === undefined ? NO_CONTEXT : await this.#context(userId);
     const r = this.service.search(query, ctx);
     if (r.total === 0) this.#zero.inc();
-    return this.#business(r, (query as Record<string, unknown>)['sort']);
+    return this.#notes(r);
   }
 
-  /**
-   * Logistics and low stock multiply relevance within the page (docs/ads.md); sold-out
-   * items keep the search's own handling (shown lower, marked). Other sort orders only get the notes.
-   */
-  #business(r: SearchResponse, sort: unknown): SearchResponse {
+  /** The notes of logistics and stock ("ships in 1 day", "only 2 left"); the multiplier itself is in the search's re-rank. */
+  #notes(r: SearchResponse): SearchResponse {
     const items = r.items.map((it) => {
-      const p = this.#catalog.get(it.itemId);
-      const { factor, reason } = businessFactor(p ?? {}, it.stock, this.#logistics);
-      const score = it.stock > 0 ? it.score * factor : it.score;
-      return reason ? { ...it, score, note: reason } : { ...it, score };
+      const { reason } = businessFactor(this.#catalog.get(it.itemId) ?? {}, it.stock, this.#logistics);
+      return reason ? { ...it, note: reason } : it;
     });
-    if (sort === undefined || sort === '' || sort === 'relevance') {
-      // Stable: equal scores keep the search's order.
-      const order = items.map((it, i) => ({ it, i })).sort((a, b) => (b.it.stock > 0 ? 1 : 0) - (a.it.stock > 0 ? 1 : 0) || b.it.score - a.it.score || a.i - b.i);
-      return { ...r, items: order.map((x) => x.it) };
-    }
     return { ...r, items };
   }
 
