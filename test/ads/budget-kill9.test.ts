@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { readLog, referenceAds, spawnEngine, startNats, testEnv, type EngineProcess, type TestNats } from '../kit/index.js';
-import { API_KEY, eventually, session } from '../stock/stock-kit.js';
+import * as grpc from '@grpc/grpc-js';
+import { API_KEY, eventually, grpcClient, session, withKey } from '../stock/stock-kit.js';
 
 const SHOPPERS = 100;
 const CLICKS_PAID = 20;
@@ -102,6 +103,19 @@ describe('ads - budget exactly once across kill -9', () => {
     assert.equal(f.spendCents, CLICKS_PAID * 100);
     assert.deepEqual([...f.loggedCharges.keys()].sort(), [...f.charged.keys()].sort(), 'the engine charged exactly the impressions the reference charges');
     assert.equal(f.loggedChargeCents, CLICKS_PAID * 100);
+
+    // gRPC answers the same numbers, and refuses a bad campaign with the field.
+    const client = grpcClient(engine.grpcPort);
+    try {
+      const g = await new Promise<{ clicks: number; spend: number; impressions: number; duplicateClicks: number }>((res, rej) =>
+        client.GetAdCampaign({ id: campaign.id }, withKey(), (err, r) => (err ? rej(err) : res(r!))));
+      assert.deepEqual([g.clicks, g.spend, g.impressions, g.duplicateClicks], [CLICKS_PAID, CLICKS_PAID, SHOPPERS, SHOPPERS]);
+      const bad = await new Promise<grpc.ServiceError>((res) => client.PutAdCampaign({ campaignJson: JSON.stringify({ ...campaign, totalBudget: 'lots' }) }, withKey(), (err) => res(err!)));
+      assert.equal(bad.code, grpc.status.INVALID_ARGUMENT);
+      assert.match(bad.details, /totalBudget/);
+    } finally {
+      client.close();
+    }
 
     // Once spent, the campaign is no longer shown.
     const r = (await (await fetch(`${engine.url}/api/search?q=${encodeURIComponent(word)}&limit=10`, { headers: { authorization: `Bearer ${shoppers[0]!.token}` } })).json()) as SearchAnswer;
