@@ -50,6 +50,13 @@ export class FtrlModel {
     return out;
   }
 
+  /** Indices of pre-hashed features (adFeatures); index 0 is the bias. */
+  indexHashes(hashes: readonly number[]): number[] {
+    const out = [0];
+    for (const x of hashes) out.push((x & this.#mask) | 1);
+    return out;
+  }
+
   #weight(i: number): number {
     const z = this.z[i]!;
     const { lambda1, lambda2, alpha, beta } = this.opts;

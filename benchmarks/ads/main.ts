@@ -40,7 +40,7 @@ const model = new FtrlModel();
 for (let i = 0; i < 50_000; i++) {
   const c = campaigns[Math.floor(rnd() * C)]!;
   const it = c.items[Math.floor(rnd() * I)]!;
-  model.learn(adFeatures({ slot: 'search', position: 1 + Math.floor(rnd() * 5), itemId: it.itemId, category: it.category, campaignId: c.id, queryTerms: ['red', 'shoe'], affinity: rnd(), hour: 12 }), rnd() < 0.05);
+  model.learnIdx(model.indexHashes(adFeatures({ slot: 'search', position: 1 + Math.floor(rnd() * 5), itemId: it.itemId, category: it.category, campaignId: c.id, queryTerms: ['red', 'shoe'], affinity: rnd(), hour: 12 })), rnd() < 0.05);
 }
 
 function request(terms: string[], affinity: Map<string, number>): number {
@@ -49,7 +49,7 @@ function request(terms: string[], affinity: Map<string, number>): number {
     for (const it of c.items) {
       const stock = stockScore(it.stock);
       if (stock === 0) continue;
-      const idx = model.index(adFeatures({ slot: 'search', position: 1, itemId: it.itemId, category: it.category, campaignId: c.id, queryTerms: terms, affinity: affinity.get(it.category) ?? 0, hour: 12 }));
+      const idx = model.indexHashes(adFeatures({ slot: 'search', position: 1, itemId: it.itemId, category: it.category, campaignId: c.id, queryTerms: terms, affinity: affinity.get(it.category) ?? 0, hour: 12 }));
       cands.push({ campaignId: c.id, itemId: it.itemId, bidCents: c.bidCents, ctr: model.predictIdx(idx), relevance: stock * logisticsScore(it) });
     }
   }

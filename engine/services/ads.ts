@@ -232,7 +232,7 @@ export class Ads {
           slot: req.slot, position: 1, itemId, category: p.category, campaignId: c.id, queryTerms: req.queryTerms ?? [],
           affinity: req.affinity?.get(p.category) ?? 0, hour,
         };
-        const idx = this.model.index(adFeatures(ctx));
+        const idx = this.model.indexHashes(adFeatures(ctx));
         cands.push({ campaignId: c.id, itemId, bidCents: c.bidCents, ctr: this.model.predictIdx(idx), relevance: rel * organicBoost * stock * logisticsScore(p, this.#o.logistics), idx });
       }
     }
@@ -247,7 +247,7 @@ export class Ads {
       out.push({ itemId: w.itemId, campaignId: w.campaignId, impressionId, index });
       const p = this.#d.catalog.get(w.itemId)!;
       // The model learns what it would see at this position (the slot's index).
-      const idx = this.model.index(adFeatures({
+      const idx = this.model.indexHashes(adFeatures({
         slot: req.slot, position: index + 1, itemId: w.itemId, category: p.category, campaignId: w.campaignId,
         queryTerms: req.queryTerms ?? [], affinity: req.affinity?.get(p.category) ?? 0, hour,
       }));

@@ -4,7 +4,7 @@
  * scenario sets per (product, position, affinity):
  *   p = base(product) x decay^(position-1) x (1 + lift x affinity)
  * The model sees only (features, click) in the order they happen, as in the engine
- * (adFeatures, FtrlModel.learn). After N impressions it is scored on fresh contexts:
+ * (adFeatures, FtrlModel.indexHashes and learnIdx). After N impressions it is scored on fresh contexts:
  * calibration error = mean |mean predicted - mean true| over deciles of prediction,
  * and AUC of the predictions against the true probabilities' clicks (drawn), besides
  * the correlation with the true probabilities.
@@ -69,11 +69,11 @@ export function runKnownTruth(o: KnownTruthOptions): KnownTruthResult {
     const x = draw();
     const y = rnd() < x.p;
     if (y) clicks++;
-    const q = Math.min(1 - 1e-15, Math.max(1e-15, model.learn(x.features, y)));
+    const q = Math.min(1 - 1e-15, Math.max(1e-15, model.learnIdx(model.indexHashes(x.features), y)));
     loss += y ? -Math.log(q) : -Math.log(1 - q);
   }
   const scoring = Array.from({ length: 20_000 }, draw);
-  const preds = scoring.map((x) => model.predict(x.features));
+  const preds = scoring.map((x) => model.predictIdx(model.indexHashes(x.features)));
   const order = preds.map((_, i) => i).sort((a, b) => preds[a]! - preds[b]!);
   const deciles: KnownTruthResult['deciles'] = [];
   for (let d = 0; d < 10; d++) {
