@@ -260,7 +260,14 @@ export class Ads {
         position: index + 1, campaignId: w.campaignId, impressionId, price: w.priceCents / 100, modelVersion: version, adCtr: w.ctr,
       };
     });
-    await Promise.all(events.map((e) => this.#d.log.append(e)));
+    try {
+      await Promise.all(events.map((e) => this.#d.log.append(e)));
+    } catch (err) {
+      // No impression on the log, no ad in the answer (a click on it could not be charged): the organic answer still goes out.
+      this.#d.logger?.warn('ads: impressions not stored; answering without ads', { err });
+      for (const e of events) this.#pending.delete(e.impressionId!);
+      return [];
+    }
     this.#metrics.impressions.inc(events.length);
     return out;
   }
