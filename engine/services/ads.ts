@@ -100,7 +100,7 @@ export class Ads {
   readonly model = new FtrlModel();
   readonly #pending = new Map<string, { idx: number[]; ts: number }>();
   readonly #caps = new Map<string, number>();
-  readonly #metrics: { auctions: { inc(): void }; impressions: { inc(by?: number): void }; learned: { inc(): void }; logloss: { observe(v: number): void } };
+  readonly #metrics: { auctions: { inc(): void }; impressions: { inc(by?: number): void }; learned: { inc(): void } };
   /** Progressive validation: each example scored before it is learned. */
   #loss = { sum: 0, n: 0, clicks: 0 };
 
@@ -114,7 +114,6 @@ export class Ads {
       auctions: m.counter('shop_ads_auctions_total', 'ad auctions run (answers that could carry ads)').with({}),
       impressions: m.counter('shop_ads_impressions_total', 'sponsored entries shown (ad_impression events appended)').with({}),
       learned: m.counter('shop_ads_ctr_examples_total', 'impressions the CTR model learned from (clicked or not)').with({}),
-      logloss: { observe: () => {} },
     };
     m.gauge('shop_ads_ctr_progressive_logloss', 'progressive-validation logloss of the CTR model (each impression scored before it was learned)', () => (this.#loss.n ? this.#loss.sum / this.#loss.n : Number.NaN));
   }
