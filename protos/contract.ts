@@ -36,6 +36,7 @@ export type ErrorCode =
   | 'E_BAD_MODEL'
   | 'E_BAD_DATASET'
   | 'E_BAD_RULE'
+  | 'E_BAD_CAMPAIGN'
   | 'E_COUPON_UNKNOWN'
   | 'E_COUPON_EXPIRED'
   | 'E_COUPON_USED'
@@ -76,6 +77,10 @@ export interface ProductView {
   /** 0..5 */
   rating?: number;
   tags?: string[];
+  /** Logistics (optional): days until it ships (0 = today), share of late deliveries and of returns (0..1). */
+  deliveryDays?: number;
+  lateDeliveryRate?: number;
+  returnRate?: number;
 }
 
 export const SORT_ORDERS = ['relevance', 'price_asc', 'price_desc', 'popularity', 'name'] as const;
@@ -112,6 +117,10 @@ export interface RecItem {
   name: string;
   price: number;
   category: string;
+  /** A sponsored entry (an ad won this slot): its campaign, and the impression a click names in `ad_click`. */
+  sponsored?: true;
+  campaignId?: string;
+  impressionId?: string;
 }
 
 /** What a coupon takes off (a promotion rule's reward). */
@@ -168,7 +177,7 @@ export interface OrderLine {
 }
 
 /** Event kinds a client may send (the engine also writes `reminder`, never a client). */
-export type ClientEventKind = 'view' | 'cart_add' | 'cart_remove' | 'purchase' | 'search' | 'dwell' | 'rec_click' | 'rec_impression' | 'search_click';
+export type ClientEventKind = 'view' | 'cart_add' | 'cart_remove' | 'purchase' | 'search' | 'dwell' | 'rec_click' | 'rec_impression' | 'search_click' | 'ad_click';
 
 // ---- client -> server (WebSocket) ----
 
@@ -193,6 +202,9 @@ export interface EventMessage {
   category?: string;
   /** search_click: 1-based position of the clicked result (with `query` and `itemId`). */
   position?: number;
+  /** ad_click: the sponsored entry's impression and campaign (as the answer gave them). */
+  impressionId?: string;
+  campaignId?: string;
   /** Ignored: the server stamps its own time. */
   ts?: number;
 }

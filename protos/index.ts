@@ -21,12 +21,14 @@ export const EVENT_KINDS = [
   'rec_impression', 'segment_change', 'definition', 'search_click',
   'rec_impression', 'segment_change', 'definition',
   'coupon_reserve', 'coupon_granted', 'coupon_refused', 'coupon_commit', 'coupon_release',
+  'ad_impression', 'ad_click', 'ad_charged', 'ad_charge_refused',
 ] as const;
 export type EventKindName = (typeof EVENT_KINDS)[number];
 /** Kinds the engine writes itself (timers, the stock saga, analytics' segment moves); clients never send them. */
 export const ENGINE_EVENT_KINDS: ReadonlySet<EventKindName> = new Set([
   'reminder', 'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set', 'segment_change', 'definition',
   'coupon_reserve', 'coupon_granted', 'coupon_refused', 'coupon_commit', 'coupon_release',
+  'ad_impression', 'ad_charged', 'ad_charge_refused',
 ]);
 /** Kinds a client may send. */
 export const CLIENT_EVENT_KINDS: readonly EventKindName[] = EVENT_KINDS.filter((k) => !ENGINE_EVENT_KINDS.has(k));
@@ -34,6 +36,8 @@ export const CLIENT_EVENT_KINDS: readonly EventKindName[] = EVENT_KINDS.filter((
 export const ITEM_COMMAND_KINDS: ReadonlySet<EventKindName> = new Set(['stock_reserve', 'stock_commit', 'stock_release', 'stock_set']);
 /** Commands to a promotion rule's budget owner: they travel on the rule slot's subject (hash of "rule:" + defId). */
 export const RULE_COMMAND_KINDS: ReadonlySet<EventKindName> = new Set(['coupon_reserve', 'coupon_commit', 'coupon_release']);
+/** Events of a campaign's spend owner: they travel on the campaign slot's subject (hash of "campaign:" + campaignId). */
+export const CAMPAIGN_COMMAND_KINDS: ReadonlySet<EventKindName> = new Set(['ad_impression', 'ad_click']);
 
 const KIND_TO_WIRE: Record<EventKindName, shop.v1.EventKind> = {
   view: WireKind.VIEW,
@@ -60,6 +64,10 @@ const KIND_TO_WIRE: Record<EventKindName, shop.v1.EventKind> = {
   coupon_refused: WireKind.COUPON_REFUSED,
   coupon_commit: WireKind.COUPON_COMMIT,
   coupon_release: WireKind.COUPON_RELEASE,
+  ad_impression: WireKind.AD_IMPRESSION,
+  ad_click: WireKind.AD_CLICK,
+  ad_charged: WireKind.AD_CHARGED,
+  ad_charge_refused: WireKind.AD_CHARGE_REFUSED,
 };
 const WIRE_TO_KIND = new Map<number, EventKindName>(
   Object.entries(KIND_TO_WIRE).map(([name, wire]) => [wire, name as EventKindName]),
@@ -116,6 +124,11 @@ export interface ShopEvent {
   discount?: number;
   /** coupon_reserve: the trigger key; coupon_refused: which limit refused it. */
   reason?: string;
+  /** ad_*: the impression and its campaign; ad_impression: the CTR model version and its prediction. */
+  impressionId?: string;
+  campaignId?: string;
+  modelVersion?: string;
+  adCtr?: number;
 }
 
 export function encodeEvent(e: ShopEvent): Uint8Array {
@@ -151,6 +164,10 @@ export function encodeEvent(e: ShopEvent): Uint8Array {
     coupon: e.coupon ?? '',
     discount: e.discount ?? 0,
     reason: e.reason ?? '',
+    impressionId: e.impressionId ?? '',
+    campaignId: e.campaignId ?? '',
+    modelVersion: e.modelVersion ?? '',
+    adCtr: e.adCtr ?? 0,
   }).finish();
 }
 
@@ -186,5 +203,9 @@ export function decodeEvent(buf: Uint8Array): ShopEvent {
   if (m.coupon) e.coupon = m.coupon;
   if (m.discount) e.discount = m.discount;
   if (m.reason) e.reason = m.reason;
+  if (m.impressionId) e.impressionId = m.impressionId;
+  if (m.campaignId) e.campaignId = m.campaignId;
+  if (m.modelVersion) e.modelVersion = m.modelVersion;
+  if (m.adCtr) e.adCtr = m.adCtr;
   return e;
 }

@@ -54,6 +54,12 @@ export interface SearchItem extends ProductView {
   matches: MatchSpan[];
   /** Which retrieval found it. */
   source: 'lexical' | 'vector' | 'both' | 'fallback';
+  /** What logistics or stock says about it ("ships in 1 day", "only 2 left"), when worth saying. */
+  note?: string;
+  /** A sponsored entry (an ad won this slot): its campaign, and the impression a click names in `ad_click`. */
+  sponsored?: true;
+  campaignId?: string;
+  impressionId?: string;
 }
 
 export interface FacetValue {

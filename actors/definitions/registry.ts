@@ -5,7 +5,8 @@
  * replay, apply the same definition from the same event on.
  *
  * Kinds: `intent_model` (the live purchase-intent model) and `promo_rule` (one
- * promotion rule per id, its versions replacing each other).
+ * promotion rule per id, its versions replacing each other) and `ad_campaign` (one sponsored
+ * products campaign per id, likewise).
  *
  * A definition that does not parse (a corrupt model file, a rule with a bad field) is refused and the
  * previous one keeps serving; the refusal is remembered for operators. A version
@@ -14,6 +15,7 @@
 import type { ShopEvent } from '../../protos/index.js';
 import { liveFeatureByName, parseModel, type IntentModel, type LiveIntentSession } from '../propensity/index.js';
 import { parseRulePayload, PROMO_RULE_KIND, PromoRuleSet, type PromoRule } from '../promo/index.js';
+import { AD_CAMPAIGN_KIND, parseCampaignPayload, type Campaign } from '../ads/index.js';
 
 export const INTENT_MODEL_KIND = 'intent_model';
 /** The one live intent model (per shop). */
@@ -50,6 +52,7 @@ export class DefinitionRegistry {
   #intent: LiveIntentModel | undefined;
   readonly #rules = new Map<string, { rule: PromoRule; version: number; seq: number; ts: number }>();
   #ruleSet: PromoRuleSet | undefined;
+  readonly #campaigns = new Map<string, { campaign: Campaign; version: number; seq: number; ts: number }>();
   readonly refusals: Refusal[] = [];
 
   /** The promotion rules in force (paused ones included, marked so), indexed by trigger. */
@@ -60,6 +63,16 @@ export class DefinitionRegistry {
   /** One rule in force with its version, log sequence and publish time. */
   promoRule(id: string): { rule: PromoRule; version: number; seq: number; ts: number } | undefined {
     return this.#rules.get(id);
+  }
+
+  /** One ad campaign in force with its version, log sequence and publish time. */
+  campaign(id: string): { campaign: Campaign; version: number; seq: number; ts: number } | undefined {
+    return this.#campaigns.get(id);
+  }
+
+  /** Every campaign in force (paused and ended ones included). */
+  get campaigns(): Campaign[] {
+    return [...this.#campaigns.values()].map((c) => c.campaign);
   }
 
   get intent(): LiveIntentModel | undefined {
@@ -80,6 +93,17 @@ export class DefinitionRegistry {
         this.#entries.set(key, { defKind, defId, defVersion, seq, ts: e.ts, payload: e.payload ?? '' });
         this.#rules.set(defId, { rule, version: defVersion, seq, ts: e.ts });
         this.#ruleSet = undefined;
+        return 'applied';
+      } catch (err) {
+        this.#refuse(defKind, defId, defVersion, seq, err);
+        return 'refused';
+      }
+    }
+    if (defKind === AD_CAMPAIGN_KIND) {
+      try {
+        const campaign = parseCampaignPayload(e.payload ?? '', defId, defVersion);
+        this.#entries.set(key, { defKind, defId, defVersion, seq, ts: e.ts, payload: e.payload ?? '' });
+        this.#campaigns.set(defId, { campaign, version: defVersion, seq, ts: e.ts });
         return 'applied';
       } catch (err) {
         this.#refuse(defKind, defId, defVersion, seq, err);

@@ -14,6 +14,7 @@ import { AnalyticsConsumer } from '../analytics/index.js';
 import { createLogger, Metrics, type Logger } from '../observability/index.js';
 import { PushRouter } from '../push/index.js';
 import { ShardSupervisor } from '../shards/index.js';
+import { Ads } from '../services/ads.js';
 import { ApiKeyCheck, EngineServices, OperatorSessions, OrderImport, Promotions, publishDefaultRules, resolveApiKey, SessionTokens } from '../services/index.js';
 import { StateStore } from '../store/index.js';
 import { setupCatalog } from './catalog-setup.js';
@@ -105,6 +106,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       actorCap: config.actorCap,
       actorIdleMs: config.actorIdleMs,
       excludePurchased: config.excludePurchased,
+      logistics: config.logisticsWeights,
       logLevel: config.logLevel,
       niceness: config.shardNiceness,
       indexDir,
@@ -118,8 +120,16 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
     const services = new EngineServices({
       sessions: new SessionTokens(secretFrom(config), config.tokenTtlS),
       catalog, pushes: new PushRouter(nc), metrics, log: eventLog, nc, store, localShards: shards,
-      search: { lexical: searchIndex.lexical, vectors, log: log.child('search') },
+      search: { lexical: searchIndex.lexical, vectors, log: log.child('search'), logistics: config.logisticsWeights },
     });
+    if (config.ads) {
+      const ads = new Ads({ log: eventLog, nc, store, catalog, stockOf: (id) => services.inventory.stockOf(id), metrics, logger: log.child('ads') },
+        { reservePrice: config.adsReservePrice, slotShare: config.adsSlotShare, logistics: config.logisticsWeights });
+      await ads.start();
+      cleanups.push(async () => ads.close());
+      services.ads = ads;
+      services.tracking.onStored = (e) => ads.observeClick(e);
+    }
     metrics.gauge('shop_shard_applied_seq', 'last log sequence applied by each shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.appliedSeq]));
     metrics.gauge('shop_shard_serving', '1 when the shard is serving', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.state === 'serving' ? 1 : 0]));
     metrics.counterFrom('shop_shard_restarts_total', 'restarts of each shard since start', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.restarts]));
@@ -192,6 +202,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       analytics, isOperator: (key) => operatorKey.matches(key), sessions: new OperatorSessions(apiKey),
       nameOf: (itemId) => catalog.get(itemId)?.name ?? '',
       promotions: new Promotions({ log: eventLog, nc, store, catalog, cartAbandonMs: config.cartAbandonMs }),
+      ads: services.ads,
       orderImport: new OrderImport({
         catalog, catalogAdmin: services.catalogAdmin, tracking: services.tracking,
         knownLine: (userId, orderId, eventId) => analytics.customerOrders(userId).some((o) => o.orderId === orderId && o.eventIds?.includes(eventId)),

@@ -29,7 +29,9 @@ export const MAX_PRICE = 100_000_000;
 
 /** The fields a product must have, in the order CSV exports write them. */
 export const PRODUCT_FIELDS = ['itemId', 'name', 'category', 'description', 'price', 'stock', 'brand'] as const;
-export const OPTIONAL_PRODUCT_FIELDS = ['rating', 'tags'] as const;
+export const OPTIONAL_PRODUCT_FIELDS = ['rating', 'tags', 'deliveryDays', 'lateDeliveryRate', 'returnRate'] as const;
+/** Longest delivery a product may state. */
+export const MAX_DELIVERY_DAYS = 365;
 
 export type ProductCheck = { ok: true; product: Product } | { ok: false; field: string; message: string };
 
@@ -110,6 +112,19 @@ function rating(raw: Record<string, unknown>): number | undefined {
   return r;
 }
 
+function optionalNumber(raw: Record<string, unknown>, field: 'deliveryDays' | 'lateDeliveryRate' | 'returnRate'): number | undefined {
+  const value = raw[field];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (field === 'deliveryDays') {
+    const d = numeric(raw, field, INT_TEXT);
+    if (!Number.isInteger(d) || d < 0 || d > MAX_DELIVERY_DAYS) fail(field, `must be an integer from 0 to ${MAX_DELIVERY_DAYS}, got ${show(value)}`);
+    return d;
+  }
+  const r = numeric(raw, field, DECIMAL_TEXT);
+  if (!Number.isFinite(r) || r < 0 || r > 1) fail(field, `must be a share from 0 to 1, got ${show(value)}`);
+  return r;
+}
+
 function tags(raw: Record<string, unknown>): string[] | undefined {
   const value = raw.tags;
   if (value === undefined || value === null || value === '') return undefined;
@@ -154,6 +169,10 @@ export function checkProduct(raw: unknown): ProductCheck {
     if (r !== undefined) product.rating = r;
     const t = tags(row);
     if (t !== undefined) product.tags = Object.freeze(t) as string[];
+    for (const f of ['deliveryDays', 'lateDeliveryRate', 'returnRate'] as const) {
+      const v = optionalNumber(row, f);
+      if (v !== undefined) product[f] = v;
+    }
     return { ok: true, product: Object.freeze(product) as Product };
   } catch (err) {
     if (err instanceof FieldProblem) return { ok: false, field: err.field, message: err.message };

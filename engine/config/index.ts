@@ -2,6 +2,7 @@
  * Engine configuration, read from the environment and validated up front: a bad
  * value stops start-up with E_BAD_CONFIG naming the variable, never later.
  */
+import { checkLogisticsWeights, DEFAULT_LOGISTICS_WEIGHTS, type LogisticsWeights } from '../../actors/ranking/index.js';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
@@ -61,6 +62,14 @@ export interface EngineConfig {
   cartAbandonMs: number;
   /** Publish the default promotion rules the log does not have yet at start (PROMO_DEFAULT_RULES). @default true */
   promoDefaults: boolean;
+  /** Sponsored products in /api/search and /api/recommendations answers (ADS). @default true */
+  ads: boolean;
+  /** Least price per click an ad pays, and least bid that takes part (ADS_RESERVE_PRICE, dollars). @default 0.05 */
+  adsReservePrice: number;
+  /** Share of an answer's slots sponsored entries may take, never more (ADS_SLOT_SHARE). @default 0.2 */
+  adsSlotShare: number;
+  /** Weights of the logistics multiplier in recommendations, search and ads (LOGISTICS_WEIGHTS=delivery:0.4,late:0.3,returns:0.3,strength:0.3). */
+  logisticsWeights: LogisticsWeights;
   /** Exclude recently purchased items from recommendations. */
   excludePurchased: boolean;
   maxWsMessagesPerS: number;
@@ -169,6 +178,23 @@ function trainEveryOf(env: Env): number {
   return v;
 }
 
+function logisticsWeightsOf(env: Env): LogisticsWeights {
+  const raw = str(env, 'LOGISTICS_WEIGHTS');
+  if (raw === undefined) return DEFAULT_LOGISTICS_WEIGHTS;
+  const w: LogisticsWeights = { ...DEFAULT_LOGISTICS_WEIGHTS };
+  for (const part of raw.split(',')) {
+    const [k, v] = part.split(':').map((x) => x.trim());
+    if (k !== 'delivery' && k !== 'late' && k !== 'returns' && k !== 'strength') throw new ConfigError('LOGISTICS_WEIGHTS', `unknown weight ${JSON.stringify(k)}: expected delivery, late, returns, strength`);
+    if (v === undefined || !/^\d+(\.\d+)?$/.test(v)) throw new ConfigError('LOGISTICS_WEIGHTS', `${k} needs a number >= 0, got ${JSON.stringify(v)}`);
+    w[k] = Number(v);
+  }
+  try {
+    return checkLogisticsWeights(w);
+  } catch (err) {
+    throw new ConfigError('LOGISTICS_WEIGHTS', (err as Error).message);
+  }
+}
+
 function str(env: Env, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
@@ -204,6 +230,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<EngineConf
     cartAbandonMs: int(env, 'CART_ABANDON_MS', DEFAULT_CART_ABANDON_MS, 50, 7 * 24 * 3600_000),
     excludePurchased: bool(env, 'EXCLUDE_PURCHASED', true),
     promoDefaults: bool(env, 'PROMO_DEFAULT_RULES', true),
+    ads: bool(env, 'ADS', true),
+    logisticsWeights: logisticsWeightsOf(env),
+    adsReservePrice: int(env, 'ADS_RESERVE_CENTS', 5, 1, 100_000) / 100,
+    adsSlotShare: int(env, 'ADS_SLOT_SHARE_PCT', 20, 0, 50) / 100,
     host: hostOf(env),
     grpcReflection: bool(env, 'GRPC_REFLECTION', true),
     analytics: bool(env, 'ANALYTICS', true),

@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   E_BAD_MODEL: { http: 400, grpc: 3, summary: 'a model file is corrupt, truncated or of an unknown version (the message names the field)' },
   E_BAD_DATASET: { http: 400, grpc: 3, summary: 'a training or evaluation data file is invalid (the message names the line and column)' },
   E_BAD_RULE: { http: 400, grpc: 3, summary: 'a promotion rule definition is invalid (the message names the field)' },
+  E_BAD_CAMPAIGN: { http: 400, grpc: 3, summary: 'an ad campaign definition is invalid (the message names the field)' },
   E_COUPON_UNKNOWN: { http: 404, grpc: 5, summary: 'the coupon code is not one of this shopper\'s coupons (unknown, or another shopper\'s)' },
   E_COUPON_EXPIRED: { http: 409, grpc: 9, summary: 'the coupon has expired' },
   E_COUPON_USED: { http: 409, grpc: 9, summary: 'the coupon was already used by an order, or another checkout is using it now' },
@@ -205,6 +206,13 @@ export class RuleError extends EngineError {
   constructor(field: string, message: string) {
     super('E_BAD_RULE', `rule ${field}: ${message}`, { field });
     this.name = 'RuleError';
+  }
+}
+
+export class CampaignError extends EngineError {
+  constructor(field: string, message: string) {
+    super('E_BAD_CAMPAIGN', `campaign ${field}: ${message}`, { field });
+    this.name = 'CampaignError';
   }
 }
 

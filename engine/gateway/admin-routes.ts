@@ -2,6 +2,7 @@
  * The operator API under /api/admin/ (the API key in `x-api-key` or as a bearer
  * token): live KPIs, hot products and queries, the funnel per category.
  */
+import type { Ads } from '../services/ads.js';
 import type { AnalyticsConsumer, Granularity } from '../analytics/index.js';
 import { GRANULARITIES, kpiReport, tomorrowUtc } from '../analytics/index.js';
 import { AuthError, BadRequestError, NotFoundError, UnavailableError } from '../errors/index.js';
@@ -29,6 +30,8 @@ export interface AdminDeps {
   nameOf(itemId: string): string;
   /** Promotion rules on the log (create, update, pause, list, dry-run, numbers). */
   promotions: Promotions;
+  /** Ad campaigns on the log (create or replace, list, numbers); absent: ads are off. */
+  ads?: Ads | undefined;
 }
 
 /** The API key (x-api-key or bearer), or a dashboard session token as bearer. */
@@ -197,4 +200,25 @@ export function adminSetPromotionStatus(deps: AdminDeps, req: AdminRequest, id: 
 export function adminDryRunPromotion(deps: AdminDeps, req: AdminRequest, body: unknown) {
   operator(deps, req);
   return deps.promotions.dryRun(body);
+}
+
+function adsOf(deps: AdminDeps): Ads {
+  if (!deps.ads) throw new UnavailableError('sponsored products are off on this engine (ADS=false)');
+  return deps.ads;
+}
+
+export function adminCampaigns(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  return adsOf(deps).list();
+}
+
+export function adminCampaign(deps: AdminDeps, req: AdminRequest, id: string) {
+  operator(deps, req);
+  return adsOf(deps).stats(id);
+}
+
+/** Creates a campaign (version 1) or replaces the one with this id (its next version). */
+export function adminPutCampaign(deps: AdminDeps, req: AdminRequest, body: unknown) {
+  operator(deps, req);
+  return adsOf(deps).put(body);
 }

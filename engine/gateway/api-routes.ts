@@ -1,4 +1,5 @@
 /** The JSON API under /api/ (contract v1), plus /health and /metrics. */
+import { sponsorRecs, sponsorSearch } from '../services/ad-answers.js';
 import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT, type SortOrder } from '../catalog/index.js';
 import { asyncApiDocument, openApiDocument } from '../../protos/openapi/index.js';
@@ -8,7 +9,7 @@ import type { Coupon } from '../../protos/contract.js';
 import { rewardText } from '../../actors/promo/index.js';
 import { checkCouponField, checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type ApiKeyCheck, type EngineServices, type RecommendOptions } from '../services/index.js';
 import {
-  adminPromotions, adminPromotionStats, adminCreatePromotion, adminUpdatePromotion, adminSetPromotionStatus, adminDryRunPromotion,
+  adminPromotions, adminCampaigns, adminCampaign, adminPutCampaign, adminPromotionStats, adminCreatePromotion, adminUpdatePromotion, adminSetPromotionStatus, adminDryRunPromotion,
   adminAbc, adminClv, adminIntent, adminCohorts, adminSegments, adminSession, isOperatorRequest, adminCustomer, adminFunnel, adminHot, adminImportOrders, adminImportProducts, adminKpis, adminRfm, MAX_IMPORT_BODY_BYTES, type AdminDeps,
 } from './admin-routes.js';
 import { bearerToken, declaredLength, framingProblem, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
@@ -190,7 +191,11 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
       const v = q.get(name);
       if (v !== null) params[name] = v;
     }
-    return searchFront().search(params, req.token ? user(req.token) : undefined);
+    const userId = req.token ? user(req.token) : undefined;
+    const ads = services.ads;
+    // Ads only beside relevance-ordered results a shopper with a session sees (a click names who saw it).
+    if (!ads || userId === undefined || (params['sort'] ?? 'relevance') !== 'relevance') return searchFront().search(params, userId);
+    return searchFront().search(params, userId).then((r) => sponsorSearch(ads, catalogViews, services.catalog, r, userId, params['category']));
   }));
   api.get('/api/suggest', route('suggest', (_r, req) => searchFront().suggest({ q: req.query.get('q') ?? '', category: req.query.get('category') ?? '' })));
   api.get('/api/products/:itemId', route('product', (_r, req) => catalogViews.product(req.param(0))));
@@ -203,7 +208,10 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
     if (itemId) opts.itemId = itemId;
     if (category) opts.category = category;
     // Without a session the shopper gets what a newcomer gets: trending items.
-    return asks.recommend(req.token ? user(req.token) : ANONYMOUS_USER, opts);
+    const userId = req.token ? user(req.token) : undefined;
+    const ads = services.ads;
+    if (!ads || userId === undefined) return asks.recommend(userId ?? ANONYMOUS_USER, opts);
+    return asks.recommend(userId, opts).then((r) => sponsorRecs(ads, services.catalog, (id) => inventory.stockOf(id), r, userId, opts.k ?? RECOMMEND_K.default, opts));
   }));
 
   api.post('/api/events', route('events', async (r, req) => {
@@ -254,6 +262,9 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
     api.post('/api/admin/promotions', route('admin_promotion_create', async (r, req) => adminCreatePromotion(admin, req, await opBody(r, req))));
     api.post('/api/admin/promotions/dry-run', route('admin_promotion_dry_run', async (r, req) => adminDryRunPromotion(admin, req, await opBody(r, req))));
     api.post('/api/admin/promotions/:id', route('admin_promotion_update', async (r, req) => adminUpdatePromotion(admin, req, req.param(0), await opBody(r, req))));
+    api.get('/api/admin/campaigns', route('admin_campaigns', (_r, req) => adminCampaigns(admin, req)));
+    api.post('/api/admin/campaigns', route('admin_campaign_put', async (r, req) => adminPutCampaign(admin, req, await opBody(r, req))));
+    api.get('/api/admin/campaigns/:id', route('admin_campaign', (_r, req) => adminCampaign(admin, req, req.param(0))));
     api.post('/api/admin/promotions/:id/:action', route('admin_promotion_status', (_r, req) => adminSetPromotionStatus(admin, req, req.param(0), req.param(1))));
   }
 

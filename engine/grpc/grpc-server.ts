@@ -6,6 +6,7 @@
  * health NOT_SERVING, refuses new calls, ends open Engine streams with UNAVAILABLE,
  * lets unary calls finish for up to `drainMs`, then closes every connection.
  */
+import { adHandlers } from './ad-handlers.js';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
@@ -139,6 +140,7 @@ export class GrpcServer {
     const u = unaryHandlers(services);
     const search = searchHandlers(services);
     const p = promotionHandlers(services, options.analytics?.promotions);
+    const ads = adHandlers(() => services.ads);
     const handlers: EngineHandlers = {
       Track: g.unaryCall('Track', u.track, { coalesce: true }),
       TrackBatch: g.bidiStream('TrackBatch', trackBatch(services, { window, events: this.#batchEvents })),
@@ -157,6 +159,8 @@ export class GrpcServer {
       PutPromotion: g.unaryCall('PutPromotion', p.putPromotion),
       SetPromotionStatus: g.unaryCall('SetPromotionStatus', p.setPromotionStatus),
       DryRunPromotion: g.unaryCall('DryRunPromotion', p.dryRunPromotion),
+      PutAdCampaign: g.unaryCall('PutAdCampaign', ads.putAdCampaign),
+      GetAdCampaign: g.unaryCall('GetAdCampaign', ads.getAdCampaign),
     };
     this.#server.addService(proto.service, handlers);
     if (options.analytics) this.#server.addService(proto.analytics, analyticsHandlers(options.analytics, g));

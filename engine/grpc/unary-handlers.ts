@@ -44,6 +44,9 @@ export function itemToProto(p: ProductView): Item {
     price: p.price, stock: p.stock, brand: p.brand, tags: p.tags ? [...p.tags] : [],
   };
   if (p.rating !== undefined) item.rating = p.rating;
+  if (p.deliveryDays !== undefined) item.deliveryDays = { value: p.deliveryDays };
+  if (p.lateDeliveryRate !== undefined) item.lateDeliveryRate = { value: p.lateDeliveryRate };
+  if (p.returnRate !== undefined) item.returnRate = { value: p.returnRate };
   return item;
 }
 

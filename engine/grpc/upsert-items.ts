@@ -37,6 +37,7 @@ function rowFromProto(row: Item__Output): ProductRow {
     price: row.price, stock: row.stock, brand: row.brand,
     rating: row.rating === 0 ? undefined : row.rating,
     tags: row.tags.length > 0 ? row.tags : undefined,
+    deliveryDays: row.deliveryDays?.value, lateDeliveryRate: row.lateDeliveryRate?.value, returnRate: row.returnRate?.value,
   };
 }
 

@@ -5,9 +5,9 @@
  */
 import type { NatsConnection } from '@nats-io/transport-node';
 import { jetstream, jetstreamManager, JetStreamApiError, StorageType, DiscardPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { encodeEvent, type ShopEvent } from '../../protos/index.js';
+import { CAMPAIGN_COMMAND_KINDS, encodeEvent, type ShopEvent } from '../../protos/index.js';
 import { StorageFullError, UnavailableError } from '../errors/index.js';
-import { DEFINITIONS_SUBJECT, EVENT_STREAM, EVENT_SUBJECT_PREFIX, eventSubject, partitionOf } from '../placement/index.js';
+import { campaignSlotOf, DEFINITIONS_SUBJECT, EVENT_STREAM, EVENT_SUBJECT_PREFIX, eventSubject, partitionOf } from '../placement/index.js';
 
 /** How long JetStream remembers an event id to drop a retried publish. */
 export const DUPLICATE_WINDOW_MS = 10 * 60_000;
@@ -83,7 +83,9 @@ export class EventLog {
   async append(event: ShopEvent): Promise<PublishResult> {
     if (this.#guard?.storageFull) throw new StorageFullError('the disk under DATA_DIR is nearly full: the event was not stored; retry once space is freed');
     try {
-      const ack = await this.#js.publish(eventSubject(this.partitionOf(event.userId)), encodeEvent(event), { msgID: dedupKey(event) });
+      // Ad impressions and clicks go to their campaign's slot: its actor owns the spend.
+      const subject = CAMPAIGN_COMMAND_KINDS.has(event.kind) ? eventSubject(campaignSlotOf(event.campaignId ?? '', this.#partitions)) : eventSubject(this.partitionOf(event.userId));
+      const ack = await this.#js.publish(subject, encodeEvent(event), { msgID: dedupKey(event) });
       return { seq: ack.seq, duplicate: ack.duplicate };
     } catch (err) {
       if (err instanceof JetStreamApiError && err.code === JS_INSUFFICIENT_RESOURCES) {

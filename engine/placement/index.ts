@@ -1,4 +1,4 @@
 export {
-  hash32, partitionOf, itemSlotOf, ruleSlotOf, shardOf, ShardPlacement,
+  hash32, partitionOf, itemSlotOf, ruleSlotOf, campaignSlotOf, shardOf, ShardPlacement,
   EVENT_STREAM, EVENT_SUBJECT_PREFIX, ALL_EVENT_SUBJECTS, DEFINITIONS_SUBJECT, eventSubject, pushSubject, askSubject, ASK_QUEUE,
 } from './placement.js';

@@ -36,6 +36,11 @@ export function ruleSlotOf(ruleId: string, partitions: number): number {
   return hash32(`rule:${ruleId}`) % partitions;
 }
 
+/** The slot of an ad campaign's actor (the one owner of its spend), like rule slots. */
+export function campaignSlotOf(campaignId: string, partitions: number): number {
+  return hash32(`campaign:${campaignId}`) % partitions;
+}
+
 /** Which of a node's shards owns a partition or item slot. */
 export function shardOf(partition: number, shards: number): number {
   return partition % shards;
@@ -93,5 +98,9 @@ export class ShardPlacement {
 
   ruleSlotOf(ruleId: string): number {
     return ruleSlotOf(ruleId, this.partitions);
+  }
+
+  campaignSlotOf(campaignId: string): number {
+    return campaignSlotOf(campaignId, this.partitions);
   }
 }

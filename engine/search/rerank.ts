@@ -58,7 +58,8 @@ export const NO_CONTEXT: ShopperContext = { categories: new Map(), brands: new M
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function rerank<T extends RerankItem>(items: readonly T[], ctx: ShopperContext): Array<Reranked<T>> {
+/** `business`: the logistics x stock multiplier of an in-stock item (docs/ads.md); absent = 1. */
+export function rerank<T extends RerankItem>(items: readonly T[], ctx: ShopperContext, business?: (item: T) => number): Array<Reranked<T>> {
   const out = items.map((item): Reranked<T> => {
     const boosts: Boost[] = [];
     const cat = ctx.categories.get(item.category) ?? 0;
@@ -74,6 +75,7 @@ export function rerank<T extends RerankItem>(items: readonly T[], ctx: ShopperCo
     if (item.stock <= 0) boosts.push({ reason: 'out_of_stock', detail: 'demoted', factor: RERANK_WEIGHTS.outOfStock });
     let score = item.score;
     for (const b of boosts) score *= b.factor;
+    if (business && item.stock > 0) score *= business(item);
     return { item, score, boosts };
   });
   // Stable: equal scores keep the fused order.

@@ -56,6 +56,8 @@ export interface SearchServiceDeps {
   /** Live units available. */
   stockOf: (itemId: string) => number;
   popularity: (itemId: string) => number;
+  /** The logistics x stock multiplier of an in-stock item in the re-ranked head (absent = none). */
+  business?: ((itemId: string, stock: number) => number) | undefined;
 }
 
 interface Candidate extends FacetFacts {
@@ -140,6 +142,7 @@ export class SearchService {
   readonly #lexical: LexicalIndex;
   #vectors: VectorRetrieval | undefined;
   readonly #stockOf: (itemId: string) => number;
+  readonly #business: ((itemId: string, stock: number) => number) | undefined;
   readonly #popularity: (itemId: string) => number;
   readonly #fusion: Record<QueryType, FusionMethod>;
   readonly #minSim: number;
@@ -152,6 +155,7 @@ export class SearchService {
     this.#lexical = deps.lexical;
     this.#vectors = deps.vectors;
     this.#stockOf = deps.stockOf;
+    this.#business = deps.business;
     this.#popularity = deps.popularity;
     this.#fusion = { ...DEFAULT_FUSION, ...options.fusion };
     const minSim = options.minVectorSimilarity ?? DEFAULT_MIN_VECTOR_SIMILARITY;
@@ -238,7 +242,8 @@ export class SearchService {
         ordered.sort((a, b) => b.score - a.score);
       } else {
         const head = ordered.slice(0, this.#rerankTop);
-        const rr = rerank(head, ctx);
+        const business = this.#business;
+        const rr = rerank(head, ctx, business ? (it) => business(it.itemId, it.stock) : undefined);
         for (const r of rr) {
           r.item.score = r.score;
           if (r.boosts.length > 0) boosts.set(r.item.itemId, r.boosts);

@@ -13,10 +13,11 @@ import type { Inventory } from './inventory.js';
 export const MASK_FIELDS: Readonly<Record<string, keyof Product>> = {
   name: 'name', category: 'category', description: 'description', price: 'price',
   stock: 'stock', brand: 'brand', rating: 'rating', tags: 'tags',
+  delivery_days: 'deliveryDays', late_delivery_rate: 'lateDeliveryRate', return_rate: 'returnRate',
 };
 
 /** Fields compared to tell an update from an unchanged row. */
-const COMPARED: ReadonlyArray<keyof Product> = ['name', 'category', 'description', 'price', 'stock', 'brand', 'rating', 'tags'];
+const COMPARED: ReadonlyArray<keyof Product> = ['name', 'category', 'description', 'price', 'stock', 'brand', 'rating', 'tags', 'deliveryDays', 'lateDeliveryRate', 'returnRate'];
 
 /** A row as a client sent it: Product fields by name, `undefined` for unset ones. */
 export type ProductRow = { itemId: string } & Partial<Record<keyof Product, unknown>>;

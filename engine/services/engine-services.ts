@@ -19,6 +19,8 @@ import type { SessionTokens } from './session-tokens.js';
 import { Tracking } from './tracking.js';
 import { SearchService, Suggester, type LexicalIndex, type SearchServiceOptions, type VectorRetrieval } from '../search/index.js';
 import { SearchFront } from './search-front.js';
+import type { Ads } from './ads.js';
+import { businessFactor, DEFAULT_LOGISTICS_WEIGHTS, type LogisticsWeights } from '../../actors/ranking/index.js';
 
 export interface EngineServicesDeps {
   sessions: SessionTokens;
@@ -30,7 +32,7 @@ export interface EngineServicesDeps {
   store: StateStore;
   localShards?: LocalShards;
   /** Hybrid search over the catalog's lexical index (absent: /api/search answers E_UNAVAILABLE). */
-  search?: { lexical: LexicalIndex; vectors?: VectorRetrieval | undefined; options?: SearchServiceOptions; log?: Logger };
+  search?: { lexical: LexicalIndex; vectors?: VectorRetrieval | undefined; options?: SearchServiceOptions; log?: Logger; logistics?: LogisticsWeights };
 }
 
 export class EngineServices {
@@ -45,6 +47,8 @@ export class EngineServices {
   readonly catalogViews: CatalogViews;
   readonly catalogAdmin: CatalogAdmin;
   readonly search: SearchFront | undefined;
+  /** Sponsored products (set by the composition root once it follows the campaigns; absent: answers carry no ads). */
+  ads: Ads | undefined;
 
   constructor(deps: EngineServicesDeps) {
     const { catalog, metrics, store, log } = deps;
@@ -68,9 +72,11 @@ export class EngineServices {
       service: new SearchService({
         catalog, lexical: search.lexical, vectors: search.vectors,
         stockOf: (id) => this.inventory.stockOf(id), popularity: (id) => this.inventory.popularity(id),
+        // Logistics x stock multiply relevance in the re-ranked head (docs/ads.md).
+        business: (id, stock) => businessFactor(catalog.get(id) ?? {}, stock, search.logistics ?? DEFAULT_LOGISTICS_WEIGHTS).factor,
       }, search.options),
       suggester: new Suggester({ lexical: search.lexical, catalog, hot: (category) => this.search!.hot(category) }),
-      asks: this.asks, catalog, metrics, log: search.log,
+      asks: this.asks, catalog, metrics, log: search.log, logistics: search.logistics,
     });
   }
 }

@@ -3,6 +3,7 @@
  * actor (in parallel with nothing else to wait for: the ask is the only I/O), then the
  * synchronous hybrid search; suggestions with hot queries from the analytics fold.
  */
+import { businessFactor, DEFAULT_LOGISTICS_WEIGHTS, type LogisticsWeights } from '../../actors/ranking/index.js';
 import type { Catalog } from '../catalog/index.js';
 import type { Logger, Metrics } from '../observability/index.js';
 import {
@@ -23,6 +24,8 @@ export interface SearchFrontDeps {
   catalog: Catalog;
   metrics: Metrics;
   log?: Logger | undefined;
+  /** Weights of the logistics multiplier. @default DEFAULT_LOGISTICS_WEIGHTS */
+  logistics?: LogisticsWeights | undefined;
 }
 
 export class SearchFront {
@@ -31,6 +34,7 @@ export class SearchFront {
   readonly #asks: Asks;
   readonly #catalog: Catalog;
   readonly #log: Logger | undefined;
+  readonly #logistics: LogisticsWeights;
   readonly #contextFailures: { inc(): void };
   readonly #zero: { inc(): void };
   #hotRead: ((kind: string, limit: number) => Array<{ key: string; score: number }>) | undefined;
@@ -42,6 +46,7 @@ export class SearchFront {
     this.#asks = deps.asks;
     this.#catalog = deps.catalog;
     this.#log = deps.log;
+    this.#logistics = deps.logistics ?? DEFAULT_LOGISTICS_WEIGHTS;
     this.#contextFailures = deps.metrics.counter('shop_search_context_failures_total', 'searches answered without personalisation because the profile ask failed or was late');
     this.#zero = deps.metrics.counter('shop_search_zero_results_total', 'searches that found nothing, not even with relaxed matching or a fallback');
   }
@@ -69,7 +74,16 @@ export class SearchFront {
     const ctx = userId === undefined ? NO_CONTEXT : await this.#context(userId);
     const r = this.service.search(query, ctx);
     if (r.total === 0) this.#zero.inc();
-    return r;
+    return this.#notes(r);
+  }
+
+  /** The notes of logistics and stock ("ships in 1 day", "only 2 left"); the multiplier itself is in the search's re-rank. */
+  #notes(r: SearchResponse): SearchResponse {
+    const items = r.items.map((it) => {
+      const { reason } = businessFactor(this.#catalog.get(it.itemId) ?? {}, it.stock, this.#logistics);
+      return reason ? { ...it, note: reason } : it;
+    });
+    return { ...r, items };
   }
 
   suggest(query: SuggestQuery | Record<string, unknown>): SuggestResponse {

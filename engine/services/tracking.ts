@@ -41,6 +41,8 @@ export class Tracking {
   readonly #metrics: Metrics;
   readonly #lastSeq = new Map<string, number>();
   #appendsInFlight = 0;
+  /** Told of every event once the log stored it (the ads' CTR model learns clicks from it). */
+  onStored: ((e: ShopEvent) => void) | undefined;
   readonly #appendLatency: ReturnType<Metrics['histogram']>;
   readonly #eventCounters = new Map<string, Counter>();
   readonly #shed: Counter;
@@ -89,6 +91,7 @@ export class Tracking {
     if (!c) this.#eventCounters.set(ck, (c = this.#metrics.counter('shop_events_total', 'events accepted into the log').with({ kind: e.kind, source: e.source ?? '' })));
     c.inc();
     this.#noteSeq(e.userId, r.seq);
+    if (!r.duplicate) this.onStored?.(e);
     return { id: e.id, ...r };
   }
 

@@ -12,6 +12,7 @@ export const MAX_QTY = 999;
 export const MAX_DWELL_MS = 24 * 3600_000;
 /** Items one impression may name (a strip or grid as shown). */
 export const MAX_IMPRESSION_ITEMS = 50;
+export const CAMPAIGN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const SLOT_PATTERN = /^[a-z0-9_-]{1,32}$/;
 
 const NEEDS_ITEM = new Set<EventKindName>(['view', 'cart_add', 'cart_remove', 'purchase', 'dwell', 'rec_click', 'search_click']);
@@ -124,6 +125,17 @@ export function validateClientEvent(input: unknown, stamp: EventStamp, itemExist
   if (e.kind === 'purchase' && o['orderId'] !== undefined) {
     if (typeof o['orderId'] !== 'string' || !EVENT_ID_PATTERN.test(o['orderId'])) throw new BadRequestError('"orderId" must be 1-64 characters of A-Z a-z 0-9 _ . : -', 'orderId', 'E_BAD_EVENT');
     e.orderId = o['orderId'];
+  }
+  if (e.kind === 'ad_click') {
+    // The click names its impression; the campaign's owner knows the rest (item, price) from the log.
+    const imp = o['impressionId'];
+    if (typeof imp !== 'string' || !EVENT_ID_PATTERN.test(imp)) throw new BadRequestError('"impressionId" (the impression clicked) is required for ad_click events: 1-64 characters of A-Z a-z 0-9 _ . : -', 'impressionId', 'E_BAD_EVENT');
+    const c = o['campaignId'];
+    if (typeof c !== 'string' || !CAMPAIGN_ID_PATTERN.test(c)) throw new BadRequestError('"campaignId" is required for ad_click events: 1-64 characters of A-Z a-z 0-9 _ -', 'campaignId', 'E_BAD_EVENT');
+    e.impressionId = imp;
+    e.campaignId = c;
+  } else if (o['impressionId'] !== undefined || o['campaignId'] !== undefined) {
+    throw new BadRequestError('"impressionId" and "campaignId" are only for ad_click events', o['impressionId'] !== undefined ? 'impressionId' : 'campaignId', 'E_BAD_EVENT');
   }
   return e;
 }

@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ItemState } from '../../actors/item/index.js';
 import type { RuleBudgetState } from '../../actors/promo/index.js';
+import type { CampaignBudgetState } from '../../actors/ads/index.js';
 import type { UserState } from '../../actors/user/index.js';
 import type { Product } from '../catalog/index.js';
 import type { ShopEvent } from '../../protos/index.js';
@@ -48,6 +49,8 @@ export class StateStore {
   readonly items: Database<ItemState, string>;
   /** Promotion rule actors (budgets), keyed by rule id; committed with the items of their slot. */
   readonly rules: Database<RuleBudgetState, string>;
+  /** Ad campaign actors (spend), keyed by campaign id; committed with the items of their slot. */
+  readonly campaigns: Database<CampaignBudgetState, string>;
   readonly cursors: Database<number, string>;
   readonly reminders: Database<ReminderEntry, string>;
   readonly outbox: Database<OutboxEntry, string>;
@@ -60,6 +63,7 @@ export class StateStore {
     this.users = root.openDB<UserState, string>({ name: 'users', encoding: 'msgpack' });
     this.items = root.openDB<ItemState, string>({ name: 'items', encoding: 'msgpack' });
     this.rules = root.openDB<RuleBudgetState, string>({ name: 'rules', encoding: 'msgpack' });
+    this.campaigns = root.openDB<CampaignBudgetState, string>({ name: 'campaigns', encoding: 'msgpack' });
     this.cursors = root.openDB<number, string>({ name: 'cursors', encoding: 'msgpack' });
     this.reminders = root.openDB<ReminderEntry, string>({ name: 'reminders', encoding: 'msgpack' });
     this.outbox = root.openDB<OutboxEntry, string>({ name: 'outbox', encoding: 'msgpack' });

@@ -32,7 +32,11 @@ export namespace shop {
             COUPON_GRANTED = 20,
             COUPON_REFUSED = 21,
             COUPON_COMMIT = 22,
-            COUPON_RELEASE = 23
+            COUPON_RELEASE = 23,
+            AD_IMPRESSION = 50,
+            AD_CLICK = 51,
+            AD_CHARGED = 52,
+            AD_CHARGE_REFUSED = 53
         }
 
         /** Properties of a Line. */
@@ -189,6 +193,18 @@ export namespace shop {
             /** Event discount */
             discount?: (number|null);
 
+            /** Event impressionId */
+            impressionId?: (string|null);
+
+            /** Event campaignId */
+            campaignId?: (string|null);
+
+            /** Event modelVersion */
+            modelVersion?: (string|null);
+
+            /** Event adCtr */
+            adCtr?: (number|null);
+
             /** Event reason */
             reason?: (string|null);
         }
@@ -288,6 +304,18 @@ export namespace shop {
 
             /** Event discount. */
             public discount: number;
+
+            /** Event impressionId. */
+            public impressionId: string;
+
+            /** Event campaignId. */
+            public campaignId: string;
+
+            /** Event modelVersion. */
+            public modelVersion: string;
+
+            /** Event adCtr. */
+            public adCtr: number;
 
             /** Event reason. */
             public reason: string;

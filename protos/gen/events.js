@@ -54,6 +54,10 @@ export const shop = $root.shop = (() => {
          * @property {number} COUPON_REFUSED=21 COUPON_REFUSED value
          * @property {number} COUPON_COMMIT=22 COUPON_COMMIT value
          * @property {number} COUPON_RELEASE=23 COUPON_RELEASE value
+         * @property {number} AD_IMPRESSION=50 AD_IMPRESSION value
+         * @property {number} AD_CLICK=51 AD_CLICK value
+         * @property {number} AD_CHARGED=52 AD_CHARGED value
+         * @property {number} AD_CHARGE_REFUSED=53 AD_CHARGE_REFUSED value
          */
         v1.EventKind = (function() {
             const valuesById = {}, values = Object.create(valuesById);
@@ -82,6 +86,10 @@ export const shop = $root.shop = (() => {
             values[valuesById[21] = "COUPON_REFUSED"] = 21;
             values[valuesById[22] = "COUPON_COMMIT"] = 22;
             values[valuesById[23] = "COUPON_RELEASE"] = 23;
+            values[valuesById[50] = "AD_IMPRESSION"] = 50;
+            values[valuesById[51] = "AD_CLICK"] = 51;
+            values[valuesById[52] = "AD_CHARGED"] = 52;
+            values[valuesById[53] = "AD_CHARGE_REFUSED"] = 53;
             return values;
         })();
 
@@ -284,6 +292,10 @@ export const shop = $root.shop = (() => {
              * @property {number|null} [position] Event position
              * @property {string|null} [coupon] Event coupon
              * @property {number|null} [discount] Event discount
+             * @property {string|null} [impressionId] Event impressionId
+             * @property {string|null} [campaignId] Event campaignId
+             * @property {string|null} [modelVersion] Event modelVersion
+             * @property {number|null} [adCtr] Event adCtr
              * @property {string|null} [reason] Event reason
              */
 
@@ -537,6 +549,38 @@ export const shop = $root.shop = (() => {
             Event.prototype.discount = 0;
 
             /**
+             * Event impressionId.
+             * @member {string} impressionId
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.impressionId = "";
+
+            /**
+             * Event campaignId.
+             * @member {string} campaignId
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.campaignId = "";
+
+            /**
+             * Event modelVersion.
+             * @member {string} modelVersion
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.modelVersion = "";
+
+            /**
+             * Event adCtr.
+             * @member {number} adCtr
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.adCtr = 0;
+
+            /**
              * Event reason.
              * @member {string} reason
              * @memberof shop.v1.Event
@@ -634,6 +678,14 @@ export const shop = $root.shop = (() => {
                     writer.uint32(/* id 42, wireType 2 =*/338).string(message.category);
                 if (message.position != null && Object.hasOwnProperty.call(message, "position"))
                     writer.uint32(/* id 43, wireType 0 =*/344).int32(message.position);
+                if (message.impressionId != null && Object.hasOwnProperty.call(message, "impressionId"))
+                    writer.uint32(/* id 50, wireType 2 =*/402).string(message.impressionId);
+                if (message.campaignId != null && Object.hasOwnProperty.call(message, "campaignId"))
+                    writer.uint32(/* id 51, wireType 2 =*/410).string(message.campaignId);
+                if (message.modelVersion != null && Object.hasOwnProperty.call(message, "modelVersion"))
+                    writer.uint32(/* id 52, wireType 2 =*/418).string(message.modelVersion);
+                if (message.adCtr != null && Object.hasOwnProperty.call(message, "adCtr"))
+                    writer.uint32(/* id 53, wireType 1 =*/425).double(message.adCtr);
                 return writer;
             };
 
@@ -789,6 +841,22 @@ export const shop = $root.shop = (() => {
                         }
                     case 26: {
                             message.discount = reader.double();
+                            break;
+                        }
+                    case 50: {
+                            message.impressionId = reader.string();
+                            break;
+                        }
+                    case 51: {
+                            message.campaignId = reader.string();
+                            break;
+                        }
+                    case 52: {
+                            message.modelVersion = reader.string();
+                            break;
+                        }
+                    case 53: {
+                            message.adCtr = reader.double();
                             break;
                         }
                     case 27: {

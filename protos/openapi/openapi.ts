@@ -260,6 +260,23 @@ const OPERATIONS: Operation[] = [
     ok: { description: 'published', schema: ref('PromotionPublished') }, errors: ['E_UNAUTHENTICATED', ...BODY, 'E_BAD_RULE', 'E_NOT_FOUND', 'E_UNAVAILABLE', 'E_STORAGE_FULL'],
   },
   {
+    method: 'get', path: '/api/admin/campaigns', operationId: 'adminCampaigns', tags: ['admin'], security: operator,
+    summary: 'Ad campaigns in force with their spend, impressions and clicks',
+    ok: { description: 'the campaigns', schema: ref('CampaignList') }, errors: ['E_UNAUTHENTICATED', 'E_UNAVAILABLE'],
+  },
+  {
+    method: 'post', path: '/api/admin/campaigns', operationId: 'adminPutCampaign', tags: ['admin'], security: operator,
+    summary: 'Creates a campaign (version 1) or replaces it (its next version) as a definition event on the log',
+    requestBody: { required: true, content: json(ref('Campaign')) },
+    ok: { description: 'published', schema: ref('PromotionPublished') }, errors: ['E_UNAUTHENTICATED', ...BODY, 'E_BAD_CAMPAIGN', 'E_UNAVAILABLE', 'E_STORAGE_FULL'],
+  },
+  {
+    method: 'get', path: '/api/admin/campaigns/{id}', operationId: 'adminCampaign', tags: ['admin'], security: operator,
+    summary: 'One campaign: spend (in all and today), impressions, charged clicks, refusals',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'the campaign id' }],
+    ok: { description: 'the campaign', schema: ref('CampaignStats') }, errors: ['E_UNAUTHENTICATED', 'E_NOT_FOUND', 'E_UNAVAILABLE'],
+  },
+  {
     method: 'post', path: '/api/admin/promotions/{id}/{action}', operationId: 'adminSetPromotionStatus', tags: ['admin'], security: operator,
     summary: 'Pauses or resumes a rule (a new version with only the status changed); coupons already issued stay usable',
     parameters: [

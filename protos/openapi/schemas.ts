@@ -19,11 +19,11 @@ const ERROR_CODE_SET: Record<ErrorCode, true> = {
   E_RATE_LIMITED: true, E_OVERLOADED: true, E_UNAVAILABLE: true, E_TIMEOUT: true, E_CANCELLED: true, E_BAD_CATALOG: true,
   E_BAD_CONFIG: true, E_NOT_ALLOWED: true, E_METHOD_NOT_ALLOWED: true, E_URL_TOO_LONG: true, E_STORAGE_FULL: true, E_INTERNAL: true,
   E_BAD_IMPORT: true, E_BAD_MODEL: true, E_BAD_DATASET: true,
-  E_BAD_RULE: true, E_COUPON_UNKNOWN: true, E_COUPON_EXPIRED: true, E_COUPON_USED: true, E_COUPON_NOT_APPLICABLE: true,
+  E_BAD_RULE: true, E_BAD_CAMPAIGN: true, E_COUPON_UNKNOWN: true, E_COUPON_EXPIRED: true, E_COUPON_USED: true, E_COUPON_NOT_APPLICABLE: true,
 };
 export const ALL_ERROR_CODES = Object.keys(ERROR_CODE_SET) as ErrorCode[];
 
-const CLIENT_EVENT_KIND_SET: Record<ClientEventKind, true> = { view: true, cart_add: true, cart_remove: true, purchase: true, search: true, dwell: true, rec_click: true, rec_impression: true, search_click: true };
+const CLIENT_EVENT_KIND_SET: Record<ClientEventKind, true> = { view: true, cart_add: true, cart_remove: true, purchase: true, search: true, dwell: true, rec_click: true, rec_impression: true, search_click: true, ad_click: true };
 export const CLIENT_EVENT_KINDS = Object.keys(CLIENT_EVENT_KIND_SET) as ClientEventKind[];
 
 const itemId = str({ pattern: ITEM_ID_PATTERN, examples: ['sku-000042'] });
@@ -37,9 +37,17 @@ const product = obj({
   itemId, name: str(), category, description: str(), price: money,
   stock: int({ minimum: 0, description: 'units that can be bought now (live)' }), brand: str(),
   rating: num({ minimum: 0, maximum: 5 }), tags: arr(str()),
+  deliveryDays: int({ minimum: 0, maximum: 365, description: 'days until it ships (0 = today)' }),
+  lateDeliveryRate: num({ minimum: 0, maximum: 1, description: 'share of deliveries that arrive late' }),
+  returnRate: num({ minimum: 0, maximum: 1, description: 'share of orders returned' }),
 }, ['itemId', 'name', 'category', 'description', 'price', 'stock', 'brand'], { description: 'A product with its live stock (contract ProductView)' });
 
-const recItem = obj({ itemId, score: num(), reason: str({ examples: ['covisit', 'similar', 'trending'] }), name: str(), price: money, category: str() });
+const sponsoredFields = {
+  sponsored: { const: true, description: 'an ad won this slot (docs/ads.md)' },
+  campaignId: str({ description: 'sponsored entries: the campaign' }),
+  impressionId: str({ description: 'sponsored entries: the impression a click names in its ad_click event' }),
+};
+const recItem = obj({ itemId, score: num(), reason: str({ examples: ['covisit', 'similar', 'trending'] }), name: str(), price: money, category: str(), ...sponsoredFields }, ['itemId', 'score', 'reason', 'name', 'price', 'category']);
 const couponReward: JsonSchema = {
   oneOf: [
     obj({ type: { const: 'percent' }, percent: num({ minimum: 1, maximum: 90 }), maxDiscount: money }, ['type', 'percent']),
@@ -97,6 +105,8 @@ const eventProperties: Record<string, JsonSchema> = {
   resultCount: int({ minimum: 0, maximum: 1_000_000_000, description: 'search: how many results the query found' }),
   category: { ...category, description: 'search / search_click: the category filter the search ran in' },
   position: int({ minimum: 1, maximum: 100_000, description: 'required for search_click: 1-based position of the clicked result' }),
+  impressionId: str({ minLength: 1, maxLength: 64, description: 'required for ad_click: the impressionId of the sponsored entry clicked' }),
+  campaignId: str({ minLength: 1, maxLength: 64, description: 'required for ad_click: the campaignId of the sponsored entry clicked' }),
   ts: num({ description: 'ignored: the server stamps its own time' }),
 };
 
@@ -114,6 +124,8 @@ const SEARCH_SCHEMAS: Record<string, JsonSchema> = {
     }), { description: 'why the item moved for this shopper' }),
     matches: arr(span, { description: 'words of `name` to highlight' }),
     source: str({ enum: ['lexical', 'vector', 'both', 'fallback'] }),
+    note: str({ description: 'what logistics or stock says about it ("ships in 1 day", "only 2 left")' }),
+    ...sponsoredFields,
   }, [...(product['required'] as string[]), 'score', 'boosts', 'matches', 'source'], { description: 'A search hit: the product with live stock, its score, boost reasons and name highlights' }),
   SearchFacets: obj({
     category: arr(facetValue), brand: arr(facetValue),
@@ -290,6 +302,19 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
   }),
   PromotionStats: obj({ rules: arr(obj({ id: str(), title: str(), status: { enum: ['active', 'paused'] }, ...promoStatsProps })) }, undefined, { description: 'Per-rule numbers for the dashboard' }),
   PromotionPublished: obj({ id: str(), version: int({ minimum: 1 }), seq: { ...seq, description: 'log sequence of the definition event: shards apply it from there on' } }),
+  Campaign: obj({
+    id: str({ pattern: '^[A-Za-z0-9_-]{1,64}$' }), itemIds: arr(str(), { minItems: 1, maxItems: 1000 }),
+    bidPerClick: num({ minimum: 0.01, description: 'dollars, whole cents' }), dailyBudget: num({ minimum: 0 }), totalBudget: num({ minimum: 0 }),
+    queries: arr(str(), { description: 'shown for searches with any of these terms' }), categories: arr(str(), { description: 'shown where the context has any of these categories' }),
+    advertiser: str(), startAt: epochMs('first moment shown (0 = now)'), endAt: epochMs('shown until (0 = no end)'),
+    frequencyCap: int({ minimum: 0, description: 'impressions per shopper per UTC day (0 = no cap)' }), status: str({ enum: ['active', 'paused'] }),
+  }, ['id', 'itemIds', 'bidPerClick', 'dailyBudget', 'totalBudget'], { description: 'An ad campaign (docs/ads.md): a definition event on the log' }),
+  CampaignStats: obj({
+    id: str(), version: int({ minimum: 1 }), campaign: { type: 'object', description: 'the campaign in force (as posted, normalised)' },
+    spend: money, spendToday: money, remaining: money, impressions: int({ minimum: 0 }), clicks: int({ minimum: 0, description: 'charged clicks' }), ctr: num({ minimum: 0, maximum: 1 }),
+    refused: int({ minimum: 0 }), refusedBy: { type: 'object', additionalProperties: { type: 'integer' } }, duplicateClicks: int({ minimum: 0 }),
+  }, ['id', 'version', 'spend', 'impressions', 'clicks'], { description: 'A campaign with the numbers of its spend owner' }),
+  CampaignList: obj({ campaigns: arr(ref('CampaignStats')) }),
   DryRunRequest: obj({ rule: ref('PromoRule'), hours: num({ exclusiveMinimum: 0, maximum: 336, default: 24, description: 'how far back to read the log' }) }, ['rule']),
   DryRunResult: obj({
     rule: str(),

@@ -90,7 +90,7 @@ export interface CheckoutResult {
 }
 
 /** An event as the pages make it; live.ts adds the `type` and the `id`. */
-export type ShopEvent = Pick<EventMessage, 'kind' | 'itemId' | 'query' | 'qty' | 'dwellMs' | 'itemIds' | 'slot' | 'resultCount' | 'category' | 'position'>;
+export type ShopEvent = Pick<EventMessage, 'kind' | 'itemId' | 'query' | 'qty' | 'dwellMs' | 'itemIds' | 'slot' | 'resultCount' | 'category' | 'position' | 'impressionId' | 'campaignId'>;
 
 export interface Ack {
   id: string;

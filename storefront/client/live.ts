@@ -21,7 +21,7 @@ export const MAX_BACKOFF_MS = 15_000;
 const ACK_TIMEOUT_MS = 4000;
 /** Analytics events kept while the shop is unreachable; older ones are dropped first. */
 const MAX_QUEUED = 50;
-const QUEUEABLE = new Set<ShopEvent['kind']>(['view', 'dwell', 'search', 'search_click', 'rec_click', 'rec_impression']);
+const QUEUEABLE = new Set<ShopEvent['kind']>(['view', 'dwell', 'search', 'search_click', 'rec_click', 'rec_impression', 'ad_click']);
 
 interface Pending {
   event: ShopEvent & { id: string };

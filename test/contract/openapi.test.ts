@@ -274,6 +274,15 @@ describe('openapi - answers of a real engine validate against the document', () 
     await call('GET', '/api/admin/promotions', '/api/admin/promotions', {}, [401, 'E_UNAUTHENTICATED']);
     await call('GET', '/api/admin/promotions/stats', '/api/admin/promotions/stats', { headers: key }, 200);
     await call('GET', '/api/admin/promotions/stats', '/api/admin/promotions/stats', {}, [401, 'E_UNAUTHENTICATED']);
+    // Ad campaigns (docs/ads.md).
+    const campaign = { id: 'contract_camp', itemIds: [row.itemId], bidPerClick: 0.3, dailyBudget: 5, totalBudget: 10 };
+    await post('/api/admin/campaigns', campaign, 200);
+    await post('/api/admin/campaigns', { ...campaign, bidPerClick: 0 }, [400, 'E_BAD_CAMPAIGN']);
+    await post('/api/admin/campaigns', campaign, [401, 'E_UNAUTHENTICATED'], {});
+    await call('GET', '/api/admin/campaigns', '/api/admin/campaigns', { headers: key }, 200);
+    await call('GET', '/api/admin/campaigns', '/api/admin/campaigns', {}, [401, 'E_UNAUTHENTICATED']);
+    await call('GET', '/api/admin/campaigns/{id}', '/api/admin/campaigns/contract_camp', { headers: key }, 200);
+    await call('GET', '/api/admin/campaigns/{id}', '/api/admin/campaigns/nope', { headers: key }, [404, 'E_NOT_FOUND']);
     const dry = (await post('/api/admin/promotions/dry-run', { rule: { ...rule, id: 'contract_draft' }, hours: 1 }, 200)).body as { window: { events: number } };
     assert.ok(dry.window.events > 0, 'the dry run read the recent log');
     await post('/api/admin/promotions/dry-run', { rule: { ...rule, reward: { type: 'amount', amount: -1 } } }, [400, 'E_BAD_RULE']);

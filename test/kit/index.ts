@@ -6,3 +6,4 @@ export { foldedPart, readLog, readSettledLog, referenceProfiles, type LoggedEven
 export { startTraffic, type Traffic } from './traffic.js';
 export { referenceStock, stockViolations, type StockFold, type ItemStock, type CheckoutRecord, type OrderRecord } from './stock-reference.js';
 export { referencePromos, type PromoFold, type RulePromos } from './promo-reference.js';
+export { referenceAds, type AdsFold, type CampaignFold } from './ads-reference.js';

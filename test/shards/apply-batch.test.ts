@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { emptyItemState, type ItemState } from '../../actors/item/index.js';
 import { emptyRuleBudget, PromoRuleSet, type RuleBudgetState } from '../../actors/promo/index.js';
+import { emptyCampaignBudget, type CampaignBudgetState } from '../../actors/ads/index.js';
 import { defaultRules } from '../promo/promo-kit.js';
 import { emptyUserState, type UserState } from '../../actors/user/index.js';
 import { ShardPlacement } from '../../engine/placement/index.js';
@@ -35,6 +36,7 @@ function setup(stock = 3) {
     const input: ApplyInput = {
       records, appliedSeq, placement, userCursor: cursor, itemCursor: cursor, users, items,
       rules: new Actors<RuleBudgetState>(emptyRuleBudget), rule: () => undefined,
+      campaigns: new Actors<CampaignBudgetState>(emptyCampaignBudget), campaign: () => undefined,
       foldCtx: { item: () => ({ category: 'tents', price: 10 }), cartAbandonMs: 60_000, promoRules: () => new PromoRuleSet(defaultRules(['cart_abandoned'])) },
       catalogStock: () => ({ stock, soldAtStock: 0 }),
       observe: (_e, seq) => observed.push(seq),
@@ -113,6 +115,7 @@ describe('apply-batch', () => {
       records: ids.map((userId, i) => ({ seq: i + 1, event: ev({ id: `e${i}`, userId, itemId: `sku-${i}` }) })),
       appliedSeq: 0, placement, userCursor: cursor, itemCursor: cursor, users, items,
       rules: new Actors<RuleBudgetState>(emptyRuleBudget), rule: () => undefined,
+      campaigns: new Actors<CampaignBudgetState>(emptyCampaignBudget), campaign: () => undefined,
       foldCtx: { item: () => undefined, cartAbandonMs: 1 }, catalogStock: () => undefined, observe: () => undefined,
     });
     assert.equal(r.applied, ids.length, 'every record is read (the model learns from all)');

@@ -13,6 +13,8 @@ export interface ShardInit {
   actorCap: number;
   actorIdleMs: number;
   excludePurchased: boolean;
+  /** Weights of the logistics multiplier in recommendations (absent: the defaults). */
+  logistics?: import('../../../actors/ranking/index.js').LogisticsWeights;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** CPU niceness of the shard thread (0 = as the gateway). */
   niceness: number;

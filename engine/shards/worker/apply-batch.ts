@@ -7,8 +7,9 @@
  */
 import { foldItemEvent, foldStockCommand, type CatalogStock, type ItemState } from '../../../actors/item/index.js';
 import { foldRuleCommand, type PromoRule, type RuleBudgetState } from '../../../actors/promo/index.js';
+import { foldCampaignEvent, type Campaign, type CampaignBudgetState } from '../../../actors/ads/index.js';
 import { foldUserEvent, type CheckoutEffect, type Coupon, type FoldContext, type IntentChange, type UserState } from '../../../actors/user/index.js';
-import { ITEM_COMMAND_KINDS, RULE_COMMAND_KINDS, type ShopEvent } from '../../../protos/index.js';
+import { CAMPAIGN_COMMAND_KINDS, ITEM_COMMAND_KINDS, RULE_COMMAND_KINDS, type ShopEvent } from '../../../protos/index.js';
 import { dedupKey } from '../../log/event-log.js';
 import type { ShardPlacement } from '../../placement/index.js';
 import { reminderKey, type OutboxEntry, type ReminderEntry } from '../../store/index.js';
@@ -34,6 +35,10 @@ export interface ApplyInput {
   rules: ActorSource<RuleBudgetState>;
   /** The rule definition in force (the model replica's registry, current at each record). */
   rule(ruleId: string): PromoRule | undefined;
+  /** Ad campaign actors (spend owners), on their campaign slots (cursor: the slot's item cursor). */
+  campaigns: ActorSource<CampaignBudgetState>;
+  /** The campaign definition in force (the model replica's registry, current at each record). */
+  campaign(campaignId: string): Campaign | undefined;
   foldCtx: FoldContext;
   catalogStock(itemId: string): CatalogStock | undefined;
   /** The shard's model replica (learns from every record). */
@@ -69,6 +74,7 @@ export interface ApplyResult {
 export function routeOf(e: ShopEvent, placement: ShardPlacement): number {
   if (ITEM_COMMAND_KINDS.has(e.kind)) return placement.itemSlotOf(e.itemId ?? '');
   if (RULE_COMMAND_KINDS.has(e.kind)) return placement.ruleSlotOf(e.defId ?? '');
+  if (CAMPAIGN_COMMAND_KINDS.has(e.kind)) return placement.campaignSlotOf(e.campaignId ?? '');
   return placement.partitionOf(e.userId);
 }
 
@@ -102,6 +108,19 @@ export function applyBatch(input: ApplyInput): ApplyResult {
         const r = input.rules.get(e.defId ?? '');
         for (const eff of foldRuleCommand(r, e, seq, input.rule(e.defId ?? ''))) out.outbox.push(toOutbox(eff.event, slot, placement));
         input.rules.markDirty(e.defId ?? '');
+      }
+      input.observe(e, seq);
+      out.applied++;
+      continue;
+    }
+    if (CAMPAIGN_COMMAND_KINDS.has(e.kind)) {
+      // Only the campaign's owner folds its impressions and clicks: spend is decided in one place, in log order.
+      const cid = e.campaignId ?? '';
+      const slot = placement.campaignSlotOf(cid);
+      if (placement.owns(slot) && seq > input.itemCursor.get(slot)!) {
+        const c = input.campaigns.get(cid);
+        for (const eff of foldCampaignEvent(c, e, seq, input.campaign(cid))) out.outbox.push(toOutbox(eff.event, slot, placement));
+        input.campaigns.markDirty(cid);
       }
       input.observe(e, seq);
       out.applied++;

@@ -5,6 +5,7 @@
  */
 import type { ItemState } from '../../../actors/item/index.js';
 import type { RuleBudgetState } from '../../../actors/promo/index.js';
+import type { CampaignBudgetState } from '../../../actors/ads/index.js';
 import type { UserState } from '../../../actors/user/index.js';
 import { EngineError } from '../../errors/index.js';
 import type { ShardPlacement } from '../../placement/index.js';
@@ -15,6 +16,7 @@ export interface CommitInput {
   users: Iterable<[string, UserState]>;
   items: Iterable<[string, ItemState]>;
   rules: Iterable<[string, RuleBudgetState]>;
+  campaigns: Iterable<[string, CampaignBudgetState]>;
   result: ApplyResult;
   placement: ShardPlacement;
   /** Updated in place once the transaction committed. */
@@ -30,6 +32,7 @@ export function commitBatch(store: StateStore, c: CommitInput): void {
       for (const [id, s] of c.users) store.users.put(id, s);
       for (const [id, s] of c.items) store.items.put(id, s);
       for (const [id, s] of c.rules) store.rules.put(id, s);
+      for (const [id, s] of c.campaigns) store.campaigns.put(id, s);
       for (const r of c.result.reminderPuts) store.reminders.put(reminderKey(r.dueAt, r.userId, r.name), r);
       for (const k of c.result.reminderDels) store.reminders.remove(k);
       for (const o of c.result.outbox) store.outbox.put(o.key, o);

@@ -7,6 +7,7 @@
 import type { SessionModel } from '../../../actors/recommend/index.js';
 import type { UserState } from '../../../actors/user/index.js';
 import type { RecItem } from '../../../protos/contract.js';
+import { businessFactor, DEFAULT_LOGISTICS_WEIGHTS, type LogisticsWeights } from '../../../actors/ranking/index.js';
 
 export interface CatalogFacts {
   itemId: string;
@@ -16,6 +17,9 @@ export interface CatalogFacts {
   stock: number;
   /** Units sold when stock was set (live stock = stock - (sold - soldAtStock)). */
   soldAtStock: number;
+  deliveryDays?: number | undefined;
+  lateDeliveryRate?: number | undefined;
+  returnRate?: number | undefined;
 }
 
 export interface AnnLike {
@@ -46,6 +50,8 @@ export interface RecommenderDeps {
   /** Units left of an item (the model replica's view of the log's stock decisions). */
   unitsLeft: (f: CatalogFacts) => number;
   excludePurchased: boolean;
+  /** Weights of the logistics multiplier. @default DEFAULT_LOGISTICS_WEIGHTS */
+  logistics?: LogisticsWeights;
 }
 
 const SESSION_WINDOW = 10;
@@ -189,9 +195,10 @@ export class ShardRecommender {
       for (const r of recs) {
         const f = catalog.get(r.itemId);
         if (!f) continue;
-        // Business signal: a mild lift for what is selling now.
-        const score = r.score * (1 + 0.1 * Math.min(1, this.#d.trendScore(r.itemId) / maxTrend));
-        out.set(r.itemId, { itemId: r.itemId, score, reason: r.reason, name: f.name, price: f.price, category: f.category });
+        // Business signals: a mild lift for what is selling now; logistics and stock multiply (docs/ads.md).
+        const biz = businessFactor(f, this.#unitsLeft(f), this.#d.logistics ?? DEFAULT_LOGISTICS_WEIGHTS);
+        const score = r.score * (1 + 0.1 * Math.min(1, this.#d.trendScore(r.itemId) / maxTrend)) * biz.factor;
+        out.set(r.itemId, { itemId: r.itemId, score, reason: biz.reason ? `${r.reason} · ${biz.reason}` : r.reason, name: f.name, price: f.price, category: f.category });
       }
     }
     if (out.size < k) {

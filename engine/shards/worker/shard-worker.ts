@@ -8,6 +8,7 @@ import { connectNats } from '../../log/index.js';
 import { EVENT_STREAM } from '../../placement/index.js';
 import { createLogger } from '../../observability/index.js';
 import { StateStore } from '../../store/index.js';
+import type { Product } from '../../catalog/index.js';
 import { loadAnnReplica } from './ann-replica.js';
 import { Shard } from './shard.js';
 import type { AskReply, MainToShard, ShardInit, ShardToMain } from '../protocol/messages.js';
@@ -22,13 +23,21 @@ const port = parentPort!;
 const post = (m: ShardToMain) => port.postMessage(m);
 const log = createLogger(init.logLevel, `shard${init.shardIndex}`);
 
+/** What the recommender needs of a product: names, price, stock bookkeeping and the logistics fields. */
+function factsOf(p: Product): CatalogFacts {
+  return {
+    itemId: p.itemId, name: p.name, category: p.category, price: p.price, stock: p.stock, soldAtStock: p.soldAtStock ?? 0,
+    deliveryDays: p.deliveryDays, lateDeliveryRate: p.lateDeliveryRate, returnRate: p.returnRate,
+  };
+}
+
 async function main(): Promise<void> {
   post({ type: 'state', state: 'starting', appliedSeq: 0 });
   if (init.niceness > 0 && lowerThreadPriority(init.niceness) === undefined) log.debug('cannot lower the shard thread priority here');
   const store = StateStore.open(init.dataDir);
   const catalog = new Map<string, CatalogFacts>();
   for (const { value: p } of store.catalog.getRange()) {
-    catalog.set(p.itemId, { itemId: p.itemId, name: p.name, category: p.category, price: p.price, stock: p.stock, soldAtStock: p.soldAtStock ?? 0 });
+    catalog.set(p.itemId, factsOf(p));
   }
   let ann: AnnLike | undefined = loadAnnReplica(init.indexDir, log);
   const nc = await connectNats(init.natsUrl, `shard-${init.shardIndex}`, log);
@@ -44,6 +53,7 @@ async function main(): Promise<void> {
     trendScore: (id) => model.trending.score(id),
     unitsLeft: (f) => model.unitsLeft(f.itemId, f.stock, f.soldAtStock),
     excludePurchased: init.excludePurchased,
+    ...(init.logistics ? { logistics: init.logistics } : {}),
   });
   model.onSold = (id) => recommender.soldChanged(id);
   model.categoryOf = (id) => catalog.get(id)?.category;
@@ -87,7 +97,7 @@ async function main(): Promise<void> {
       store.root.resetReadTxn();
       for (const id of m.itemIds) {
         const p = store.catalog.get(id);
-        if (p) catalog.set(id, { itemId: p.itemId, name: p.name, category: p.category, price: p.price, stock: p.stock, soldAtStock: p.soldAtStock ?? 0 });
+        if (p) catalog.set(id, factsOf(p));
         else catalog.delete(id);
       }
       recommender.catalogChanged();

@@ -12,6 +12,7 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { emptyItemState, type CatalogStock, type ItemState } from '../../../actors/item/index.js';
 import { emptyRuleBudget, type RuleBudgetState } from '../../../actors/promo/index.js';
+import { emptyCampaignBudget, type CampaignBudgetState } from '../../../actors/ads/index.js';
 import { bandName, categoryPicks, emptyUserState, intentView, profileOf, refusedLine, type FoldContext, type UserState } from '../../../actors/user/index.js';
 import { encodePush, type CategoryPick, type OrderPush, type PushMessage } from '../../../protos/contract.js';
 import { decodeEvent, type ShopEvent } from '../../../protos/index.js';
@@ -62,6 +63,7 @@ export class Shard {
   readonly #users: ActorCache<UserState>;
   readonly #items: ActorCache<ItemState>;
   readonly #rules: ActorCache<RuleBudgetState>;
+  readonly #campaigns: ActorCache<CampaignBudgetState>;
   readonly #outbox: Outbox;
   readonly #pushes: PushScheduler;
   readonly #asks: AskServer;
@@ -90,6 +92,7 @@ export class Shard {
     this.#users = new ActorCache<UserState>({ cap: init.actorCap, idleMs: init.actorIdleMs, load: (id) => store.users.get(id), create: emptyUserState });
     this.#items = new ActorCache<ItemState>({ cap: init.actorCap, idleMs: init.actorIdleMs, load: (id) => store.items.get(id), create: emptyItemState });
     this.#rules = new ActorCache<RuleBudgetState>({ cap: init.actorCap, idleMs: init.actorIdleMs, load: (id) => store.rules.get(id), create: emptyRuleBudget });
+    this.#campaigns = new ActorCache<CampaignBudgetState>({ cap: init.actorCap, idleMs: init.actorIdleMs, load: (id) => store.campaigns.get(id), create: emptyCampaignBudget });
     this.#recsCache = new RecsCache((id) => deps.recommender.inStock(id));
     const intent = init.intent;
     this.#foldCtx = {
@@ -168,7 +171,7 @@ export class Shard {
     this.#timers.push(setInterval(() => {
       if (this.#state === 'serving') this.#reminders.tick();
     }, REMINDER_TICK_MS));
-    this.#timers.push(setInterval(() => { this.#users.sweep(); this.#items.sweep(); this.#rules.sweep(); }, SWEEP_TICK_MS));
+    this.#timers.push(setInterval(() => { this.#users.sweep(); this.#items.sweep(); this.#rules.sweep(); this.#campaigns.sweep(); }, SWEEP_TICK_MS));
     this.#timers.push(setInterval(() => this.#saveModel(), MODEL_SNAPSHOT_MS));
   }
 
@@ -189,13 +192,15 @@ export class Shard {
       userCursor: this.#userCursor, itemCursor: this.#itemCursor,
       users: this.#users, items: this.#items, rules: this.#rules,
       rule: (id) => this.#d.model.definitions.promoRule(id)?.rule,
+      campaigns: this.#campaigns,
+      campaign: (id) => this.#d.model.definitions.campaign(id)?.campaign,
       foldCtx: this.#foldCtx,
       catalogStock: this.#d.catalogStock,
       observe: (e, seq) => this.#d.model.observe(e, seq),
     });
     this.#appliedSeq = result.appliedSeq;
     commitBatch(this.#d.store, {
-      users: this.#users.takeDirty(), items: this.#items.takeDirty(), rules: this.#rules.takeDirty(), result, placement: this.#placement,
+      users: this.#users.takeDirty(), items: this.#items.takeDirty(), rules: this.#rules.takeDirty(), campaigns: this.#campaigns.takeDirty(), result, placement: this.#placement,
       userCursor: this.#userCursor, itemCursor: this.#itemCursor,
     });
     this.stats.eventsApplied += result.applied;
@@ -204,6 +209,7 @@ export class Shard {
     this.#users.enforceCap();
     this.#items.enforceCap();
     this.#rules.enforceCap();
+    this.#campaigns.enforceCap();
 
     this.#outbox.send(result.outbox);
     if (this.#state === 'recovering' && result.appliedSeq >= this.#recoverUntil) this.#setState('serving');

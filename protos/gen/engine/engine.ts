@@ -15,6 +15,10 @@ import type { AbcProduct as _shop_v1_AbcProduct, AbcProduct__Output as _shop_v1_
 import type { AbcReport as _shop_v1_AbcReport, AbcReport__Output as _shop_v1_AbcReport__Output } from './shop/v1/AbcReport.js';
 import type { AbcRequest as _shop_v1_AbcRequest, AbcRequest__Output as _shop_v1_AbcRequest__Output } from './shop/v1/AbcRequest.js';
 import type { Ack as _shop_v1_Ack, Ack__Output as _shop_v1_Ack__Output } from './shop/v1/Ack.js';
+import type { AdCampaignGetRequest as _shop_v1_AdCampaignGetRequest, AdCampaignGetRequest__Output as _shop_v1_AdCampaignGetRequest__Output } from './shop/v1/AdCampaignGetRequest.js';
+import type { AdCampaignPublished as _shop_v1_AdCampaignPublished, AdCampaignPublished__Output as _shop_v1_AdCampaignPublished__Output } from './shop/v1/AdCampaignPublished.js';
+import type { AdCampaignPutRequest as _shop_v1_AdCampaignPutRequest, AdCampaignPutRequest__Output as _shop_v1_AdCampaignPutRequest__Output } from './shop/v1/AdCampaignPutRequest.js';
+import type { AdCampaignStats as _shop_v1_AdCampaignStats, AdCampaignStats__Output as _shop_v1_AdCampaignStats__Output } from './shop/v1/AdCampaignStats.js';
 import type { AnalyticsClient as _shop_v1_AnalyticsClient, AnalyticsDefinition as _shop_v1_AnalyticsDefinition } from './shop/v1/Analytics.js';
 import type { AsOfRequest as _shop_v1_AsOfRequest, AsOfRequest__Output as _shop_v1_AsOfRequest__Output } from './shop/v1/AsOfRequest.js';
 import type { CartLine as _shop_v1_CartLine, CartLine__Output as _shop_v1_CartLine__Output } from './shop/v1/CartLine.js';
@@ -114,6 +118,10 @@ export interface ProtoGrpcType {
       AbcReport: MessageTypeDefinition<_shop_v1_AbcReport, _shop_v1_AbcReport__Output>
       AbcRequest: MessageTypeDefinition<_shop_v1_AbcRequest, _shop_v1_AbcRequest__Output>
       Ack: MessageTypeDefinition<_shop_v1_Ack, _shop_v1_Ack__Output>
+      AdCampaignGetRequest: MessageTypeDefinition<_shop_v1_AdCampaignGetRequest, _shop_v1_AdCampaignGetRequest__Output>
+      AdCampaignPublished: MessageTypeDefinition<_shop_v1_AdCampaignPublished, _shop_v1_AdCampaignPublished__Output>
+      AdCampaignPutRequest: MessageTypeDefinition<_shop_v1_AdCampaignPutRequest, _shop_v1_AdCampaignPutRequest__Output>
+      AdCampaignStats: MessageTypeDefinition<_shop_v1_AdCampaignStats, _shop_v1_AdCampaignStats__Output>
       /**
        * Shop analytics for operators and BI (the admin HTTP API's reports, field for field in
        * snake_case; definitions in docs/analytics.md and docs/analytics-models.md). Dates are

@@ -19,6 +19,8 @@ export interface CardOptions {
   reason?: string;
   /** Called before the link navigates (e.g. to track a rec_click). */
   onOpen?: (itemId: string) => void;
+  /** A sponsored entry: labelled so, always (an ad is never passed off as a suggestion). */
+  sponsored?: boolean;
   /** Rendering a picture for the first row eagerly avoids a visible pop-in. */
   eager?: boolean;
 }
@@ -49,6 +51,10 @@ function stockNote(stock: number | undefined): HTMLElement | null {
   return null;
 }
 
+export function sponsoredLabel(): HTMLElement {
+  return h('p', { class: 'sponsored-label', 'data-testid': 'sponsored' }, 'Sponsored');
+}
+
 export function productCard(p: CardItem, opts: CardOptions = {}): HTMLLIElement {
   const link = h('a', { class: 'card-link', href: productHref(p.itemId), 'data-item-id': p.itemId },
     h('span', { class: 'card-title' }, p.name));
@@ -57,9 +63,10 @@ export function productCard(p: CardItem, opts: CardOptions = {}): HTMLLIElement 
     link.addEventListener('click', () => open(p.itemId));
   }
   const reason = opts.reason !== undefined ? h('p', { class: 'card-reason', 'data-testid': 'reason' }, opts.reason) : null;
-  return h('li', { class: 'card', 'data-item-id': p.itemId, 'data-category': p.category },
+  return h('li', { class: opts.sponsored ? 'card is-sponsored' : 'card', 'data-item-id': p.itemId, 'data-category': p.category, 'data-sponsored': opts.sponsored ? 'true' : null },
     picture(p.category, p.itemId, 'card-media', opts.eager),
     h('div', { class: 'card-body' },
+      opts.sponsored ? sponsoredLabel() : null,
       h('p', { class: 'card-brand' }, p.brand ?? categoryName(p.category)),
       link,
       h('div', { class: 'card-meta' }, h('span', { class: 'price' }, formatPrice(p.price)), p.rating !== undefined ? stars(p.rating) : null),

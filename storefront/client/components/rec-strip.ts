@@ -68,7 +68,9 @@ export class RecStrip {
   }
 
   #card(it: RecItem): HTMLLIElement {
-    const li = productCard(it, { reason: it.reason, onOpen: (id) => void live.track({ kind: 'rec_click', itemId: id, slot: this.opts.id }).catch(() => undefined) });
+    const li = it.sponsored && it.impressionId && it.campaignId
+      ? productCard(it, { reason: it.reason, sponsored: true, onOpen: () => void live.track({ kind: 'ad_click', impressionId: it.impressionId!, campaignId: it.campaignId! }).catch(() => undefined) })
+      : productCard(it, { reason: it.reason, onOpen: (id) => void live.track({ kind: 'rec_click', itemId: id, slot: this.opts.id }).catch(() => undefined) });
     this.#observer?.observe(li);
     return li;
   }

@@ -10,7 +10,7 @@ import { h } from '../dom.js';
 import { categoryName, formatPrice, plural } from '../format.js';
 import { live } from '../live.js';
 import { pager, PAGE_SIZE } from '../components/listing.js';
-import { picture, productHref, stars } from '../components/product-card.js';
+import { picture, sponsoredLabel, productHref, stars } from '../components/product-card.js';
 import { highlighted } from '../components/search-suggest.js';
 import type { Page } from '../router.js';
 
@@ -51,17 +51,21 @@ const BOOST_TEXT: Record<SearchBoost['reason'], (d: string) => string> = {
 function resultCard(item: SearchItem, position: number, q: string, category: string | undefined): HTMLLIElement {
   const link = h('a', { class: 'card-link', href: productHref(item.itemId), 'data-item-id': item.itemId },
     h('span', { class: 'card-title' }, ...highlighted(item.name, item.matches)));
+  const ad = item.sponsored && item.impressionId && item.campaignId ? { impressionId: item.impressionId, campaignId: item.campaignId } : undefined;
   link.addEventListener('click', () => {
-    void live.track({ kind: 'search_click', query: q, itemId: item.itemId, position, ...(category && { category }) }).catch(() => undefined);
+    if (ad) void live.track({ kind: 'ad_click', ...ad }).catch(() => undefined);
+    else void live.track({ kind: 'search_click', query: q, itemId: item.itemId, position, ...(category && { category }) }).catch(() => undefined);
   });
   const reasons = item.boosts.filter((b) => b.reason !== 'price_fit' || item.boosts.length === 1).map((b) => BOOST_TEXT[b.reason](b.detail));
-  return h('li', { class: 'card', 'data-item-id': item.itemId, 'data-category': item.category, 'data-position': position },
+  return h('li', { class: ad ? 'card is-sponsored' : 'card', 'data-item-id': item.itemId, 'data-category': item.category, 'data-position': position, 'data-sponsored': ad ? 'true' : null },
     picture(item.category, item.itemId, 'card-media', position <= 4),
     h('div', { class: 'card-body' },
+      ad ? sponsoredLabel() : null,
       h('p', { class: 'card-brand' }, item.brand),
       link,
       h('div', { class: 'card-meta' }, h('span', { class: 'price' }, formatPrice(item.price)), item.rating !== undefined ? stars(item.rating) : null),
       item.stock <= 0 ? h('p', { class: 'stock-note is-out' }, 'Out of stock') : item.stock <= 5 ? h('p', { class: 'stock-note is-low' }, `Only ${item.stock} left`) : null,
+      item.note && item.stock > 5 ? h('p', { class: 'stock-note', 'data-testid': 'note' }, item.note) : null,
       reasons.length > 0 ? h('p', { class: 'card-reason', 'data-testid': 'boost' }, reasons[0]!) : null));
 }
 

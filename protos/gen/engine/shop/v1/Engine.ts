@@ -3,6 +3,10 @@
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { Ack as _shop_v1_Ack, Ack__Output as _shop_v1_Ack__Output } from '../../shop/v1/Ack.js';
+import type { AdCampaignGetRequest as _shop_v1_AdCampaignGetRequest, AdCampaignGetRequest__Output as _shop_v1_AdCampaignGetRequest__Output } from '../../shop/v1/AdCampaignGetRequest.js';
+import type { AdCampaignPublished as _shop_v1_AdCampaignPublished, AdCampaignPublished__Output as _shop_v1_AdCampaignPublished__Output } from '../../shop/v1/AdCampaignPublished.js';
+import type { AdCampaignPutRequest as _shop_v1_AdCampaignPutRequest, AdCampaignPutRequest__Output as _shop_v1_AdCampaignPutRequest__Output } from '../../shop/v1/AdCampaignPutRequest.js';
+import type { AdCampaignStats as _shop_v1_AdCampaignStats, AdCampaignStats__Output as _shop_v1_AdCampaignStats__Output } from '../../shop/v1/AdCampaignStats.js';
 import type { CheckoutRequest as _shop_v1_CheckoutRequest, CheckoutRequest__Output as _shop_v1_CheckoutRequest__Output } from '../../shop/v1/CheckoutRequest.js';
 import type { CheckoutResult as _shop_v1_CheckoutResult, CheckoutResult__Output as _shop_v1_CheckoutResult__Output } from '../../shop/v1/CheckoutResult.js';
 import type { CouponList as _shop_v1_CouponList, CouponList__Output as _shop_v1_CouponList__Output } from '../../shop/v1/CouponList.js';
@@ -65,6 +69,21 @@ export interface EngineClient extends grpc.Client {
   dryRunPromotion(argument: _shop_v1_DryRunPromotionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_DryRunPromotionResult__Output>): grpc.ClientUnaryCall;
   dryRunPromotion(argument: _shop_v1_DryRunPromotionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_DryRunPromotionResult__Output>): grpc.ClientUnaryCall;
   dryRunPromotion(argument: _shop_v1_DryRunPromotionRequest, callback: grpc.requestCallback<_shop_v1_DryRunPromotionResult__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * One campaign with the numbers of its spend owner (NOT_FOUND: no such campaign).
+   */
+  GetAdCampaign(argument: _shop_v1_AdCampaignGetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_AdCampaignStats__Output>): grpc.ClientUnaryCall;
+  GetAdCampaign(argument: _shop_v1_AdCampaignGetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_AdCampaignStats__Output>): grpc.ClientUnaryCall;
+  GetAdCampaign(argument: _shop_v1_AdCampaignGetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_AdCampaignStats__Output>): grpc.ClientUnaryCall;
+  GetAdCampaign(argument: _shop_v1_AdCampaignGetRequest, callback: grpc.requestCallback<_shop_v1_AdCampaignStats__Output>): grpc.ClientUnaryCall;
+  /**
+   * One campaign with the numbers of its spend owner (NOT_FOUND: no such campaign).
+   */
+  getAdCampaign(argument: _shop_v1_AdCampaignGetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_AdCampaignStats__Output>): grpc.ClientUnaryCall;
+  getAdCampaign(argument: _shop_v1_AdCampaignGetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_AdCampaignStats__Output>): grpc.ClientUnaryCall;
+  getAdCampaign(argument: _shop_v1_AdCampaignGetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_AdCampaignStats__Output>): grpc.ClientUnaryCall;
+  getAdCampaign(argument: _shop_v1_AdCampaignGetRequest, callback: grpc.requestCallback<_shop_v1_AdCampaignStats__Output>): grpc.ClientUnaryCall;
   
   /**
    * One product with its live stock.
@@ -159,6 +178,25 @@ export interface EngineClient extends grpc.Client {
   listPromotions(argument: _shop_v1_ListPromotionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_PromotionList__Output>): grpc.ClientUnaryCall;
   listPromotions(argument: _shop_v1_ListPromotionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_PromotionList__Output>): grpc.ClientUnaryCall;
   listPromotions(argument: _shop_v1_ListPromotionsRequest, callback: grpc.requestCallback<_shop_v1_PromotionList__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Sponsored products (docs/ads.md): the operator API of /api/admin/campaigns. A campaign
+   * is JSON (the payload of its definition event); a bad field is INVALID_ARGUMENT with
+   * E_BAD_CAMPAIGN naming it. Creates version 1, or the next version of an existing id.
+   */
+  PutAdCampaign(argument: _shop_v1_AdCampaignPutRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_AdCampaignPublished__Output>): grpc.ClientUnaryCall;
+  PutAdCampaign(argument: _shop_v1_AdCampaignPutRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_AdCampaignPublished__Output>): grpc.ClientUnaryCall;
+  PutAdCampaign(argument: _shop_v1_AdCampaignPutRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_AdCampaignPublished__Output>): grpc.ClientUnaryCall;
+  PutAdCampaign(argument: _shop_v1_AdCampaignPutRequest, callback: grpc.requestCallback<_shop_v1_AdCampaignPublished__Output>): grpc.ClientUnaryCall;
+  /**
+   * Sponsored products (docs/ads.md): the operator API of /api/admin/campaigns. A campaign
+   * is JSON (the payload of its definition event); a bad field is INVALID_ARGUMENT with
+   * E_BAD_CAMPAIGN naming it. Creates version 1, or the next version of an existing id.
+   */
+  putAdCampaign(argument: _shop_v1_AdCampaignPutRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_AdCampaignPublished__Output>): grpc.ClientUnaryCall;
+  putAdCampaign(argument: _shop_v1_AdCampaignPutRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_AdCampaignPublished__Output>): grpc.ClientUnaryCall;
+  putAdCampaign(argument: _shop_v1_AdCampaignPutRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_AdCampaignPublished__Output>): grpc.ClientUnaryCall;
+  putAdCampaign(argument: _shop_v1_AdCampaignPutRequest, callback: grpc.requestCallback<_shop_v1_AdCampaignPublished__Output>): grpc.ClientUnaryCall;
   
   /**
    * Creates (version 1) or, with update set, appends the next version of a rule.
@@ -331,6 +369,11 @@ export interface EngineHandlers extends grpc.UntypedServiceImplementation {
   DryRunPromotion: grpc.handleUnaryCall<_shop_v1_DryRunPromotionRequest__Output, _shop_v1_DryRunPromotionResult>;
   
   /**
+   * One campaign with the numbers of its spend owner (NOT_FOUND: no such campaign).
+   */
+  GetAdCampaign: grpc.handleUnaryCall<_shop_v1_AdCampaignGetRequest__Output, _shop_v1_AdCampaignStats>;
+  
+  /**
    * One product with its live stock.
    */
   GetItem: grpc.handleUnaryCall<_shop_v1_GetItemRequest__Output, _shop_v1_Item>;
@@ -361,6 +404,13 @@ export interface EngineHandlers extends grpc.UntypedServiceImplementation {
    * INVALID_ARGUMENT with E_BAD_RULE naming it.
    */
   ListPromotions: grpc.handleUnaryCall<_shop_v1_ListPromotionsRequest__Output, _shop_v1_PromotionList>;
+  
+  /**
+   * Sponsored products (docs/ads.md): the operator API of /api/admin/campaigns. A campaign
+   * is JSON (the payload of its definition event); a bad field is INVALID_ARGUMENT with
+   * E_BAD_CAMPAIGN naming it. Creates version 1, or the next version of an existing id.
+   */
+  PutAdCampaign: grpc.handleUnaryCall<_shop_v1_AdCampaignPutRequest__Output, _shop_v1_AdCampaignPublished>;
   
   /**
    * Creates (version 1) or, with update set, appends the next version of a rule.
@@ -426,12 +476,14 @@ export interface EngineHandlers extends grpc.UntypedServiceImplementation {
 export interface EngineDefinition extends grpc.ServiceDefinition {
   Checkout: MethodDefinition<_shop_v1_CheckoutRequest, _shop_v1_CheckoutResult, _shop_v1_CheckoutRequest__Output, _shop_v1_CheckoutResult__Output>
   DryRunPromotion: MethodDefinition<_shop_v1_DryRunPromotionRequest, _shop_v1_DryRunPromotionResult, _shop_v1_DryRunPromotionRequest__Output, _shop_v1_DryRunPromotionResult__Output>
+  GetAdCampaign: MethodDefinition<_shop_v1_AdCampaignGetRequest, _shop_v1_AdCampaignStats, _shop_v1_AdCampaignGetRequest__Output, _shop_v1_AdCampaignStats__Output>
   GetItem: MethodDefinition<_shop_v1_GetItemRequest, _shop_v1_Item, _shop_v1_GetItemRequest__Output, _shop_v1_Item__Output>
   GetProfile: MethodDefinition<_shop_v1_ProfileRequest, _shop_v1_Profile, _shop_v1_ProfileRequest__Output, _shop_v1_Profile__Output>
   ListCategories: MethodDefinition<_shop_v1_ListCategoriesRequest, _shop_v1_ListCategoriesResponse, _shop_v1_ListCategoriesRequest__Output, _shop_v1_ListCategoriesResponse__Output>
   ListCoupons: MethodDefinition<_shop_v1_ProfileRequest, _shop_v1_CouponList, _shop_v1_ProfileRequest__Output, _shop_v1_CouponList__Output>
   ListItems: MethodDefinition<_shop_v1_ListItemsRequest, _shop_v1_ListItemsResponse, _shop_v1_ListItemsRequest__Output, _shop_v1_ListItemsResponse__Output>
   ListPromotions: MethodDefinition<_shop_v1_ListPromotionsRequest, _shop_v1_PromotionList, _shop_v1_ListPromotionsRequest__Output, _shop_v1_PromotionList__Output>
+  PutAdCampaign: MethodDefinition<_shop_v1_AdCampaignPutRequest, _shop_v1_AdCampaignPublished, _shop_v1_AdCampaignPutRequest__Output, _shop_v1_AdCampaignPublished__Output>
   PutPromotion: MethodDefinition<_shop_v1_PutPromotionRequest, _shop_v1_PromotionPublished, _shop_v1_PutPromotionRequest__Output, _shop_v1_PromotionPublished__Output>
   Recommend: MethodDefinition<_shop_v1_RecommendRequest, _shop_v1_Recommendations, _shop_v1_RecommendRequest__Output, _shop_v1_Recommendations__Output>
   Search: MethodDefinition<_shop_v1_SearchRequest, _shop_v1_SearchResponse, _shop_v1_SearchRequest__Output, _shop_v1_SearchResponse__Output>

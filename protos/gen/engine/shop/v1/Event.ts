@@ -113,6 +113,22 @@ export interface Event {
    * SEARCH_CLICK: 1-based position of the clicked result
    */
   'position'?: (number);
+  /**
+   * AD_*: the impression (one auction's slot shown to one shopper)
+   */
+  'impressionId'?: (string);
+  /**
+   * AD_*: the campaign
+   */
+  'campaignId'?: (string);
+  /**
+   * AD_IMPRESSION: the CTR model version that scored the auction
+   */
+  'modelVersion'?: (string);
+  /**
+   * AD_IMPRESSION: the predicted click probability
+   */
+  'adCtr'?: (number | string);
 }
 
 export interface Event__Output {
@@ -223,4 +239,20 @@ export interface Event__Output {
    * SEARCH_CLICK: 1-based position of the clicked result
    */
   'position': (number);
+  /**
+   * AD_*: the impression (one auction's slot shown to one shopper)
+   */
+  'impressionId': (string);
+  /**
+   * AD_*: the campaign
+   */
+  'campaignId': (string);
+  /**
+   * AD_IMPRESSION: the CTR model version that scored the auction
+   */
+  'modelVersion': (string);
+  /**
+   * AD_IMPRESSION: the predicted click probability
+   */
+  'adCtr': (number);
 }

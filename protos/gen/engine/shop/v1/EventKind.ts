@@ -98,6 +98,23 @@ export const EventKind = {
    * rule slot: coupon `coupon` expired unused; its hold is free again
    */
   COUPON_RELEASE: 'COUPON_RELEASE',
+  /**
+   * Sponsored products (issue 12). Impressions and clicks travel on the campaign slot's subject
+   * (hash of "campaign:" + campaign_id): the campaign actor is the one owner of its spend.
+   */
+  AD_IMPRESSION: 'AD_IMPRESSION',
+  /**
+   * campaign slot: the shopper clicked impression impression_id
+   */
+  AD_CLICK: 'AD_CLICK',
+  /**
+   * user partition: the campaign owner charged the click (price) once
+   */
+  AD_CHARGED: 'AD_CHARGED',
+  /**
+   * user partition: not charged (reason: budget_total, budget_day, unknown_impression, ...)
+   */
+  AD_CHARGE_REFUSED: 'AD_CHARGE_REFUSED',
 } as const;
 
 export type EventKind =
@@ -223,5 +240,26 @@ export type EventKind =
    */
   | 'COUPON_RELEASE'
   | 23
+  /**
+   * Sponsored products (issue 12). Impressions and clicks travel on the campaign slot's subject
+   * (hash of "campaign:" + campaign_id): the campaign actor is the one owner of its spend.
+   */
+  | 'AD_IMPRESSION'
+  | 50
+  /**
+   * campaign slot: the shopper clicked impression impression_id
+   */
+  | 'AD_CLICK'
+  | 51
+  /**
+   * user partition: the campaign owner charged the click (price) once
+   */
+  | 'AD_CHARGED'
+  | 52
+  /**
+   * user partition: not charged (reason: budget_total, budget_day, unknown_impression, ...)
+   */
+  | 'AD_CHARGE_REFUSED'
+  | 53
 
 export type EventKind__Output = typeof EventKind[keyof typeof EventKind]

@@ -1,6 +1,8 @@
 // Original file: protos/shop/v1/engine.proto
 
 import type { FieldMask as _google_protobuf_FieldMask, FieldMask__Output as _google_protobuf_FieldMask__Output } from '../../google/protobuf/FieldMask.js';
+import type { Int32Value as _google_protobuf_Int32Value, Int32Value__Output as _google_protobuf_Int32Value__Output } from '../../google/protobuf/Int32Value.js';
+import type { DoubleValue as _google_protobuf_DoubleValue, DoubleValue__Output as _google_protobuf_DoubleValue__Output } from '../../google/protobuf/DoubleValue.js';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -49,9 +51,16 @@ export interface Item {
   'tags'?: (string)[];
   /**
    * UpsertItems only: the fields this row sets (snake_case: name, category,
-   * description, price, stock, brand, rating, tags). Empty = all of them.
+   * description, price, stock, brand, rating, tags, delivery_days, late_delivery_rate,
+   * return_rate). Empty = all of them.
    */
   'updateMask'?: (_google_protobuf_FieldMask | null);
+  /**
+   * Logistics (unset = not known): days until it ships (0 = today), shares of late deliveries and returns (0..1).
+   */
+  'deliveryDays'?: (_google_protobuf_Int32Value | null);
+  'lateDeliveryRate'?: (_google_protobuf_DoubleValue | null);
+  'returnRate'?: (_google_protobuf_DoubleValue | null);
 }
 
 /**
@@ -100,7 +109,14 @@ export interface Item__Output {
   'tags': (string)[];
   /**
    * UpsertItems only: the fields this row sets (snake_case: name, category,
-   * description, price, stock, brand, rating, tags). Empty = all of them.
+   * description, price, stock, brand, rating, tags, delivery_days, late_delivery_rate,
+   * return_rate). Empty = all of them.
    */
   'updateMask': (_google_protobuf_FieldMask__Output | null);
+  /**
+   * Logistics (unset = not known): days until it ships (0 = today), shares of late deliveries and returns (0..1).
+   */
+  'deliveryDays': (_google_protobuf_Int32Value__Output | null);
+  'lateDeliveryRate': (_google_protobuf_DoubleValue__Output | null);
+  'returnRate': (_google_protobuf_DoubleValue__Output | null);
 }
