@@ -4,8 +4,9 @@
  * definitions subject into its own registry in log order, so all of them, and a
  * replay, apply the same definition from the same event on.
  *
- * Kinds: `intent_model` (the live purchase-intent model) and `promo_rule` (one
- * promotion rule per id, its versions replacing each other).
+ * Kinds: `intent_model` (the live purchase-intent model), `promo_rule` (one
+ * promotion rule per id, its versions replacing each other) and `experiment` (one
+ * A/B test per id; a version with changed weights starts a new phase).
  *
  * A definition that does not parse (a corrupt model file, a rule with a bad field) is refused and the
  * previous one keeps serving; the refusal is remembered for operators. A version
@@ -14,6 +15,7 @@
 import type { ShopEvent } from '../../protos/index.js';
 import { liveFeatureByName, parseModel, type IntentModel, type LiveIntentSession } from '../propensity/index.js';
 import { parseRulePayload, PROMO_RULE_KIND, PromoRuleSet, type PromoRule } from '../promo/index.js';
+import { EXPERIMENT_KIND, parseExperimentPayload, type Experiment } from '../experiments/definition.js';
 
 export const INTENT_MODEL_KIND = 'intent_model';
 /** The one live intent model (per shop). */
@@ -39,7 +41,7 @@ export interface Refusal {
 
 /** What is persisted: enough to rebuild the registry without the log. */
 export interface RegistrySnapshot {
-  entries: Array<{ defKind: string; defId: string; defVersion: number; seq: number; ts: number; payload: string }>;
+  entries: Array<{ defKind: string; defId: string; defVersion: number; seq: number; ts: number; payload: string; /** experiments: the phase, which depends on earlier versions */ phase?: number }>;
   refusals: Refusal[];
 }
 
@@ -51,6 +53,12 @@ export class DefinitionRegistry {
   readonly #rules = new Map<string, { rule: PromoRule; version: number; seq: number; ts: number }>();
   #ruleSet: PromoRuleSet | undefined;
   readonly refusals: Refusal[] = [];
+  readonly #experiments = new Map<string, Experiment & { seq: number; ts: number }>();
+
+  /** Experiments in force (stopped ones included, marked so), by id. */
+  get experiments(): ReadonlyMap<string, Experiment & { seq: number; ts: number }> {
+    return this.#experiments;
+  }
 
   /** The promotion rules in force (paused ones included, marked so), indexed by trigger. */
   get promoRules(): PromoRuleSet {
@@ -80,6 +88,17 @@ export class DefinitionRegistry {
         this.#entries.set(key, { defKind, defId, defVersion, seq, ts: e.ts, payload: e.payload ?? '' });
         this.#rules.set(defId, { rule, version: defVersion, seq, ts: e.ts });
         this.#ruleSet = undefined;
+        return 'applied';
+      } catch (err) {
+        this.#refuse(defKind, defId, defVersion, seq, err);
+        return 'refused';
+      }
+    }
+    if (defKind === EXPERIMENT_KIND) {
+      try {
+        const exp = parseExperimentPayload(e.payload ?? '', defId, defVersion, this.#experiments.get(defId));
+        this.#entries.set(key, { defKind, defId, defVersion, seq, ts: e.ts, payload: e.payload ?? '', phase: exp.phase });
+        this.#experiments.set(defId, { ...exp, seq, ts: e.ts });
         return 'applied';
       } catch (err) {
         this.#refuse(defKind, defId, defVersion, seq, err);
@@ -120,6 +139,9 @@ export class DefinitionRegistry {
     const r = new DefinitionRegistry();
     for (const d of snap?.entries ?? []) {
       r.apply({ id: '', userId: '', kind: 'definition', ts: d.ts, defKind: d.defKind, defId: d.defId, defVersion: d.defVersion, payload: d.payload }, d.seq);
+      // The phase counts weight changes of versions the snapshot no longer holds.
+      const exp = d.phase !== undefined ? r.#experiments.get(d.defId) : undefined;
+      if (exp && d.defKind === EXPERIMENT_KIND) { exp.phase = d.phase!; r.#entries.get(`${d.defKind}/${d.defId}`)!.phase = d.phase; }
     }
     r.refusals.push(...(snap?.refusals ?? []));
     return r;
