@@ -21,12 +21,13 @@ export const EVENT_KINDS = [
   'rec_impression', 'segment_change', 'definition', 'search_click',
   'rec_impression', 'segment_change', 'definition',
   'coupon_reserve', 'coupon_granted', 'coupon_refused', 'coupon_commit', 'coupon_release',
+  'exposure',
 ] as const;
 export type EventKindName = (typeof EVENT_KINDS)[number];
 /** Kinds the engine writes itself (timers, the stock saga, analytics' segment moves); clients never send them. */
 export const ENGINE_EVENT_KINDS: ReadonlySet<EventKindName> = new Set([
   'reminder', 'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set', 'segment_change', 'definition',
-  'coupon_reserve', 'coupon_granted', 'coupon_refused', 'coupon_commit', 'coupon_release',
+  'coupon_reserve', 'coupon_granted', 'coupon_refused', 'coupon_commit', 'coupon_release', 'exposure',
 ]);
 /** Kinds a client may send. */
 export const CLIENT_EVENT_KINDS: readonly EventKindName[] = EVENT_KINDS.filter((k) => !ENGINE_EVENT_KINDS.has(k));
@@ -60,6 +61,7 @@ const KIND_TO_WIRE: Record<EventKindName, shop.v1.EventKind> = {
   coupon_refused: WireKind.COUPON_REFUSED,
   coupon_commit: WireKind.COUPON_COMMIT,
   coupon_release: WireKind.COUPON_RELEASE,
+  exposure: WireKind.EXPOSURE,
 };
 const WIRE_TO_KIND = new Map<number, EventKindName>(
   Object.entries(KIND_TO_WIRE).map(([name, wire]) => [wire, name as EventKindName]),
@@ -116,6 +118,10 @@ export interface ShopEvent {
   discount?: number;
   /** coupon_reserve: the trigger key; coupon_refused: which limit refused it. */
   reason?: string;
+  /** exposure: the experiment, its phase and the variant whose decision was served. */
+  experimentId?: string;
+  experimentPhase?: number;
+  variant?: string;
 }
 
 export function encodeEvent(e: ShopEvent): Uint8Array {
@@ -151,6 +157,9 @@ export function encodeEvent(e: ShopEvent): Uint8Array {
     coupon: e.coupon ?? '',
     discount: e.discount ?? 0,
     reason: e.reason ?? '',
+    experimentId: e.experimentId ?? '',
+    experimentPhase: e.experimentPhase ?? 0,
+    variant: e.variant ?? '',
   }).finish();
 }
 
@@ -186,5 +195,8 @@ export function decodeEvent(buf: Uint8Array): ShopEvent {
   if (m.coupon) e.coupon = m.coupon;
   if (m.discount) e.discount = m.discount;
   if (m.reason) e.reason = m.reason;
+  if (m.experimentId) e.experimentId = m.experimentId;
+  if (m.experimentPhase) e.experimentPhase = m.experimentPhase;
+  if (m.variant) e.variant = m.variant;
   return e;
 }

@@ -32,7 +32,8 @@ export namespace shop {
             COUPON_GRANTED = 20,
             COUPON_REFUSED = 21,
             COUPON_COMMIT = 22,
-            COUPON_RELEASE = 23
+            COUPON_RELEASE = 23,
+            EXPOSURE = 60
         }
 
         /** Properties of a Line. */
@@ -191,6 +192,15 @@ export namespace shop {
 
             /** Event reason */
             reason?: (string|null);
+
+            /** Event experimentId */
+            experimentId?: (string|null);
+
+            /** Event experimentPhase */
+            experimentPhase?: (number|null);
+
+            /** Event variant */
+            variant?: (string|null);
         }
 
         /** Represents an Event. */
@@ -291,6 +301,15 @@ export namespace shop {
 
             /** Event reason. */
             public reason: string;
+
+            /** Event experimentId. */
+            public experimentId: string;
+
+            /** Event experimentPhase. */
+            public experimentPhase: number;
+
+            /** Event variant. */
+            public variant: string;
 
             /**
              * Creates a new Event instance using the specified properties.

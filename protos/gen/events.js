@@ -54,6 +54,7 @@ export const shop = $root.shop = (() => {
          * @property {number} COUPON_REFUSED=21 COUPON_REFUSED value
          * @property {number} COUPON_COMMIT=22 COUPON_COMMIT value
          * @property {number} COUPON_RELEASE=23 COUPON_RELEASE value
+         * @property {number} EXPOSURE=60 EXPOSURE value
          */
         v1.EventKind = (function() {
             const valuesById = {}, values = Object.create(valuesById);
@@ -82,6 +83,7 @@ export const shop = $root.shop = (() => {
             values[valuesById[21] = "COUPON_REFUSED"] = 21;
             values[valuesById[22] = "COUPON_COMMIT"] = 22;
             values[valuesById[23] = "COUPON_RELEASE"] = 23;
+            values[valuesById[60] = "EXPOSURE"] = 60;
             return values;
         })();
 
@@ -285,6 +287,9 @@ export const shop = $root.shop = (() => {
              * @property {string|null} [coupon] Event coupon
              * @property {number|null} [discount] Event discount
              * @property {string|null} [reason] Event reason
+             * @property {string|null} [experimentId] Event experimentId
+             * @property {number|null} [experimentPhase] Event experimentPhase
+             * @property {string|null} [variant] Event variant
              */
 
             /**
@@ -545,6 +550,30 @@ export const shop = $root.shop = (() => {
             Event.prototype.reason = "";
 
             /**
+             * Event experimentId.
+             * @member {string} experimentId
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.experimentId = "";
+
+            /**
+             * Event experimentPhase.
+             * @member {number} experimentPhase
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.experimentPhase = 0;
+
+            /**
+             * Event variant.
+             * @member {string} variant
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.variant = "";
+
+            /**
              * Creates a new Event instance using the specified properties.
              * @function create
              * @memberof shop.v1.Event
@@ -634,6 +663,12 @@ export const shop = $root.shop = (() => {
                     writer.uint32(/* id 42, wireType 2 =*/338).string(message.category);
                 if (message.position != null && Object.hasOwnProperty.call(message, "position"))
                     writer.uint32(/* id 43, wireType 0 =*/344).int32(message.position);
+                if (message.experimentId != null && Object.hasOwnProperty.call(message, "experimentId"))
+                    writer.uint32(/* id 60, wireType 2 =*/482).string(message.experimentId);
+                if (message.experimentPhase != null && Object.hasOwnProperty.call(message, "experimentPhase"))
+                    writer.uint32(/* id 61, wireType 0 =*/488).int32(message.experimentPhase);
+                if (message.variant != null && Object.hasOwnProperty.call(message, "variant"))
+                    writer.uint32(/* id 62, wireType 2 =*/498).string(message.variant);
                 return writer;
             };
 
@@ -793,6 +828,18 @@ export const shop = $root.shop = (() => {
                         }
                     case 27: {
                             message.reason = reader.string();
+                            break;
+                        }
+                    case 60: {
+                            message.experimentId = reader.string();
+                            break;
+                        }
+                    case 61: {
+                            message.experimentPhase = reader.int32();
+                            break;
+                        }
+                    case 62: {
+                            message.variant = reader.string();
                             break;
                         }
                     default:

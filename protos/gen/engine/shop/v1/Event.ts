@@ -113,6 +113,18 @@ export interface Event {
    * SEARCH_CLICK: 1-based position of the clicked result
    */
   'position'?: (number);
+  /**
+   * EXPOSURE: which experiment
+   */
+  'experimentId'?: (string);
+  /**
+   * EXPOSURE: its phase (1, 2, ...; a weight change starts a new one)
+   */
+  'experimentPhase'?: (number);
+  /**
+   * EXPOSURE: the variant whose decision was served
+   */
+  'variant'?: (string);
 }
 
 export interface Event__Output {
@@ -223,4 +235,16 @@ export interface Event__Output {
    * SEARCH_CLICK: 1-based position of the clicked result
    */
   'position': (number);
+  /**
+   * EXPOSURE: which experiment
+   */
+  'experimentId': (string);
+  /**
+   * EXPOSURE: its phase (1, 2, ...; a weight change starts a new one)
+   */
+  'experimentPhase': (number);
+  /**
+   * EXPOSURE: the variant whose decision was served
+   */
+  'variant': (string);
 }

@@ -98,6 +98,10 @@ export const EventKind = {
    * rule slot: coupon `coupon` expired unused; its hold is free again
    */
   COUPON_RELEASE: 'COUPON_RELEASE',
+  /**
+   * Experiments (60-69), written by the engine only:
+   */
+  EXPOSURE: 'EXPOSURE',
 } as const;
 
 export type EventKind =
@@ -223,5 +227,10 @@ export type EventKind =
    */
   | 'COUPON_RELEASE'
   | 23
+  /**
+   * Experiments (60-69), written by the engine only:
+   */
+  | 'EXPOSURE'
+  | 60
 
 export type EventKind__Output = typeof EventKind[keyof typeof EventKind]
