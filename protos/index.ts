@@ -22,13 +22,14 @@ export const EVENT_KINDS = [
   'rec_impression', 'segment_change', 'definition',
   'coupon_reserve', 'coupon_granted', 'coupon_refused', 'coupon_commit', 'coupon_release',
   'ad_impression', 'ad_click', 'ad_charged', 'ad_charge_refused',
+  'exposure',
 ] as const;
 export type EventKindName = (typeof EVENT_KINDS)[number];
 /** Kinds the engine writes itself (timers, the stock saga, analytics' segment moves); clients never send them. */
 export const ENGINE_EVENT_KINDS: ReadonlySet<EventKindName> = new Set([
   'reminder', 'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set', 'segment_change', 'definition',
   'coupon_reserve', 'coupon_granted', 'coupon_refused', 'coupon_commit', 'coupon_release',
-  'ad_impression', 'ad_charged', 'ad_charge_refused',
+  'ad_impression', 'ad_charged', 'ad_charge_refused', 'exposure',
 ]);
 /** Kinds a client may send. */
 export const CLIENT_EVENT_KINDS: readonly EventKindName[] = EVENT_KINDS.filter((k) => !ENGINE_EVENT_KINDS.has(k));
@@ -68,6 +69,7 @@ const KIND_TO_WIRE: Record<EventKindName, shop.v1.EventKind> = {
   ad_click: WireKind.AD_CLICK,
   ad_charged: WireKind.AD_CHARGED,
   ad_charge_refused: WireKind.AD_CHARGE_REFUSED,
+  exposure: WireKind.EXPOSURE,
 };
 const WIRE_TO_KIND = new Map<number, EventKindName>(
   Object.entries(KIND_TO_WIRE).map(([name, wire]) => [wire, name as EventKindName]),
@@ -129,6 +131,10 @@ export interface ShopEvent {
   campaignId?: string;
   modelVersion?: string;
   adCtr?: number;
+  /** exposure: the experiment, its phase and the variant whose decision was served. */
+  experimentId?: string;
+  experimentPhase?: number;
+  variant?: string;
 }
 
 export function encodeEvent(e: ShopEvent): Uint8Array {
@@ -168,6 +174,9 @@ export function encodeEvent(e: ShopEvent): Uint8Array {
     campaignId: e.campaignId ?? '',
     modelVersion: e.modelVersion ?? '',
     adCtr: e.adCtr ?? 0,
+    experimentId: e.experimentId ?? '',
+    experimentPhase: e.experimentPhase ?? 0,
+    variant: e.variant ?? '',
   }).finish();
 }
 
@@ -207,5 +216,8 @@ export function decodeEvent(buf: Uint8Array): ShopEvent {
   if (m.campaignId) e.campaignId = m.campaignId;
   if (m.modelVersion) e.modelVersion = m.modelVersion;
   if (m.adCtr) e.adCtr = m.adCtr;
+  if (m.experimentId) e.experimentId = m.experimentId;
+  if (m.experimentPhase) e.experimentPhase = m.experimentPhase;
+  if (m.variant) e.variant = m.variant;
   return e;
 }

@@ -4,9 +4,10 @@
  * definitions subject into its own registry in log order, so all of them, and a
  * replay, apply the same definition from the same event on.
  *
- * Kinds: `intent_model` (the live purchase-intent model) and `promo_rule` (one
- * promotion rule per id, its versions replacing each other) and `ad_campaign` (one sponsored
- * products campaign per id, likewise).
+ * Kinds: `intent_model` (the live purchase-intent model), `promo_rule` (one
+ * promotion rule per id, its versions replacing each other), `ad_campaign` (one sponsored
+ * products campaign per id, likewise) and `experiment` (one A/B test per id; a version
+ * with changed weights starts a new phase).
  *
  * A definition that does not parse (a corrupt model file, a rule with a bad field) is refused and the
  * previous one keeps serving; the refusal is remembered for operators. A version
@@ -16,6 +17,7 @@ import type { ShopEvent } from '../../protos/index.js';
 import { liveFeatureByName, parseModel, type IntentModel, type LiveIntentSession } from '../propensity/index.js';
 import { parseRulePayload, PROMO_RULE_KIND, PromoRuleSet, type PromoRule } from '../promo/index.js';
 import { AD_CAMPAIGN_KIND, parseCampaignPayload, type Campaign } from '../ads/index.js';
+import { EXPERIMENT_KIND, parseExperimentPayload, type Experiment } from '../experiments/definition.js';
 
 export const INTENT_MODEL_KIND = 'intent_model';
 /** The one live intent model (per shop). */
@@ -41,7 +43,7 @@ export interface Refusal {
 
 /** What is persisted: enough to rebuild the registry without the log. */
 export interface RegistrySnapshot {
-  entries: Array<{ defKind: string; defId: string; defVersion: number; seq: number; ts: number; payload: string }>;
+  entries: Array<{ defKind: string; defId: string; defVersion: number; seq: number; ts: number; payload: string; /** experiments: the phase, which depends on earlier versions */ phase?: number }>;
   refusals: Refusal[];
 }
 
@@ -54,6 +56,12 @@ export class DefinitionRegistry {
   #ruleSet: PromoRuleSet | undefined;
   readonly #campaigns = new Map<string, { campaign: Campaign; version: number; seq: number; ts: number }>();
   readonly refusals: Refusal[] = [];
+  readonly #experiments = new Map<string, Experiment & { seq: number; ts: number }>();
+
+  /** Experiments in force (stopped ones included, marked so), by id. */
+  get experiments(): ReadonlyMap<string, Experiment & { seq: number; ts: number }> {
+    return this.#experiments;
+  }
 
   /** The promotion rules in force (paused ones included, marked so), indexed by trigger. */
   get promoRules(): PromoRuleSet {
@@ -110,6 +118,17 @@ export class DefinitionRegistry {
         return 'refused';
       }
     }
+    if (defKind === EXPERIMENT_KIND) {
+      try {
+        const exp = parseExperimentPayload(e.payload ?? '', defId, defVersion, this.#experiments.get(defId));
+        this.#entries.set(key, { defKind, defId, defVersion, seq, ts: e.ts, payload: e.payload ?? '', phase: exp.phase });
+        this.#experiments.set(defId, { ...exp, seq, ts: e.ts });
+        return 'applied';
+      } catch (err) {
+        this.#refuse(defKind, defId, defVersion, seq, err);
+        return 'refused';
+      }
+    }
     if (defKind !== INTENT_MODEL_KIND) {
       // Kept for the day this build learns the kind; nothing uses it yet.
       this.#entries.set(key, { defKind, defId, defVersion, seq, ts: e.ts, payload: e.payload ?? '' });
@@ -144,6 +163,9 @@ export class DefinitionRegistry {
     const r = new DefinitionRegistry();
     for (const d of snap?.entries ?? []) {
       r.apply({ id: '', userId: '', kind: 'definition', ts: d.ts, defKind: d.defKind, defId: d.defId, defVersion: d.defVersion, payload: d.payload }, d.seq);
+      // The phase counts weight changes of versions the snapshot no longer holds.
+      const exp = d.phase !== undefined ? r.#experiments.get(d.defId) : undefined;
+      if (exp && d.defKind === EXPERIMENT_KIND) { exp.phase = d.phase!; r.#entries.get(`${d.defKind}/${d.defId}`)!.phase = d.phase; }
     }
     r.refusals.push(...(snap?.refusals ?? []));
     return r;

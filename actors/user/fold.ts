@@ -125,7 +125,7 @@ function priceOrderRecord(s: UserState, c: NonNullable<UserState['checkouts']>[n
 }
 
 /** Kinds the engine writes for the actor's own bookkeeping: not shopper activity. */
-const BOOKKEEPING: ReadonlySet<ShopEvent['kind']> = new Set(['reminder', 'stock_granted', 'stock_refused', 'segment_change', 'coupon_granted', 'coupon_refused', 'ad_charged', 'ad_charge_refused']);
+const BOOKKEEPING: ReadonlySet<ShopEvent['kind']> = new Set(['reminder', 'stock_granted', 'stock_refused', 'segment_change', 'coupon_granted', 'coupon_refused', 'ad_charged', 'ad_charge_refused', 'exposure']);
 
 /** Counted in `events`: what the shopper did (a checkout once, not the lines it later placed). */
 const isShopperEvent = (e: ShopEvent) => !BOOKKEEPING.has(e.kind) && !(e.kind === 'purchase' && e.checkoutId);

@@ -36,7 +36,8 @@ export namespace shop {
             AD_IMPRESSION = 50,
             AD_CLICK = 51,
             AD_CHARGED = 52,
-            AD_CHARGE_REFUSED = 53
+            AD_CHARGE_REFUSED = 53,
+            EXPOSURE = 60
         }
 
         /** Properties of a Line. */
@@ -207,6 +208,15 @@ export namespace shop {
 
             /** Event reason */
             reason?: (string|null);
+
+            /** Event experimentId */
+            experimentId?: (string|null);
+
+            /** Event experimentPhase */
+            experimentPhase?: (number|null);
+
+            /** Event variant */
+            variant?: (string|null);
         }
 
         /** Represents an Event. */
@@ -319,6 +329,15 @@ export namespace shop {
 
             /** Event reason. */
             public reason: string;
+
+            /** Event experimentId. */
+            public experimentId: string;
+
+            /** Event experimentPhase. */
+            public experimentPhase: number;
+
+            /** Event variant. */
+            public variant: string;
 
             /**
              * Creates a new Event instance using the specified properties.

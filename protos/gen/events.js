@@ -58,6 +58,7 @@ export const shop = $root.shop = (() => {
          * @property {number} AD_CLICK=51 AD_CLICK value
          * @property {number} AD_CHARGED=52 AD_CHARGED value
          * @property {number} AD_CHARGE_REFUSED=53 AD_CHARGE_REFUSED value
+         * @property {number} EXPOSURE=60 EXPOSURE value
          */
         v1.EventKind = (function() {
             const valuesById = {}, values = Object.create(valuesById);
@@ -90,6 +91,7 @@ export const shop = $root.shop = (() => {
             values[valuesById[51] = "AD_CLICK"] = 51;
             values[valuesById[52] = "AD_CHARGED"] = 52;
             values[valuesById[53] = "AD_CHARGE_REFUSED"] = 53;
+            values[valuesById[60] = "EXPOSURE"] = 60;
             return values;
         })();
 
@@ -297,6 +299,9 @@ export const shop = $root.shop = (() => {
              * @property {string|null} [modelVersion] Event modelVersion
              * @property {number|null} [adCtr] Event adCtr
              * @property {string|null} [reason] Event reason
+             * @property {string|null} [experimentId] Event experimentId
+             * @property {number|null} [experimentPhase] Event experimentPhase
+             * @property {string|null} [variant] Event variant
              */
 
             /**
@@ -589,6 +594,30 @@ export const shop = $root.shop = (() => {
             Event.prototype.reason = "";
 
             /**
+             * Event experimentId.
+             * @member {string} experimentId
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.experimentId = "";
+
+            /**
+             * Event experimentPhase.
+             * @member {number} experimentPhase
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.experimentPhase = 0;
+
+            /**
+             * Event variant.
+             * @member {string} variant
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.variant = "";
+
+            /**
              * Creates a new Event instance using the specified properties.
              * @function create
              * @memberof shop.v1.Event
@@ -686,6 +715,12 @@ export const shop = $root.shop = (() => {
                     writer.uint32(/* id 52, wireType 2 =*/418).string(message.modelVersion);
                 if (message.adCtr != null && Object.hasOwnProperty.call(message, "adCtr"))
                     writer.uint32(/* id 53, wireType 1 =*/425).double(message.adCtr);
+                if (message.experimentId != null && Object.hasOwnProperty.call(message, "experimentId"))
+                    writer.uint32(/* id 60, wireType 2 =*/482).string(message.experimentId);
+                if (message.experimentPhase != null && Object.hasOwnProperty.call(message, "experimentPhase"))
+                    writer.uint32(/* id 61, wireType 0 =*/488).int32(message.experimentPhase);
+                if (message.variant != null && Object.hasOwnProperty.call(message, "variant"))
+                    writer.uint32(/* id 62, wireType 2 =*/498).string(message.variant);
                 return writer;
             };
 
@@ -861,6 +896,18 @@ export const shop = $root.shop = (() => {
                         }
                     case 27: {
                             message.reason = reader.string();
+                            break;
+                        }
+                    case 60: {
+                            message.experimentId = reader.string();
+                            break;
+                        }
+                    case 61: {
+                            message.experimentPhase = reader.int32();
+                            break;
+                        }
+                    case 62: {
+                            message.variant = reader.string();
                             break;
                         }
                     default:

@@ -12,7 +12,7 @@ type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ?
 const sameCodes: Equal<ErrorCode, keyof typeof ERROR_CODES> = true;
 const sameKinds: Equal<ClientEventKind, Exclude<EventKindName, 'reminder' | 'checkout' | 'stock_reserve' | 'stock_granted' | 'stock_refused' | 'stock_commit' | 'stock_release' | 'stock_set' | 'segment_change' | 'definition'
   | 'coupon_reserve' | 'coupon_granted' | 'coupon_refused' | 'coupon_commit' | 'coupon_release'
-  | 'ad_impression' | 'ad_charged' | 'ad_charge_refused'>> = true;
+  | 'ad_impression' | 'ad_charged' | 'ad_charge_refused' | 'exposure'>> = true;
 
 const recs: RecsPush = { type: 'recs', items: [{ itemId: 'sku-1', score: 0.5, reason: 'similar', name: 'Mug', price: 9.5, category: 'kitchen' }], causedBy: 'e1', seq: 42, ts: 1700000000000 };
 const order: OrderPush = {

@@ -129,6 +129,18 @@ export interface Event {
    * AD_IMPRESSION: the predicted click probability
    */
   'adCtr'?: (number | string);
+  /**
+   * EXPOSURE: which experiment
+   */
+  'experimentId'?: (string);
+  /**
+   * EXPOSURE: its phase (1, 2, ...; a weight change starts a new one)
+   */
+  'experimentPhase'?: (number);
+  /**
+   * EXPOSURE: the variant whose decision was served
+   */
+  'variant'?: (string);
 }
 
 export interface Event__Output {
@@ -255,4 +267,16 @@ export interface Event__Output {
    * AD_IMPRESSION: the predicted click probability
    */
   'adCtr': (number);
+  /**
+   * EXPOSURE: which experiment
+   */
+  'experimentId': (string);
+  /**
+   * EXPOSURE: its phase (1, 2, ...; a weight change starts a new one)
+   */
+  'experimentPhase': (number);
+  /**
+   * EXPOSURE: the variant whose decision was served
+   */
+  'variant': (string);
 }

@@ -115,6 +115,10 @@ export const EventKind = {
    * user partition: not charged (reason: budget_total, budget_day, unknown_impression, ...)
    */
   AD_CHARGE_REFUSED: 'AD_CHARGE_REFUSED',
+  /**
+   * Experiments (60-69), written by the engine only:
+   */
+  EXPOSURE: 'EXPOSURE',
 } as const;
 
 export type EventKind =
@@ -261,5 +265,10 @@ export type EventKind =
    */
   | 'AD_CHARGE_REFUSED'
   | 53
+  /**
+   * Experiments (60-69), written by the engine only:
+   */
+  | 'EXPOSURE'
+  | 60
 
 export type EventKind__Output = typeof EventKind[keyof typeof EventKind]
