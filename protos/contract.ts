@@ -129,7 +129,7 @@ export type CouponReward =
   | { type: 'amount'; amount: number }
   | { type: 'free_delivery' }
   /** For every `buy` units in scope, `get` more of the cheapest are free. */
-  | { type: 'buy_x_get_y'; buy: number; get: number }
+  | { type: 'buy_x_get_y'; buy: number; get: number; maxDiscount?: number }
   /** `itemId` comes free with the order (worth `value`). */
   | { type: 'gift'; itemId: string; value: number };
 

@@ -109,9 +109,9 @@ function consider(s: UserState, rule: PromoRule, key: string, m: MetricInput, ca
   }
   const code = couponCode(rule.codePrefix, s.userId, rule.id, key);
   const cost = estimatedCost(rule.reward, Math.round(scoped * 100) / 100, cheapest);
-  // A money budget holds the estimate: a percent coupon is capped at it, so redeeming on a
-  // bigger cart than at issue can never spend more than the budget granted.
-  const reward = rule.budget.money && rule.reward.type === 'percent' ? { ...rule.reward, maxDiscount: cost } : rule.reward;
+  // A money budget holds the estimate: a percent or buy-X-get-Y coupon is capped at it, so
+  // redeeming on a bigger cart or dearer items than at issue never spends more than was granted.
+  const reward = rule.budget.money && (rule.reward.type === 'percent' || rule.reward.type === 'buy_x_get_y') ? { ...rule.reward, maxDiscount: cost } : rule.reward;
   const coupon: Coupon = {
     code, rule: rule.id, ruleVersion: rule.version, title: `${rewardText(reward)}: ${rule.title}`,
     percentOff: reward.type === 'percent' ? reward.percent : 0, reward, scope, minOrder: rule.minOrder,

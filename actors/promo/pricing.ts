@@ -71,10 +71,13 @@ function applyReward(reward: CouponReward, lines: PricedLine[], idx: number[]): 
       // Every group of buy+get units (dearest first): its `get` cheapest units are free.
       const units = idx.flatMap((i) => Array.from({ length: lines[i]!.qty }, () => i)).sort((a, b) => lines[b]!.price - lines[a]!.price);
       const group = reward.buy + reward.get;
-      for (let g = 0; g + group <= units.length; g += group) {
-        for (let k = g + reward.buy; k < g + group; k++) {
+      let left = reward.maxDiscount ?? Infinity;
+      for (let g = 0; g + group <= units.length && left > 0; g += group) {
+        for (let k = g + reward.buy; k < g + group && left > 0; k++) {
           const l = lines[units[k]!]!;
-          l.discount = r2(l.discount + l.price);
+          const free = Math.min(l.price, left);
+          l.discount = r2(l.discount + free);
+          left = r2(left - free);
         }
       }
       break;

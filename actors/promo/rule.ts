@@ -284,7 +284,7 @@ export function rewardText(r: CouponReward): string {
     case 'percent': return `${r.percent}% off${r.maxDiscount ? ` (up to $${r.maxDiscount})` : ''}`;
     case 'amount': return `$${r.amount} off`;
     case 'free_delivery': return 'free delivery';
-    case 'buy_x_get_y': return `buy ${r.buy}, get ${r.get} free`;
+    case 'buy_x_get_y': return `buy ${r.buy}, get ${r.get} free${r.maxDiscount ? ` (up to $${r.maxDiscount})` : ''}`;
     case 'gift': return `a free gift (${r.itemId})`;
   }
 }

@@ -52,6 +52,10 @@ describe('promotions - pricing', () => {
     const b = priceOrder([{ itemId: 'tee1', qty: 2, price: 20 }, { itemId: 'tee2', qty: 1, price: 15 }, { itemId: 'book1', qty: 1, price: 5 }],
       coupon({ type: 'buy_x_get_y', buy: 2, get: 1 }, { type: 'categories', categories: ['t-shirts'] }), cat);
     assert.deepEqual(b.price.lines.map((l) => l.discount), [0, 15, 0], 'the cheapest tee of the three is free; the book is out of scope');
+    // A money budget caps it at what it held at issue: dearer tees at checkout cannot spend more.
+    const held = priceOrder([{ itemId: 'tee1', qty: 3, price: 40 }], coupon({ type: 'buy_x_get_y', buy: 2, get: 1, maxDiscount: 15 }, { type: 'categories', categories: ['t-shirts'] }), cat);
+    assert.equal(held.price.discount, 15, 'capped at the held $15, not the $40 tee');
+    assert.equal(held.price.total, 105);
     assert.match(priceOrder([{ itemId: 'book1', qty: 1, price: 5 }], coupon({ type: 'percent', percent: 10 }, { type: 'categories', categories: ['t-shirts'] }), cat).problem, /scope/);
     assert.match(priceOrder([{ itemId: 'book1', qty: 1, price: 5 }], coupon({ type: 'amount', amount: 5 }, { type: 'order' }, 30), cat).problem, /at least \$30/);
     const g = priceOrder([{ itemId: 'book1', qty: 1, price: 5 }], coupon({ type: 'gift', itemId: 'mug', value: 4 }), cat);
