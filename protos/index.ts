@@ -19,7 +19,6 @@ export const EVENT_KINDS = [
   'view', 'cart_add', 'cart_remove', 'purchase', 'search', 'dwell', 'rec_click', 'reminder',
   'checkout', 'stock_reserve', 'stock_granted', 'stock_refused', 'stock_commit', 'stock_release', 'stock_set',
   'rec_impression', 'segment_change', 'definition', 'search_click',
-  'rec_impression', 'segment_change', 'definition',
   'coupon_reserve', 'coupon_granted', 'coupon_refused', 'coupon_commit', 'coupon_release',
   'ad_impression', 'ad_click', 'ad_charged', 'ad_charge_refused',
   'exposure',

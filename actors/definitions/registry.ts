@@ -20,6 +20,8 @@ import { AD_CAMPAIGN_KIND, parseCampaignPayload, type Campaign } from '../ads/in
 import { EXPERIMENT_KIND, parseExperimentPayload, type Experiment } from '../experiments/definition.js';
 
 export const INTENT_MODEL_KIND = 'intent_model';
+/** An experiment in force: its definition, the log position of its version, and when its current phase began. */
+export type LiveExperiment = Experiment & { seq: number; ts: number; phaseTs: number };
 /** The one live intent model (per shop). */
 export const INTENT_MODEL_ID = 'live';
 const MAX_REFUSALS = 10;
@@ -43,7 +45,7 @@ export interface Refusal {
 
 /** What is persisted: enough to rebuild the registry without the log. */
 export interface RegistrySnapshot {
-  entries: Array<{ defKind: string; defId: string; defVersion: number; seq: number; ts: number; payload: string; /** experiments: the phase, which depends on earlier versions */ phase?: number }>;
+  entries: Array<{ defKind: string; defId: string; defVersion: number; seq: number; ts: number; payload: string; /** experiments: the phase and when it began, which depend on earlier versions */ phase?: number; phaseTs?: number }>;
   refusals: Refusal[];
 }
 
@@ -56,10 +58,10 @@ export class DefinitionRegistry {
   #ruleSet: PromoRuleSet | undefined;
   readonly #campaigns = new Map<string, { campaign: Campaign; version: number; seq: number; ts: number }>();
   readonly refusals: Refusal[] = [];
-  readonly #experiments = new Map<string, Experiment & { seq: number; ts: number }>();
+  readonly #experiments = new Map<string, LiveExperiment>();
 
   /** Experiments in force (stopped ones included, marked so), by id. */
-  get experiments(): ReadonlyMap<string, Experiment & { seq: number; ts: number }> {
+  get experiments(): ReadonlyMap<string, LiveExperiment> {
     return this.#experiments;
   }
 
@@ -120,9 +122,11 @@ export class DefinitionRegistry {
     }
     if (defKind === EXPERIMENT_KIND) {
       try {
-        const exp = parseExperimentPayload(e.payload ?? '', defId, defVersion, this.#experiments.get(defId));
-        this.#entries.set(key, { defKind, defId, defVersion, seq, ts: e.ts, payload: e.payload ?? '', phase: exp.phase });
-        this.#experiments.set(defId, { ...exp, seq, ts: e.ts });
+        const prev = this.#experiments.get(defId);
+        const exp = parseExperimentPayload(e.payload ?? '', defId, defVersion, prev);
+        const phaseTs = prev && prev.phase === exp.phase ? prev.phaseTs : e.ts;
+        this.#entries.set(key, { defKind, defId, defVersion, seq, ts: e.ts, payload: e.payload ?? '', phase: exp.phase, phaseTs });
+        this.#experiments.set(defId, { ...exp, seq, ts: e.ts, phaseTs });
         return 'applied';
       } catch (err) {
         this.#refuse(defKind, defId, defVersion, seq, err);
@@ -165,7 +169,11 @@ export class DefinitionRegistry {
       r.apply({ id: '', userId: '', kind: 'definition', ts: d.ts, defKind: d.defKind, defId: d.defId, defVersion: d.defVersion, payload: d.payload }, d.seq);
       // The phase counts weight changes of versions the snapshot no longer holds.
       const exp = d.phase !== undefined ? r.#experiments.get(d.defId) : undefined;
-      if (exp && d.defKind === EXPERIMENT_KIND) { exp.phase = d.phase!; r.#entries.get(`${d.defKind}/${d.defId}`)!.phase = d.phase; }
+      if (exp && d.defKind === EXPERIMENT_KIND) {
+        exp.phase = d.phase!;
+        exp.phaseTs = d.phaseTs ?? d.ts;
+        Object.assign(r.#entries.get(`${d.defKind}/${d.defId}`)!, { phase: d.phase, phaseTs: exp.phaseTs });
+      }
     }
     r.refusals.push(...(snap?.refusals ?? []));
     return r;

@@ -46,8 +46,26 @@ export interface Guardrail {
   maxDrop: number;
 }
 
+/**
+ * The decision point an experiment tests, from its variants' config keys: `recs`
+ * (ranking and the strip's ad share), `search` (fusion) or `promo` (rule sets). An
+ * A/A test (every config `{}`) is measured where recommendations are served. One
+ * experiment tests one decision point, so its exposure has one meaning.
+ */
+export type Surface = 'recs' | 'search' | 'promo';
+const SURFACE_OF_KEY: Record<string, Surface> = { fusionMode: 'recs', diversity: 'recs', categoryCap: 'recs', adShare: 'recs', searchFusion: 'search', disableRules: 'promo' };
+
+export function surfaceOf(variants: readonly Pick<Variant, 'config'>[]): Surface {
+  const found = new Set<Surface>();
+  for (const v of variants) for (const k of Object.keys(v.config)) found.add(SURFACE_OF_KEY[k]!);
+  if (found.size > 1) bad('variants', `mix decision points (${[...found].join(', ')}): one experiment tests one of recs, search or promo`);
+  return found.values().next().value ?? 'recs';
+}
+
 export interface Experiment {
   id: string;
+  /** Where its variants' decisions are made and exposures logged. */
+  surface: Surface;
   variants: Variant[];
   metric: ExperimentMetric;
   population: Population;
@@ -105,6 +123,11 @@ export function parseVariantConfig(raw: unknown, path: string): VariantConfig {
 
 /** Validates the body of `POST /api/admin/experiments` (and the definition payload). */
 export function parseExperiment(raw: unknown): Omit<Experiment, 'phase' | 'version'> {
+  const e = parseExperimentBody(raw);
+  return { ...e, surface: surfaceOf(e.variants) };
+}
+
+function parseExperimentBody(raw: unknown): Omit<Experiment, 'phase' | 'version' | 'surface'> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) bad('$', 'must be an object');
   const r = raw as Record<string, unknown>;
   const id = r['id'];

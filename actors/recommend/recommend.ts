@@ -55,7 +55,7 @@ function checkQuery(q: RecommendQuery): void {
 
 /** The k best items for a session. */
 export function recommend(s: ModelState, x: Scratch, q: RecommendQuery): Recommendation[] {
-  const { trending } = scoreCandidates(s, x, q, s.opts.fusionMode === 3);
+  const { trending } = scoreCandidates(s, x, q, (q.strategy?.fusionMode ?? s.opts.fusionMode) === 3);
   return select(s, x, q, trending);
 }
 
@@ -104,8 +104,9 @@ function scoreCandidates(s: ModelState, x: Scratch, q: RecommendQuery, learned: 
     if (!anchors.includes(a)) anchors.push(a);
   }
   // mode 1: every signal a distribution; mode 2: only sequence rules (per anchor row)
-  const sumMode = o.fusionMode === 1;
-  const seqProb = o.fusionMode === 1 || o.fusionMode === 2;
+  const mode = q.strategy?.fusionMode ?? o.fusionMode;
+  const sumMode = mode === 1;
+  const seqProb = mode === 1 || mode === 2;
   let aw = 1;
   let awTotal = 0;
   const sig = x.signal;

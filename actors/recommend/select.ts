@@ -93,7 +93,7 @@ export function select(s: ModelState, x: Scratch, q: RecommendQuery, trending: r
   };
   const out: Recommendation[] = [];
   const taken = new Uint8Array(pool.length);
-  const keep = 1 - s.opts.diversity;
+  const keep = 1 - (q.strategy?.diversity ?? s.opts.diversity);
   const anchorOf = (i: number): number => {
     const sg = tot.anchor[i];
     return sg === Signal.Sequence || sg === Signal.CoVisit ? x.why[i]! : -1;

@@ -24,6 +24,8 @@ export interface RecommendQuery {
   describe?: (itemId: string) => string | undefined;
   /** The key this shopper's events are observed under: their own live session is then not used as a neighbour. */
   sessionKey?: string;
+  /** Per-query overrides of the model's options (an experiment's variant): fusion mode 0..3, diversity 0..1. */
+  strategy?: { fusionMode?: number; diversity?: number };
 }
 
 export interface Recommendation {

@@ -222,6 +222,14 @@ export function foldUserEvent(s: UserState, e: ShopEvent, seq: number, ctx: Fold
     case 'dwell':
       s.dwellMs += Math.max(0, e.dwellMs ?? 0);
       break;
+    case 'exposure': {
+      // The log's record that a variant's decision was served: the shard logs one per phase.
+      const id = e.experimentId ?? '';
+      const phase = e.experimentPhase ?? 0;
+      const cur = s.experiments?.[id];
+      if (id && phase > 0 && e.variant && (!cur || cur.phase < phase)) (s.experiments ??= {})[id] = { phase, variant: e.variant, ts: e.ts };
+      break;
+    }
     case 'segment_change':
       // Analytics' RFM segment as of a day; an older one arriving late does not win.
       if (e.segment && (e.dueAt ?? 0) >= (s.segment?.asOf ?? 0)) s.segment = { name: e.segment, previous: e.previousSegment ?? '', asOf: e.dueAt ?? 0 };

@@ -116,6 +116,8 @@ export interface UserState {
   promo?: PromoUserState;
   /** Time of the last search (the search-without-result rule reads it). */
   lastSearchTs?: number;
+  /** Experiments this shopper was exposed to (exposure events folded): id -> phase, variant, time. */
+  experiments?: Record<string, { phase: number; variant: string; ts: number }>;
   /** The last intent score, with the band and model version it had (absent until a model is live). */
   intentScore?: { score: number; band: number; version: number; ts: number };
 }
@@ -149,6 +151,16 @@ export interface ProfileExtras {
   /** The current session's intent with its explanation (null: no model live yet). */
   intent: IntentView | null;
   categoryPicks: CategoryPick[];
+  /** The running experiments the shopper is assigned to, and whether a decision of theirs was served yet. */
+  experiments?: ExperimentAssignment[];
+}
+
+/** A running experiment the shopper is assigned to, and whether a decision of its variant was served yet. */
+export interface ExperimentAssignment {
+  id: string;
+  phase: number;
+  variant: string;
+  exposed: boolean;
 }
 
 /** The shopper's live state as /api/profile and gRPC GetProfile show it. */
@@ -171,6 +183,7 @@ export function profileOf(s: UserState, extras: ProfileExtras = { intent: null, 
     segment: s.segment?.name ?? '',
     intent: extras.intent,
     categoryPicks: extras.categoryPicks,
+    experiments: extras.experiments ?? ([] as ExperimentAssignment[]),
   };
 }
 export type Profile = ReturnType<typeof profileOf>;

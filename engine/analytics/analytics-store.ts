@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
+import type { ExperimentMember, ExperimentSums } from './experiments/variant-fold.js';
 import type { CustomerOrder, FunnelCounts, HotScore, KpiBucket, VisitorState } from './shop-fold.js';
 
 export const CURSOR_KEY = 'cursor';
@@ -24,6 +25,10 @@ export class AnalyticsStore {
   readonly meta: Database<unknown, string>;
   /** Each customer's RFM segment as last published (segment-moves.ts). */
   readonly segments: Database<string, string>;
+  /** Per experiment phase (`id:phase`): the per-variant sufficient statistics. */
+  readonly experiments: Database<ExperimentSums, string>;
+  /** Per user: the experiment phases they were exposed to, with their running totals. */
+  readonly experimentMembers: Database<ExperimentMember[], string>;
 
   private constructor(root: RootDatabase) {
     this.root = root;
@@ -34,13 +39,15 @@ export class AnalyticsStore {
     this.hot = root.openDB({ name: 'hot', encoding: 'msgpack' });
     this.meta = root.openDB({ name: 'meta', encoding: 'msgpack' });
     this.segments = root.openDB({ name: 'segments', encoding: 'msgpack' });
+    this.experiments = root.openDB({ name: 'experiments', encoding: 'msgpack' });
+    this.experimentMembers = root.openDB({ name: 'experimentMembers', encoding: 'msgpack' });
   }
 
   static open(dataDir: string): AnalyticsStore {
     const path = join(dataDir, 'analytics');
     mkdirSync(path, { recursive: true });
     // As for the shards: the log is the truth, so commits need not fsync (see StateStore).
-    return new AnalyticsStore(open({ path, maxDbs: 8, noSync: true, mapSize: 16 * 1024 ** 3, compression: false }));
+    return new AnalyticsStore(open({ path, maxDbs: 12, noSync: true, mapSize: 16 * 1024 ** 3, compression: false }));
   }
 
   /** Last log sequence folded (0 = none). */

@@ -12,6 +12,7 @@ import { decodeEvent } from '../../protos/index.js';
 import { LogPump, type LogRecord } from '../log/index.js';
 import type { Logger } from '../observability/index.js';
 import { type AnalyticsStore, CURSOR_KEY, LAST_TS_KEY } from './analytics-store.js';
+import { foldExperimentEvent, type ExperimentMember, type ExperimentSums, type ExperimentView } from './experiments/variant-fold.js';
 import { emptyBucket, foldShopEvent, type AnalyticsView, type CustomerOrder, type FunnelCounts, type HotScore, type KpiBucket, type VisitorState } from './shop-fold.js';
 
 const RESTART_DELAY_MS = 1000;
@@ -21,7 +22,9 @@ export const COMMIT_EVERY_MS = 100;
 export const MAX_VIEW_EVENTS = 5000;
 
 /** One batch's reads and writes: read through to LMDB, written back in the commit. */
-class BatchView implements AnalyticsView {
+class BatchView implements AnalyticsView, ExperimentView {
+  readonly experimentSums = new Map<string, ExperimentSums>();
+  readonly experimentMembers = new Map<string, ExperimentMember[]>();
   readonly buckets = new Map<string, KpiBucket>();
   readonly visitors = new Map<string, VisitorState>();
   readonly orderLists = new Map<string, CustomerOrder[]>();
@@ -61,6 +64,33 @@ class BatchView implements AnalyticsView {
     let f = this.funnels.get(key);
     if (!f) this.funnels.set(key, (f = { views: 0, cartAdds: 0, purchases: 0, ...this.store.funnel.get(key) }));
     return f;
+  }
+
+  members(userId: string): readonly ExperimentMember[] | undefined {
+    return this.experimentMembers.get(userId) ?? this.store.experimentMembers.get(userId);
+  }
+
+  setMembers(userId: string, m: ExperimentMember[]): void {
+    this.experimentMembers.set(userId, m);
+  }
+
+  sums(key: string): ExperimentSums | undefined {
+    let s = this.experimentSums.get(key);
+    if (!s) {
+      const stored = this.store.experiments.get(key);
+      if (stored) this.experimentSums.set(key, (s = structuredClone(stored)));
+    }
+    return s;
+  }
+
+  setSums(key: string, s: ExperimentSums): void {
+    this.experimentSums.set(key, s);
+  }
+
+  revenueBetween(userId: string, from: number, to: number): number {
+    let t = 0;
+    for (const o of this.orders(userId)) if (o.ts >= from && o.ts < to) t += o.revenue;
+    return t;
   }
 
   hot(key: string): HotScore | undefined {
@@ -167,6 +197,7 @@ export class FoldLoop {
         continue;
       }
       foldShopEvent(w.v, e);
+      foldExperimentEvent(w.v, e);
       if (e.kind === 'purchase' && e.ts < w.oldestOrderTs) w.oldestOrderTs = e.ts;
       // Segment moves and definitions carry the wall time they were written at, not the
       // shop's activity: they must not drag the shop's clock forward (a rule published
@@ -191,6 +222,8 @@ export class FoldLoop {
       for (const [k, o] of view.orderLists) s.orders.put(k, o);
       for (const [k, f] of view.funnels) s.funnel.put(k, f);
       for (const [k, h] of view.hots) s.hot.put(k, h);
+      for (const [k, x] of view.experimentSums) s.experiments.put(k, x);
+      for (const [k, m] of view.experimentMembers) s.experimentMembers.put(k, m);
       s.meta.put(CURSOR_KEY, w.last);
       s.meta.put(LAST_TS_KEY, this.#lastTs);
     });

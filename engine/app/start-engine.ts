@@ -15,6 +15,7 @@ import { createLogger, Metrics, type Logger } from '../observability/index.js';
 import { PushRouter } from '../push/index.js';
 import { ShardSupervisor } from '../shards/index.js';
 import { Ads } from '../services/ads.js';
+import { Experiments } from '../services/experiments.js';
 import { ApiKeyCheck, EngineServices, OperatorSessions, OrderImport, Promotions, publishDefaultRules, resolveApiKey, SessionTokens } from '../services/index.js';
 import { StateStore } from '../store/index.js';
 import { setupCatalog } from './catalog-setup.js';
@@ -192,6 +193,12 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       if (p.moved) foldDelay.observe(p.foldDelayMs);
     });
 
+    // A/B tests: definitions on the log, numbers from the analytics fold (this node's, or another's LMDB when it runs elsewhere).
+    const experiments = new Experiments({ log: eventLog, nc, sums: (key) => analytics.store.experiments.get(key), logger: log.child('experiments') });
+    await experiments.start({ guardrails: config.analytics });
+    cleanups.push(async () => experiments.close());
+    metrics.counterFrom('shop_experiment_guardrail_stops_total', 'experiment variants this node stopped because a guardrail was breached', () => [[{}, experiments.guardrailStops]]);
+
     // Catalog updates start after the gateway; the importer reaches them through this.
     let updatesRef: CatalogUpdates | undefined;
     // The operator key: gRPC callers, /metrics, the admin API.
@@ -203,6 +210,7 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       nameOf: (itemId) => catalog.get(itemId)?.name ?? '',
       promotions: new Promotions({ log: eventLog, nc, store, catalog, cartAbandonMs: config.cartAbandonMs }),
       ads: services.ads,
+      experiments,
       orderImport: new OrderImport({
         catalog, catalogAdmin: services.catalogAdmin, tracking: services.tracking,
         knownLine: (userId, orderId, eventId) => analytics.customerOrders(userId).some((o) => o.orderId === orderId && o.eventIds?.includes(eventId)),

@@ -3,6 +3,7 @@
  * token): live KPIs, hot products and queries, the funnel per category.
  */
 import type { Ads } from '../services/ads.js';
+import type { Experiments } from '../services/experiments.js';
 import type { AnalyticsConsumer, Granularity } from '../analytics/index.js';
 import { GRANULARITIES, kpiReport, tomorrowUtc } from '../analytics/index.js';
 import { AuthError, BadRequestError, NotFoundError, UnavailableError } from '../errors/index.js';
@@ -32,6 +33,8 @@ export interface AdminDeps {
   promotions: Promotions;
   /** Ad campaigns on the log (create or replace, list, numbers); absent: ads are off. */
   ads?: Ads | undefined;
+  /** A/B tests on the log (create or replace, list, live report). */
+  experiments: Experiments;
 }
 
 /** The API key (x-api-key or bearer), or a dashboard session token as bearer. */
@@ -221,4 +224,20 @@ export function adminCampaign(deps: AdminDeps, req: AdminRequest, id: string) {
 export function adminPutCampaign(deps: AdminDeps, req: AdminRequest, body: unknown) {
   operator(deps, req);
   return adsOf(deps).put(body);
+}
+
+export function adminExperiments(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  return deps.experiments.list();
+}
+
+export function adminExperiment(deps: AdminDeps, req: AdminRequest, id: string) {
+  operator(deps, req);
+  return deps.experiments.report(id);
+}
+
+/** Creates an experiment (version 1) or replaces the one with this id (its next version; changed weights start a new phase). */
+export function adminPutExperiment(deps: AdminDeps, req: AdminRequest, body: unknown) {
+  operator(deps, req);
+  return deps.experiments.put(body);
 }

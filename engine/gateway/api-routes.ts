@@ -9,7 +9,7 @@ import type { Coupon } from '../../protos/contract.js';
 import { rewardText } from '../../actors/promo/index.js';
 import { checkCouponField, checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type ApiKeyCheck, type EngineServices, type RecommendOptions } from '../services/index.js';
 import {
-  adminPromotions, adminCampaigns, adminCampaign, adminPutCampaign, adminPromotionStats, adminCreatePromotion, adminUpdatePromotion, adminSetPromotionStatus, adminDryRunPromotion,
+  adminPromotions, adminCampaigns, adminCampaign, adminPutCampaign, adminExperiments, adminExperiment, adminPutExperiment, adminPromotionStats, adminCreatePromotion, adminUpdatePromotion, adminSetPromotionStatus, adminDryRunPromotion,
   adminAbc, adminClv, adminIntent, adminCohorts, adminSegments, adminSession, isOperatorRequest, adminCustomer, adminFunnel, adminHot, adminImportOrders, adminImportProducts, adminKpis, adminRfm, MAX_IMPORT_BODY_BYTES, type AdminDeps,
 } from './admin-routes.js';
 import { bearerToken, declaredLength, framingProblem, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
@@ -265,6 +265,9 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
     api.get('/api/admin/campaigns', route('admin_campaigns', (_r, req) => adminCampaigns(admin, req)));
     api.post('/api/admin/campaigns', route('admin_campaign_put', async (r, req) => adminPutCampaign(admin, req, await opBody(r, req))));
     api.get('/api/admin/campaigns/:id', route('admin_campaign', (_r, req) => adminCampaign(admin, req, req.param(0))));
+    api.get('/api/admin/experiments', route('admin_experiments', (_r, req) => adminExperiments(admin, req)));
+    api.post('/api/admin/experiments', route('admin_experiment_put', async (r, req) => adminPutExperiment(admin, req, await opBody(r, req))));
+    api.get('/api/admin/experiments/:id', route('admin_experiment', (_r, req) => adminExperiment(admin, req, req.param(0))));
     api.post('/api/admin/promotions/:id/:action', route('admin_promotion_status', (_r, req) => adminSetPromotionStatus(admin, req, req.param(0), req.param(1))));
   }
 
@@ -287,7 +290,7 @@ export function listApiRoutes(): MountedRoute[] {
   const recorder = new Proxy({}, { get: () => () => recorder }) as TemplatedApp;
   const noop = () => ({ inc() {}, observe() {} });
   const services = { metrics: { counter: noop, histogram: noop } } as unknown as EngineServices;
-  const admin: AdminDeps = { analytics: undefined as never, orderImport: undefined as never, isOperator: () => false, sessions: undefined as never, nameOf: () => '', promotions: undefined as never };
+  const admin: AdminDeps = { analytics: undefined as never, orderImport: undefined as never, isOperator: () => false, sessions: undefined as never, nameOf: () => '', promotions: undefined as never, experiments: undefined as never };
   return mountApi(recorder, services, { health: () => ({ ok: false }) }, undefined as never, undefined, admin);
 }
 

@@ -277,6 +277,23 @@ const OPERATIONS: Operation[] = [
     ok: { description: 'the campaign', schema: ref('CampaignStats') }, errors: ['E_UNAUTHENTICATED', 'E_NOT_FOUND', 'E_UNAVAILABLE'],
   },
   {
+    method: 'get', path: '/api/admin/experiments', operationId: 'adminExperiments', tags: ['admin'], security: operator,
+    summary: 'A/B tests in force with their exposures, decision and SRM status',
+    ok: { description: 'the experiments', schema: ref('ExperimentList') }, errors: ['E_UNAUTHENTICATED'],
+  },
+  {
+    method: 'post', path: '/api/admin/experiments', operationId: 'adminPutExperiment', tags: ['admin'], security: operator,
+    summary: 'Creates an experiment (version 1) or replaces it (its next version; changed weights start a new phase) as a definition event on the log',
+    requestBody: { required: true, content: json(ref('Experiment')) },
+    ok: { description: 'published', schema: ref('ExperimentPublished') }, errors: ['E_UNAUTHENTICATED', ...BODY, 'E_STORAGE_FULL'],
+  },
+  {
+    method: 'get', path: '/api/admin/experiments/{id}', operationId: 'adminExperiment', tags: ['admin'], security: operator,
+    summary: 'One experiment\'s current phase: per-variant table, lifts with fixed and sequential intervals, the decision, SRM, guardrails',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'the experiment id' }],
+    ok: { description: 'the report', schema: ref('ExperimentReport') }, errors: ['E_UNAUTHENTICATED', 'E_NOT_FOUND'],
+  },
+  {
     method: 'post', path: '/api/admin/promotions/{id}/{action}', operationId: 'adminSetPromotionStatus', tags: ['admin'], security: operator,
     summary: 'Pauses or resumes a rule (a new version with only the status changed); coupons already issued stay usable',
     parameters: [

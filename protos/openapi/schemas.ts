@@ -201,6 +201,7 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
     lastSeq: int({ minimum: 0, description: 'log sequence of the last event folded in' }),
     intent: { oneOf: [ref('IntentView'), { type: 'null' }], description: 'the current session\'s purchase intent; null until a model is live or before the first event' },
     categoryPicks: arr(ref('CategoryPick'), { maxItems: 5, description: 'categories for this shopper, best first' }),
+    experiments: arr(obj({ id: str(), phase: int({ minimum: 1 }), variant: str(), exposed: { type: 'boolean', description: 'a decision of this variant was served (its exposure is on the log)' } }), { description: 'running experiments the shopper is assigned to' }),
   }, undefined, { description: 'The user actor\'s live state (read-your-writes)' }),
   IntentReason: obj({
     feature: str(), value: num(), contribution: num({ description: 'share of the log-odds, + towards buying' }), text: str({ examples: ['CartAdds high (+1.20)'] }),
@@ -315,6 +316,23 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
     refused: int({ minimum: 0 }), refusedBy: { type: 'object', additionalProperties: { type: 'integer' } }, duplicateClicks: int({ minimum: 0 }),
   }, ['id', 'version', 'spend', 'impressions', 'clicks'], { description: 'A campaign with the numbers of its spend owner' }),
   CampaignList: obj({ campaigns: arr(ref('CampaignStats')) }),
+  Experiment: obj({
+    id: str({ pattern: '^[a-z0-9][a-z0-9_-]{0,63}$' }),
+    variants: arr(obj({ name: str(), weight: num({ minimum: 0 }), config: { type: 'object', description: 'what the variant switches: fusionMode, diversity, categoryCap, adShare, searchFusion, disableRules ({} = nothing: an A/A test)' } }, ['name', 'weight']), { minItems: 2, maxItems: 10 }),
+    metric: str({ enum: ['conversion', 'rec_ctr', 'revenue', 'aov'] }),
+    population: { description: '"all" (default), "new" or {"segment": name}' },
+    guardrails: arr(obj({ metric: str({ enum: ['conversion', 'rec_ctr', 'revenue', 'aov'] }), maxDrop: num({ minimum: 0, maximum: 1 }) })),
+    status: str({ enum: ['running', 'stopped'] }),
+  }, ['id', 'variants', 'metric'], { description: 'An A/B test (docs/experiments.md): a definition event on the log' }),
+  ExperimentPublished: obj({ id: str(), version: int({ minimum: 1 }), phase: int({ minimum: 1 }), seq: { ...seq, description: 'log sequence of the definition event' } }),
+  ExperimentReport: obj({
+    id: str(), phase: int({ minimum: 1 }), version: int({ minimum: 1 }), status: str({ enum: ['running', 'stopped'] }), metric: str(), surface: str(),
+    variants: arr(obj({ name: str(), weight: num(), exposures: int({ minimum: 0 }), conversions: int({ minimum: 0 }), conversionRate: num(), recCtr: num(), revenuePerUser: num(), aov: num(), couponCost: num(), lift: { type: 'object', description: 'per metric vs the control: lift, ci, p, pAdjusted (Holm), sequential {ci, p, decision}' } }, ['name', 'exposures', 'conversions'])),
+    srm: obj({ p: num({ minimum: 0, maximum: 1 }), chi2: num(), flagged: { type: 'boolean' } }, ['p', 'flagged']),
+    decision: str({ description: 'the sequential verdict on the primary metric: a variant name, or none' }),
+    guardrails: arr(obj({ metric: str(), maxDrop: num(), variant: str(), breached: { type: 'boolean' } })),
+  }, ['id', 'phase', 'variants', 'srm', 'decision'], { description: 'The live per-variant table, lifts with intervals, the sequential decision and SRM' }),
+  ExperimentList: obj({ experiments: arr(obj({ id: str(), version: int(), phase: int(), status: str(), decision: str() }, ['id', 'phase', 'decision'])) }),
   DryRunRequest: obj({ rule: ref('PromoRule'), hours: num({ exclusiveMinimum: 0, maximum: 336, default: 24, description: 'how far back to read the log' }) }, ['rule']),
   DryRunResult: obj({
     rule: str(),

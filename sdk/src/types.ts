@@ -60,6 +60,15 @@ export interface Profile {
   intent: IntentView | null;
   /** Categories for this shopper, best first. */
   categoryPicks: CategoryPick[];
+  /** The running experiments the shopper is assigned to (variant), and whether a decision of theirs was served yet. */
+  experiments: ExperimentAssignment[];
+}
+
+export interface ExperimentAssignment {
+  id: string;
+  phase: number;
+  variant: string;
+  exposed: boolean;
 }
 
 /** GET /api/cart. */

@@ -10,11 +10,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assign, type Experiment } from '../../actors/experiments/index.js';
 import { Prng } from '../../actors/propensity/prng.js';
-import { ExperimentFold, experimentReport } from '../../engine/analytics/experiments/variant-fold.js';
+import { MemoryExperimentView, experimentKey } from '../../engine/analytics/experiments/variant-fold.js';
+import { experimentReport } from '../../engine/analytics/experiments/report.js';
 import type { ShopEvent } from '../../protos/index.js';
 
-function experiment(id: string, weights: [number, number]): Pick<Experiment, 'id' | 'phase' | 'variants'> {
-  return { id, phase: 1, variants: [{ name: 'control', weight: weights[0], config: {} }, { name: 'treatment', weight: weights[1], config: { fusionMode: 0 } }] };
+function experiment(id: string, weights: [number, number]): Experiment {
+  return { id, surface: 'recs', phase: 1, version: 1, metric: 'conversion', population: { type: 'all' }, guardrails: [], status: 'running', variants: [{ name: 'control', weight: weights[0], config: {} }, { name: 'treatment', weight: weights[1], config: { fusionMode: 0 } }] };
 }
 
 /** A log of `users` shoppers: exposure, maybe a rec click, maybe a purchase. */
@@ -32,18 +33,18 @@ function* log(exp: ReturnType<typeof experiment>, users: number, rate: Record<st
 }
 
 function run(exp: ReturnType<typeof experiment>, users: number, rate: Record<string, number>, seed: number, served?: (u: string) => string) {
-  const fold = new ExperimentFold(exp.id, exp.phase, exp.variants.map((v) => v.name));
-  for (const e of log(exp, users, rate, seed, served)) fold.apply(e);
-  return experimentReport(exp, fold);
+  const view = new MemoryExperimentView();
+  for (const e of log(exp, users, rate, seed, served)) view.apply(e);
+  return experimentReport(exp, view.sums(experimentKey(exp.id, exp.phase)));
 }
 
 describe('experiment fold and report', () => {
   it('a known +20 % effect: the interval covers it, the sequential test names the treatment', () => {
     const r = run(experiment('rank_effect', [1, 1]), 40_000, { control: 0.1, treatment: 0.12 }, 1);
     assert.equal(r.variants[0]!.exposures + r.variants[1]!.exposures, 40_000, 'one exposure per user, duplicates ignored');
-    const lift = r.variants[1]!.lift!;
-    assert.ok(lift.ci[0] <= 0.2 && 0.2 <= lift.ci[1], `fixed CI ${lift.ci} covers 0.2`);
-    assert.ok(lift.sequential.ci[0] <= 0.2 && 0.2 <= lift.sequential.ci[1], `sequential CI ${lift.sequential.ci} covers 0.2`);
+    const lift = r.variants[1]!.lift!.conversion;
+    assert.ok(lift.ci[0]! <= 0.2 && 0.2 <= lift.ci[1]!, `fixed CI ${lift.ci} covers 0.2`);
+    assert.ok(lift.sequential.ci[0]! <= 0.2 && 0.2 <= lift.sequential.ci[1]!, `sequential CI ${lift.sequential.ci} covers 0.2`);
     assert.equal(r.decision, 'treatment');
     assert.equal(r.srm.flagged, false);
   });

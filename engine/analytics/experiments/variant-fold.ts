@@ -1,123 +1,181 @@
 /**
  * Per-variant sufficient statistics folded from the log, in the analytics consumer
  * (never in a shard's hot path). A user counts from their first `exposure` of a phase
- * on (a second exposure of the same user and phase, e.g. a replay, is ignored); their
- * later purchases and rec clicks are attributed to that variant. Per user we keep
- * only the running totals; per variant the sums the statistics need (n, Σ, Σ²), so
- * a report is O(variants) however many users there are.
+ * on (a second exposure of the same user and phase, e.g. a replay or a re-send, is
+ * ignored); their later purchases, rec clicks and coupon costs are attributed to that
+ * variant. Per user we keep only running totals; per variant the sums the statistics
+ * need (n, Σy, Σy², and Σx, Σx², Σxy for a covariate), so a report is O(variants)
+ * however many users there are.
+ *
+ * The fold is pure over an ExperimentView: the analytics worker backs it with LMDB
+ * (committed with its cursor), tests and benchmarks with maps (MemoryExperimentView).
  */
 import type { ShopEvent } from '../../../protos/index.js';
-import type { Experiment } from '../../../actors/experiments/definition.js';
-import { srmTest, sequentialLift, twoProportionTest, welchTest, holm, type MomentSums } from './stats.js';
+import type { CovariateSums } from './stats.js';
 
 /** Revenue per exposed user is capped here before it enters the sums (winsorised), so one huge order cannot decide a test. */
 export const DEFAULT_REVENUE_CAP = 1000;
+/** CUPED's covariate: the user's revenue in this window before their exposure. */
+export const PRE_PERIOD_MS = 28 * 24 * 3600_000;
 
-interface UserTotals { variant: number; converted: boolean; revenue: number; orders: number; clicked: boolean }
+/** One user's membership of one experiment phase. */
+export interface ExperimentMember {
+  /** `experimentId:phase` */
+  key: string;
+  variant: string;
+  converted: boolean;
+  /** Revenue since exposure (uncapped) and the distinct orders it came in. */
+  revenue: number;
+  orders: number;
+  lastOrderId: string;
+  clicked: boolean;
+  /** Pre-period revenue (capped): CUPED's covariate. */
+  pre: number;
+}
 
-interface VariantSums {
+export interface VariantSums {
   exposures: number;
   conversions: number;
   orders: number;
   clickers: number;
-  revenue: MomentSums;
+  /** Coupon discounts granted to this variant's users after exposure (money). */
+  couponCost: number;
+  /** y = capped revenue per user, x = pre-period revenue (CUPED). */
+  revenue: CovariateSums;
+  /** y = capped revenue per user, x = orders per user: AOV = Σy / Σx (a ratio metric). */
+  aov: CovariateSums;
 }
 
-const emptySums = (): VariantSums => ({ exposures: 0, conversions: 0, orders: 0, clickers: 0, revenue: { n: 0, sum: 0, sumSq: 0 } });
-
-export class ExperimentFold {
-  readonly #users = new Map<string, UserTotals>();
-  readonly #variants: VariantSums[];
-  readonly #names: string[];
-
-  constructor(readonly id: string, readonly phase: number, variantNames: readonly string[], readonly revenueCap = DEFAULT_REVENUE_CAP) {
-    this.#names = [...variantNames];
-    this.#variants = variantNames.map(emptySums);
-  }
-
-  /** Folds one event; returns true when it changed the experiment's sums. */
-  apply(e: ShopEvent): boolean {
-    if (e.kind === 'exposure') {
-      if (e.experimentId !== this.id || e.experimentPhase !== this.phase || this.#users.has(e.userId)) return false;
-      const v = this.#names.indexOf(e.variant ?? '');
-      if (v < 0) return false;
-      this.#users.set(e.userId, { variant: v, converted: false, revenue: 0, orders: 0, clicked: false });
-      const s = this.#variants[v]!;
-      s.exposures++;
-      s.revenue.n++;
-      return true;
-    }
-    const u = this.#users.get(e.userId);
-    if (!u) return false;
-    const s = this.#variants[u.variant]!;
-    if (e.kind === 'purchase') {
-      const amount = (e.price ?? 0) * (e.qty ?? 1);
-      if (!u.converted) { u.converted = true; s.conversions++; }
-      if (e.orderId) s.orders++;
-      // Winsorised revenue: replace the user's capped total by the new capped total.
-      const before = Math.min(u.revenue, this.revenueCap);
-      u.revenue += amount;
-      const after = Math.min(u.revenue, this.revenueCap);
-      s.revenue.sum += after - before;
-      s.revenue.sumSq += after * after - before * before;
-      return true;
-    }
-    if (e.kind === 'rec_click' && !u.clicked) { u.clicked = true; s.clickers++; return true; }
-    return false;
-  }
-
-  variants(): Array<{ name: string } & VariantSums> {
-    return this.#names.map((name, i) => ({ name, ...this.#variants[i]!, revenue: { ...this.#variants[i]!.revenue } }));
-  }
-}
-
-export interface VariantReport {
-  name: string;
-  exposures: number;
-  conversions: number;
-  conversionRate: number;
-  recCtr: number;
-  revenuePerUser: number;
-  /** Against the first variant (the control); absent on the control. */
-  lift?: { conversion: number; ci: [number, number]; p: number; pAdjusted: number; sequential: { ci: [number, number]; p: number; decision: string }; revenue: { lift: number; ci: [number, number]; p: number } };
-}
-
-export interface ExperimentReport {
+export interface ExperimentSums {
   id: string;
   phase: number;
-  variants: VariantReport[];
-  srm: { p: number; chi2: number; flagged: boolean };
-  /** The sequential test's verdict: the winning variant's name, or 'none' (also while SRM is flagged: the data cannot be trusted). */
-  decision: string;
+  variants: Record<string, VariantSums>;
+  firstExposureTs: number;
+  lastExposureTs: number;
 }
 
-/** The `GET /api/admin/experiments/:id` body: per-variant table, lifts vs control, SRM, the sequential decision. */
-export function experimentReport(exp: Pick<Experiment, 'id' | 'phase' | 'variants'>, fold: ExperimentFold, alpha = 0.05): ExperimentReport {
-  const vs = fold.variants();
-  const srm = srmTest(vs.map((v) => v.exposures), exp.variants.map((v) => v.weight));
-  const control = vs[0]!;
-  const bin = (v: (typeof vs)[number]): MomentSums => ({ n: v.exposures, sum: v.conversions, sumSq: v.conversions });
-  const rows: VariantReport[] = vs.map((v) => ({
-    name: v.name, exposures: v.exposures, conversions: v.conversions,
-    conversionRate: v.exposures ? v.conversions / v.exposures : 0,
-    recCtr: v.exposures ? v.clickers / v.exposures : 0,
-    revenuePerUser: v.exposures ? v.revenue.sum / v.exposures : 0,
-  }));
-  const ps: number[] = [];
-  let decision = 'none';
-  vs.forEach((v, i) => {
-    if (i === 0 || v.exposures < 2 || control.exposures < 2) return;
-    const z = twoProportionTest(control.conversions, control.exposures, v.conversions, v.exposures, alpha);
-    const seq = sequentialLift(bin(control), bin(v), alpha);
-    const rev = welchTest(control.revenue, v.revenue, alpha);
-    ps.push(z.p);
-    rows[i]!.lift = { conversion: z.lift, ci: z.ci, p: z.p, pAdjusted: z.p, sequential: { ci: seq.ci, p: seq.p, decision: seq.decision }, revenue: { lift: rev.lift, ci: rev.ci, p: rev.p } };
-    if (seq.decision === 'treatment' && decision === 'none') decision = v.name;
-    if (seq.decision === 'control' && decision === 'none') decision = control.name;
-  });
-  // Holm across the treatment-vs-control comparisons.
-  const adj = holm(ps);
-  let k = 0;
-  for (const r of rows) if (r.lift) r.lift.pAdjusted = adj[k++]!;
-  return { id: exp.id, phase: exp.phase, variants: rows, srm, decision: srm.flagged ? 'none' : decision };
+export const emptyCovariate = (): CovariateSums => ({ n: 0, sum: 0, sumSq: 0, sumX: 0, sumXSq: 0, sumXY: 0 });
+export const emptyVariantSums = (): VariantSums => ({ exposures: 0, conversions: 0, orders: 0, clickers: 0, couponCost: 0, revenue: emptyCovariate(), aov: emptyCovariate() });
+
+export const experimentKey = (id: string, phase: number) => `${id}:${phase}`;
+
+/** What the fold reads and writes (read-through to storage in the analytics worker). */
+export interface ExperimentView {
+  members(userId: string): readonly ExperimentMember[] | undefined;
+  setMembers(userId: string, members: ExperimentMember[]): void;
+  sums(key: string): ExperimentSums | undefined;
+  setSums(key: string, sums: ExperimentSums): void;
+  /** The user's revenue in [from, to) before the exposure (0 when unknown). */
+  revenueBetween(userId: string, from: number, to: number): number;
+}
+
+/** Kinds the fold reads: anything else is skipped at the cost of one Set lookup. */
+export const EXPERIMENT_FOLD_KINDS: ReadonlySet<string> = new Set(['exposure', 'purchase', 'rec_click', 'coupon_commit']);
+
+/** Folds one event into the experiments it concerns; returns the keys whose sums changed. */
+export function foldExperimentEvent(view: ExperimentView, e: ShopEvent, revenueCap = DEFAULT_REVENUE_CAP): string[] {
+  if (!EXPERIMENT_FOLD_KINDS.has(e.kind)) return [];
+  if (e.kind === 'exposure') return foldExposure(view, e, revenueCap);
+  const members = view.members(e.userId);
+  if (!members || members.length === 0) return [];
+  const next = members.map((m) => ({ ...m }));
+  const changed: string[] = [];
+  for (const m of next) {
+    const sums = view.sums(m.key);
+    const s = sums?.variants[m.variant];
+    if (!sums || !s) continue;
+    if (e.kind === 'purchase') {
+      const amount = (e.price ?? 0) * (e.qty ?? 1);
+      if (!m.converted) { m.converted = true; s.conversions++; }
+      const ordersBefore = m.orders;
+      if (e.orderId && e.orderId !== m.lastOrderId) { m.orders++; m.lastOrderId = e.orderId; s.orders++; }
+      const before = Math.min(m.revenue, revenueCap);
+      m.revenue += amount;
+      const after = Math.min(m.revenue, revenueCap);
+      moveY(s.revenue, m.pre, before, after);
+      moveXY(s.aov, ordersBefore, m.orders, before, after);
+    } else if (e.kind === 'rec_click') {
+      if (m.clicked) continue;
+      m.clicked = true;
+      s.clickers++;
+    } else if (e.kind === 'coupon_commit') {
+      const d = e.discount ?? 0;
+      if (!(d > 0)) continue;
+      s.couponCost = Math.round((s.couponCost + d) * 100) / 100;
+    }
+    view.setSums(m.key, sums);
+    changed.push(m.key);
+  }
+  if (changed.length > 0) view.setMembers(e.userId, next);
+  return changed;
+}
+
+function foldExposure(view: ExperimentView, e: ShopEvent, revenueCap: number): string[] {
+  const id = e.experimentId ?? '';
+  const phase = e.experimentPhase ?? 0;
+  const variant = e.variant ?? '';
+  if (!id || phase < 1 || !variant) return [];
+  const key = experimentKey(id, phase);
+  const members = view.members(e.userId) ?? [];
+  if (members.some((m) => m.key === key)) return [];
+  const sums = view.sums(key) ?? { id, phase, variants: {}, firstExposureTs: e.ts, lastExposureTs: e.ts };
+  const s = (sums.variants[variant] ??= emptyVariantSums());
+  const pre = Math.min(view.revenueBetween(e.userId, e.ts - PRE_PERIOD_MS, e.ts), revenueCap);
+  s.exposures++;
+  s.revenue.n++;
+  s.revenue.sumX += pre;
+  s.revenue.sumXSq += pre * pre;
+  s.aov.n++;
+  sums.firstExposureTs = Math.min(sums.firstExposureTs, e.ts);
+  sums.lastExposureTs = Math.max(sums.lastExposureTs, e.ts);
+  view.setSums(key, sums);
+  // A user in an earlier phase of the same experiment leaves it: only the current phase is measured.
+  const kept = members.filter((m) => !m.key.startsWith(`${id}:`));
+  kept.push({ key, variant, converted: false, revenue: 0, orders: 0, lastOrderId: '', clicked: false, pre });
+  view.setMembers(e.userId, kept);
+  return [key];
+}
+
+/** y moved from `before` to `after` for a user with covariate x. */
+function moveY(c: CovariateSums, x: number, before: number, after: number): void {
+  c.sum += after - before;
+  c.sumSq += after * after - before * before;
+  c.sumXY += x * (after - before);
+}
+
+/** y and x both moved (AOV: revenue and orders). */
+function moveXY(c: CovariateSums, x0: number, x1: number, y0: number, y1: number): void {
+  c.sum += y1 - y0;
+  c.sumSq += y1 * y1 - y0 * y0;
+  c.sumX += x1 - x0;
+  c.sumXSq += x1 * x1 - x0 * x0;
+  c.sumXY += x1 * y1 - x0 * y0;
+}
+
+/** An in-memory view: for tests, benchmarks and simulations. */
+export class MemoryExperimentView implements ExperimentView {
+  readonly #members = new Map<string, ExperimentMember[]>();
+  readonly #sums = new Map<string, ExperimentSums>();
+  readonly #revenue = new Map<string, Array<{ ts: number; amount: number }>>();
+
+  members(userId: string) { return this.#members.get(userId); }
+  setMembers(userId: string, m: ExperimentMember[]) { this.#members.set(userId, m); }
+  sums(key: string) { return this.#sums.get(key); }
+  setSums(key: string, s: ExperimentSums) { this.#sums.set(key, s); }
+  revenueBetween(userId: string, from: number, to: number): number {
+    let t = 0;
+    for (const r of this.#revenue.get(userId) ?? []) if (r.ts >= from && r.ts < to) t += r.amount;
+    return t;
+  }
+
+  /** Folds an event, also remembering purchases as order history (the analytics store has its own). */
+  apply(e: ShopEvent): string[] {
+    const changed = foldExperimentEvent(this, e);
+    if (e.kind === 'purchase') {
+      let l = this.#revenue.get(e.userId);
+      if (!l) this.#revenue.set(e.userId, (l = []));
+      l.push({ ts: e.ts, amount: (e.price ?? 0) * (e.qty ?? 1) });
+    }
+    return changed;
+  }
 }

@@ -12,7 +12,7 @@ import { ASK_QUEUE, askSubject, type ShardPlacement } from '../../placement/inde
 import type { AskReply, AskRequest } from '../protocol/messages.js';
 import { recordRecompute, type RecomputeTimes } from './recompute-times.js';
 import type { RecsCache } from './recs-cache.js';
-import type { ShardRecommender } from './shard-recommender.js';
+import type { RecItem, RecommendContext } from './shard-recommender.js';
 
 /** Longest an ask waits for the shard to reach the asker's sequence. */
 export const WAIT_TIMEOUT_MS = 3000;
@@ -25,7 +25,8 @@ export interface AskServerDeps {
   /** Sequence an answer must reflect at least (recovering: the log's end at start). */
   floorSeq(): number;
   appliedSeq(): number;
-  recommender: ShardRecommender;
+  /** Recommends with the shopper's experiment variants applied (and their exposures logged). */
+  recommend(state: UserState, ctx: RecommendContext): RecItem[];
   recsCache: RecsCache;
   times: RecomputeTimes;
   log: Logger;
@@ -89,14 +90,14 @@ export class AskServer {
 
   #recommend(req: Extract<AskRequest, { op: 'recommend' }>, state: UserState) {
     const t0 = performance.now();
-    const ctx: { k: number; itemId?: string; category?: string; exclude?: string[] } = { k: clampK(req.k) };
+    const ctx: RecommendContext = { k: clampK(req.k) };
     if (req.itemId) ctx.itemId = req.itemId;
     if (req.category) ctx.category = req.category;
     if (req.exclude) ctx.exclude = req.exclude;
     const plain = !ctx.itemId && !ctx.category && !ctx.exclude?.length;
     const cached = plain ? this.#d.recsCache.get(req.userId, state.lastSeq, ctx.k) : undefined;
     if (cached) return { items: cached, ts: Date.now() };
-    const items = this.#d.recommender.recommend(state, ctx);
+    const items = this.#d.recommend(state, ctx);
     recordRecompute(this.#d.times, performance.now() - t0);
     if (plain) this.#d.recsCache.put(req.userId, state.lastSeq, items);
     return { items, ts: Date.now() };

@@ -38,6 +38,8 @@ export interface RecommendContext {
   itemId?: string;
   category?: string;
   exclude?: readonly string[];
+  /** An experiment variant's ranking strategy (absent: the shop's defaults). */
+  strategy?: { fusionMode?: number; diversity?: number; categoryCap?: number };
 }
 
 export interface RecommenderDeps {
@@ -190,6 +192,7 @@ export class ShardRecommender {
         extraCandidates: extra,
         describe,
         sessionKey: state.userId,
+        ...(ctx.strategy ? { strategy: ctx.strategy } : {}),
       });
       const maxTrend = Math.max(1, this.#d.trending()[0]?.score ?? 1);
       for (const r of recs) {
@@ -223,13 +226,14 @@ export class ShardRecommender {
         }
       }
     }
-    return diversify([...out.values()].sort((a, b) => b.score - a.score), k);
+    const ranked = [...out.values()].sort((a, b) => b.score - a.score);
+    return diversify(ranked, k, ctx.strategy?.categoryCap !== undefined ? ctx.strategy.categoryCap / k : undefined);
   }
 }
 
 /** Keeps the ranking but caps items per category so one category cannot fill the strip. */
 export function diversify(ranked: RecItem[], k: number, maxShare = 0.6): RecItem[] {
-  const cap = Math.max(1, Math.ceil(k * maxShare));
+  const cap = Math.max(1, Math.ceil(k * maxShare - 1e-9));
   const perCat = new Map<string, number>();
   const picked: RecItem[] = [];
   const rest: RecItem[] = [];

@@ -32,7 +32,8 @@ import { PushScheduler } from './push-scheduler.js';
 import { medianMs, type RecomputeTimes } from './recompute-times.js';
 import { RecsCache } from './recs-cache.js';
 import { REMINDER_TICK_MS, ReminderTicker } from './reminder-ticker.js';
-import type { ShardRecommender } from './shard-recommender.js';
+import type { RecommendContext, ShardRecommender } from './shard-recommender.js';
+import { ExperimentServing } from './experiment-serving.js';
 
 const SWEEP_TICK_MS = 5000;
 /** How often the model replica is snapshotted (and at drain). */
@@ -81,6 +82,7 @@ export class Shard {
   readonly #pushLatency = emptyPushLatency();
   #timers: NodeJS.Timeout[] = [];
   readonly #foldCtx: FoldContext;
+  readonly #experiments: ExperimentServing;
   /** userId -> the category picks last pushed, as a key. */
   readonly #pushedPicks = new Map<string, string>();
   stats = { eventsApplied: 0, batches: 0 };
@@ -101,11 +103,12 @@ export class Shard {
       ...(intent.enabled ? { intent: { model: () => deps.model.definitions.intent, bands: intent.bands, gapMs: intent.gapMs } } : {}),
     };
     this.#outbox = new Outbox({ js: deps.js, store, log, placement: this.#placement });
+    this.#experiments = new ExperimentServing({ experiments: () => deps.model.definitions.experiments, store, outbox: this.#outbox, placement: this.#placement });
     this.#reminders = new ReminderTicker({ js: deps.js, store, placement: this.#placement, log });
     this.#pushes = new PushScheduler({
       recompute: (userId, causedBy, seq) => {
         const state = this.#users.get(userId);
-        const items = deps.recommender.recommend(state, { k: RECOMMEND_K.default });
+        const items = this.#serveRecs(state, { k: RECOMMEND_K.default });
         this.#recsCache.put(userId, state.lastSeq, items);
         this.#pushPicksIfChanged(userId, state, causedBy);
         return { type: 'recs', items, causedBy, seq, ts: Date.now() };
@@ -122,11 +125,15 @@ export class Shard {
       profile: (state) => profileOf(state, {
         intent: intent.enabled ? intentView(state, deps.model.definitions.intent, intent.bands) : null,
         categoryPicks: this.#picks(state),
+        experiments: this.#experiments.recs(state).map((a) => ({
+          id: a.experiment.id, phase: a.experiment.phase, variant: a.variant.name,
+          exposed: (state.experiments?.[a.experiment.id]?.phase ?? 0) >= a.experiment.phase,
+        })),
       }),
       // A recovering shard's state is behind the log: answer once it has caught up.
       floorSeq: () => (this.#state === 'recovering' ? this.#recoverUntil : 0),
       appliedSeq: () => this.#appliedSeq,
-      recommender: deps.recommender,
+      recommend: (state, ctx) => this.#serveRecs(state, ctx),
       recsCache: this.#recsCache,
       times: this.#times,
       log,
@@ -230,6 +237,15 @@ export class Shard {
       if (this.#state === 'serving' || now - o.ts < RECENT_ORDER_MS) this.#publishPush(o.userId, orderPush(o, now));
     }
     this.#asks.reached(result.appliedSeq);
+  }
+
+  /** Recommendations with the shopper's experiment variants applied; their exposures are logged as they are served. */
+  #serveRecs(state: UserState, ctx: RecommendContext): ReturnType<ShardRecommender['recommend']> {
+    const assignments = this.#experiments.recs(state);
+    const strategy = ExperimentServing.strategy(assignments);
+    const items = this.#d.recommender.recommend(state, strategy ? { ...ctx, strategy } : ctx);
+    if (assignments.length) this.#experiments.served(state, assignments);
+    return items;
   }
 
   #picks(state: UserState): CategoryPick[] {
