@@ -326,13 +326,23 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
   }, ['id', 'variants', 'metric'], { description: 'An A/B test (docs/experiments.md): a definition event on the log' }),
   ExperimentPublished: obj({ id: str(), version: int({ minimum: 1 }), phase: int({ minimum: 1 }), seq: { ...seq, description: 'log sequence of the definition event' } }),
   ExperimentReport: obj({
-    id: str(), phase: int({ minimum: 1 }), version: int({ minimum: 1 }), status: str({ enum: ['running', 'stopped'] }), metric: str(), surface: str(),
-    variants: arr(obj({ name: str(), weight: num(), exposures: int({ minimum: 0 }), conversions: int({ minimum: 0 }), conversionRate: num(), recCtr: num(), revenuePerUser: num(), aov: num(), couponCost: num(), lift: { type: 'object', description: 'per metric vs the control: lift, ci, p, pAdjusted (Holm), sequential {ci, p, decision}' } }, ['name', 'exposures', 'conversions'])),
+    id: str(), phase: int({ minimum: 1 }), version: int({ minimum: 1 }), status: str({ enum: ['running', 'stopped'] }), metric: str(), surface: str({ enum: ['recs', 'search', 'promo'] }),
+    population: { description: '{type: all | new} or {type: segment, segment}' }, phaseStartedAt: epochMs('when the current phase began'),
+    variants: arr(obj({
+      name: str(), weight: num(), exposures: int({ minimum: 0 }), conversions: int({ minimum: 0 }), conversionRate: num(), clickers: int({ minimum: 0 }), recCtr: num(),
+      orders: int({ minimum: 0 }), revenue: num({ description: 'winsorised revenue of the exposed users' }), revenuePerUser: num(), aov: num(), couponCost: num(),
+      lift: { type: 'object', description: 'per metric (conversion, rec_ctr, revenue, aov) vs the control: lift, ci, p, pAdjusted (Holm), sequential {ci, p, decision}' },
+    }, ['name', 'exposures', 'conversions'])),
     srm: obj({ p: num({ minimum: 0, maximum: 1 }), chi2: num(), flagged: { type: 'boolean' } }, ['p', 'flagged']),
     decision: str({ description: 'the sequential verdict on the primary metric: a variant name, or none' }),
     guardrails: arr(obj({ metric: str(), maxDrop: num(), variant: str(), breached: { type: 'boolean' } })),
+    cuped: obj({ theta: num({ description: 'pooled CUPED coefficient on the pre-period revenue (0: none)' }) }),
+    firstExposureTs: epochMs('first exposure of the phase (0: none)'), lastExposureTs: epochMs('last exposure of the phase (0: none)'),
   }, ['id', 'phase', 'variants', 'srm', 'decision'], { description: 'The live per-variant table, lifts with intervals, the sequential decision and SRM' }),
-  ExperimentList: obj({ experiments: arr(obj({ id: str(), version: int(), phase: int(), status: str(), decision: str() }, ['id', 'phase', 'decision'])) }),
+  ExperimentList: obj({ experiments: arr(obj({
+    id: str(), version: int(), phase: int(), status: str(), surface: str(), metric: str(), decision: str(),
+    variants: arr(obj({ name: str(), weight: num(), exposures: int({ minimum: 0 }) })), srm: obj({ p: num(), flagged: { type: 'boolean' } }),
+  }, ['id', 'phase', 'decision'])) }),
   DryRunRequest: obj({ rule: ref('PromoRule'), hours: num({ exclusiveMinimum: 0, maximum: 336, default: 24, description: 'how far back to read the log' }) }, ['rule']),
   DryRunResult: obj({
     rule: str(),

@@ -283,6 +283,15 @@ describe('openapi - answers of a real engine validate against the document', () 
     await call('GET', '/api/admin/campaigns', '/api/admin/campaigns', {}, [401, 'E_UNAUTHENTICATED']);
     await call('GET', '/api/admin/campaigns/{id}', '/api/admin/campaigns/contract_camp', { headers: key }, 200);
     await call('GET', '/api/admin/campaigns/{id}', '/api/admin/campaigns/nope', { headers: key }, [404, 'E_NOT_FOUND']);
+
+    // Experiments (docs/experiments.md).
+    const experiment = { id: 'contract_exp', metric: 'conversion', variants: [{ name: 'control', weight: 1, config: {} }, { name: 'knn', weight: 1, config: { fusionMode: 0 } }] };
+    await post('/api/admin/experiments', experiment, 200);
+    await post('/api/admin/experiments', { ...experiment, metric: 'joy' }, [400, 'E_BAD_REQUEST']);
+    await call('GET', '/api/admin/experiments', '/api/admin/experiments', { headers: key }, 200);
+    await call('GET', '/api/admin/experiments', '/api/admin/experiments', {}, [401, 'E_UNAUTHENTICATED']);
+    await call('GET', '/api/admin/experiments/{id}', '/api/admin/experiments/contract_exp', { headers: key }, 200);
+    await call('GET', '/api/admin/experiments/{id}', '/api/admin/experiments/nope', { headers: key }, [404, 'E_NOT_FOUND']);
     const dry = (await post('/api/admin/promotions/dry-run', { rule: { ...rule, id: 'contract_draft' }, hours: 1 }, 200)).body as { window: { events: number } };
     assert.ok(dry.window.events > 0, 'the dry run read the recent log');
     await post('/api/admin/promotions/dry-run', { rule: { ...rule, reward: { type: 'amount', amount: -1 } } }, [400, 'E_BAD_RULE']);
