@@ -130,6 +130,8 @@ export interface ShopEvent {
   campaignId?: string;
   modelVersion?: string;
   adCtr?: number;
+  /** ad_impression: the shopper's affinity to the item's category the CTR model saw (its query terms travel in `query`, the category in `category`). */
+  adAffinity?: number;
   /** exposure: the experiment, its phase and the variant whose decision was served. */
   experimentId?: string;
   experimentPhase?: number;
@@ -173,6 +175,7 @@ export function encodeEvent(e: ShopEvent): Uint8Array {
     campaignId: e.campaignId ?? '',
     modelVersion: e.modelVersion ?? '',
     adCtr: e.adCtr ?? 0,
+    adAffinity: e.adAffinity ?? 0,
     experimentId: e.experimentId ?? '',
     experimentPhase: e.experimentPhase ?? 0,
     variant: e.variant ?? '',
@@ -215,8 +218,10 @@ export function decodeEvent(buf: Uint8Array): ShopEvent {
   if (m.campaignId) e.campaignId = m.campaignId;
   if (m.modelVersion) e.modelVersion = m.modelVersion;
   if (m.adCtr) e.adCtr = m.adCtr;
+  if (m.adAffinity) e.adAffinity = m.adAffinity;
   if (m.experimentId) e.experimentId = m.experimentId;
   if (m.experimentPhase) e.experimentPhase = m.experimentPhase;
   if (m.variant) e.variant = m.variant;
   return e;
 }
+export { peekEventKind } from './peek-kind.js';

@@ -6,3 +6,4 @@ export {
 export { adFeatures, runAuction, type AdCandidate, type AdContext, type AdWinner } from './auction.js';
 export { DEFAULT_FTRL, FtrlModel, sigmoid, type FtrlOptions } from './ftrl.js';
 export { PACING_SLACK, pacingAllows } from './pacing.js';
+export { CALIBRATION_EDGES, CLICK_WINDOW_MS, CtrFold, MAX_PENDING, type AdLogEvent, type CalibrationBucket, type PendingImpression } from './ctr-fold.js';

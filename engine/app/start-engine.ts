@@ -124,12 +124,11 @@ export async function startEngine(config: EngineConfig, opts: StartOptions = {})
       search: { lexical: searchIndex.lexical, vectors, log: log.child('search'), logistics: config.logisticsWeights },
     });
     if (config.ads) {
-      const ads = new Ads({ log: eventLog, nc, store, catalog, stockOf: (id) => services.inventory.stockOf(id), metrics, logger: log.child('ads') },
+      const ads = new Ads({ log: eventLog, nc, store, catalog, stockOf: (id) => services.inventory.stockOf(id), metrics, dataDir: config.dataDir, logger: log.child('ads') },
         { reservePrice: config.adsReservePrice, slotShare: config.adsSlotShare, logistics: config.logisticsWeights });
       await ads.start();
       cleanups.push(async () => ads.close());
       services.ads = ads;
-      services.tracking.onStored = (e) => ads.observeClick(e);
     }
     metrics.gauge('shop_shard_applied_seq', 'last log sequence applied by each shard', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.appliedSeq]));
     metrics.gauge('shop_shard_serving', '1 when the shard is serving', () => shards.shards.map((s) => [{ shard: String(s.index) }, s.state === 'serving' ? 1 : 0]));

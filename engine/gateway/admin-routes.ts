@@ -220,6 +220,13 @@ export function adminCampaign(deps: AdminDeps, req: AdminRequest, id: string) {
   return adsOf(deps).stats(id);
 }
 
+/** The dashboard's ads panel: every campaign's numbers and the CTR model (log position, fingerprint, calibration). */
+export function adminAds(deps: AdminDeps, req: AdminRequest) {
+  operator(deps, req);
+  const ads = adsOf(deps);
+  return { ...ads.list(), model: ads.modelReport() };
+}
+
 /** Creates a campaign (version 1) or replaces the one with this id (its next version). */
 export function adminPutCampaign(deps: AdminDeps, req: AdminRequest, body: unknown) {
   operator(deps, req);

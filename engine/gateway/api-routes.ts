@@ -9,7 +9,7 @@ import type { Coupon } from '../../protos/contract.js';
 import { rewardText } from '../../actors/promo/index.js';
 import { checkCouponField, checkIdempotencyKey, parseCheckoutLines, RECOMMEND_K, type ApiKeyCheck, type EngineServices, type RecommendOptions } from '../services/index.js';
 import {
-  adminPromotions, adminCampaigns, adminCampaign, adminPutCampaign, adminExperiments, adminExperiment, adminPutExperiment, adminPromotionStats, adminCreatePromotion, adminUpdatePromotion, adminSetPromotionStatus, adminDryRunPromotion,
+  adminPromotions, adminAds, adminCampaigns, adminCampaign, adminPutCampaign, adminExperiments, adminExperiment, adminPutExperiment, adminPromotionStats, adminCreatePromotion, adminUpdatePromotion, adminSetPromotionStatus, adminDryRunPromotion,
   adminAbc, adminClv, adminIntent, adminCohorts, adminSegments, adminSession, isOperatorRequest, adminCustomer, adminFunnel, adminHot, adminImportOrders, adminImportProducts, adminKpis, adminRfm, MAX_IMPORT_BODY_BYTES, type AdminDeps,
 } from './admin-routes.js';
 import { bearerToken, declaredLength, framingProblem, parseQuery, readJson, reply, sendError, sendJson, sendText, type Reply } from './http.js';
@@ -262,6 +262,7 @@ export function mountApi(app: TemplatedApp, services: EngineServices, health: He
     api.post('/api/admin/promotions', route('admin_promotion_create', async (r, req) => adminCreatePromotion(admin, req, await opBody(r, req))));
     api.post('/api/admin/promotions/dry-run', route('admin_promotion_dry_run', async (r, req) => adminDryRunPromotion(admin, req, await opBody(r, req))));
     api.post('/api/admin/promotions/:id', route('admin_promotion_update', async (r, req) => adminUpdatePromotion(admin, req, req.param(0), await opBody(r, req))));
+    api.get('/api/admin/ads', route('admin_ads', (_r, req) => adminAds(admin, req)));
     api.get('/api/admin/campaigns', route('admin_campaigns', (_r, req) => adminCampaigns(admin, req)));
     api.post('/api/admin/campaigns', route('admin_campaign_put', async (r, req) => adminPutCampaign(admin, req, await opBody(r, req))));
     api.get('/api/admin/campaigns/:id', route('admin_campaign', (_r, req) => adminCampaign(admin, req, req.param(0))));

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { DefinitionRegistry } from '../../actors/definitions/index.js';
 import {
-  AD_CAMPAIGN_KIND, adDayOf, adFeatures, FtrlModel, isLive, pacingAllows, parseCampaign, runAuction,
+  AD_CAMPAIGN_KIND, adDayOf, adFeatures, isLive, pacingAllows, parseCampaign, runAuction,
   type AdCandidate, type AdContext, type Campaign, type CampaignBudgetState,
 } from '../../actors/ads/index.js';
 import { decodeEvent, type ShopEvent } from '../../protos/index.js';
@@ -22,12 +22,9 @@ import { readDefinitions, type EventLog } from '../log/index.js';
 import type { Logger, Metrics } from '../observability/index.js';
 import { DEFINITIONS_SUBJECT } from '../placement/index.js';
 import type { StateStore } from '../store/index.js';
+import { CtrLearner, type CtrModelReport } from './ctr-learner.js';
 import { DEFAULT_LOGISTICS_WEIGHTS, logisticsScore, stockScore, type LogisticsWeights } from '../../actors/ranking/index.js';
 
-/** An impression not clicked within this long is learned as a non-click. */
-export const CLICK_WINDOW_MS = 30_000;
-/** Impressions awaiting their label (bounded: the oldest are labelled non-clicks early). */
-const MAX_PENDING = 50_000;
 /** Frequency-cap counters kept (per shopper and campaign and day; per node). */
 const MAX_CAP_KEYS = 200_000;
 
@@ -51,6 +48,8 @@ export interface AdsDeps {
   catalog: Catalog;
   stockOf: (itemId: string) => number;
   metrics: Metrics;
+  /** Where the CTR model's checkpoint lives. */
+  dataDir: string;
   logger?: Logger | undefined;
 }
 
@@ -97,12 +96,10 @@ export class Ads {
   readonly #o: Required<AdsOptions>;
   #reg = new DefinitionRegistry();
   #sub: Subscription | undefined;
-  readonly model = new FtrlModel();
-  readonly #pending = new Map<string, { idx: number[]; ts: number }>();
+  /** The CTR model, a fold of the log's ad events (engine/services/ctr-learner.ts). */
+  readonly learner: CtrLearner;
   readonly #caps = new Map<string, number>();
-  readonly #metrics: { auctions: { inc(): void }; impressions: { inc(by?: number): void }; learned: { inc(): void } };
-  /** Progressive validation: each example scored before it is learned. */
-  #loss = { sum: 0, n: 0, clicks: 0 };
+  readonly #metrics: { auctions: { inc(): void }; impressions: { inc(by?: number): void } };
 
   constructor(deps: AdsDeps, opts: AdsOptions) {
     if (!(opts.reservePrice > 0)) throw new RangeError('ads reservePrice must be > 0');
@@ -113,12 +110,15 @@ export class Ads {
     this.#metrics = {
       auctions: m.counter('shop_ads_auctions_total', 'ad auctions run (answers that could carry ads)').with({}),
       impressions: m.counter('shop_ads_impressions_total', 'sponsored entries shown (ad_impression events appended)').with({}),
-      learned: m.counter('shop_ads_ctr_examples_total', 'impressions the CTR model learned from (clicked or not)').with({}),
     };
-    m.gauge('shop_ads_ctr_progressive_logloss', 'progressive-validation logloss of the CTR model (each impression scored before it was learned)', () => (this.#loss.n ? this.#loss.sum / this.#loss.n : Number.NaN));
+    this.learner = new CtrLearner({ nc: deps.nc, dataDir: deps.dataDir, logger: deps.logger });
+    const loss = () => this.learner.fold.loss;
+    m.counterFrom('shop_ads_ctr_examples_total', 'impressions the CTR model learned from (clicked or not), folded from the log', () => [[{}, loss().n]]);
+    m.gauge('shop_ads_ctr_progressive_logloss', 'progressive-validation logloss of the CTR model (each impression scored before it was learned)', () => (loss().n ? loss().sum / loss().n : Number.NaN));
+    m.gauge('shop_ads_ctr_seq', 'last log sequence the CTR model folded', () => this.learner.seq);
   }
 
-  /** Follows the definitions subject (live), then reads what is already on the log. */
+  /** Follows the definitions subject (live), then reads what is already on the log; restores the CTR model (checkpoint + the log's tail). */
   async start(): Promise<void> {
     this.#sub = this.#d.nc.subscribe(DEFINITIONS_SUBJECT, {
       callback: (err, msg) => {
@@ -132,10 +132,16 @@ export class Ads {
       },
     });
     for (const r of await readDefinitions(this.#d.nc)) if (r.event.defKind === AD_CAMPAIGN_KIND) this.#reg.apply(r.event, r.seq);
+    await this.learner.start();
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.#sub?.unsubscribe();
+    await this.learner.close();
+  }
+
+  get model() {
+    return this.learner.fold.model;
   }
 
   get campaigns(): Campaign[] {
@@ -174,13 +180,13 @@ export class Ads {
     return { campaigns: this.campaigns.map((c) => this.stats(c.id)).sort((a, b) => (a.id < b.id ? -1 : 1)) };
   }
 
-  /** Progressive-validation numbers of the CTR model. */
-  modelReport(): { version: string; examples: number; clicks: number; logloss: number | null } {
-    return { version: this.modelVersion, examples: this.#loss.n, clicks: this.#loss.clicks, logloss: this.#loss.n ? this.#loss.sum / this.#loss.n : null };
+  /** The CTR model: version, log position, progressive-validation numbers, calibration by bucket. */
+  modelReport(): CtrModelReport {
+    return this.learner.report();
   }
 
   get modelVersion(): string {
-    return `ftrl-${this.model.updates}`;
+    return this.learner.fold.version;
   }
 
   /** Whether a campaign may bid now: live, budget left for a reserve-price click, and (pacing) not ahead of an even spread of today's budget. */
@@ -210,7 +216,6 @@ export class Ads {
     if (slots <= 0 || this.campaigns.length === 0) return [];
     this.#metrics.auctions.inc();
     const now = this.#o.now();
-    this.#labelExpired(now);
     const reserveCents = Math.round(this.#o.reservePrice * 100);
     const hour = new Date(now).getUTCHours();
     const cands: Array<AdCandidate & { idx: number[] }> = [];
@@ -245,18 +250,15 @@ export class Ads {
       const index = Math.min(i * step, req.total - 1);
       out.push({ itemId: w.itemId, campaignId: w.campaignId, impressionId, index });
       const p = this.#d.catalog.get(w.itemId)!;
-      // The model learns what it would see at this position (the slot's index).
-      const idx = this.model.indexHashes(adFeatures({
-        slot: req.slot, position: index + 1, itemId: w.itemId, category: p.category, campaignId: w.campaignId,
-        queryTerms: req.queryTerms ?? [], affinity: req.affinity?.get(p.category) ?? 0, hour,
-      }));
-      this.#remember(impressionId, idx, now);
       const ck = `${req.userId}|${w.campaignId}|${adDayOf(now)}`;
       if (this.#caps.size >= MAX_CAP_KEYS) this.#caps.clear();
       this.#caps.set(ck, (this.#caps.get(ck) ?? 0) + 1);
       return {
         id: impressionId, userId: req.userId, kind: 'ad_impression', ts: now, source: 'engine', itemId: w.itemId, slot: req.slot,
         position: index + 1, campaignId: w.campaignId, impressionId, price: w.priceCents / 100, modelVersion: version, adCtr: w.ctr,
+        // What the CTR fold needs to learn this impression at the position it was shown (ctr-fold.ts).
+        category: p.category, ...(req.queryTerms?.length ? { query: req.queryTerms.slice(0, 8).join(' ') } : {}),
+        ...(affinityOf(req, p.category) > 0 ? { adAffinity: affinityOf(req, p.category) } : {}),
       };
     });
     try {
@@ -264,43 +266,11 @@ export class Ads {
     } catch (err) {
       // No impression on the log, no ad in the answer (a click on it could not be charged): the organic answer still goes out.
       this.#d.logger?.warn('ads: impressions not stored; answering without ads', { err });
-      for (const e of events) this.#pending.delete(e.impressionId!);
       return [];
     }
     this.#metrics.impressions.inc(events.length);
     return out;
   }
-
-  #remember(impressionId: string, idx: number[], ts: number): void {
-    if (this.#pending.size >= MAX_PENDING) {
-      const oldest = this.#pending.keys().next().value;
-      if (oldest !== undefined) this.#learn(oldest, false);
-    }
-    this.#pending.set(impressionId, { idx, ts });
-  }
-
-  /** A click this node accepted into the log: the impression is learned as clicked. */
-  observeClick(e: ShopEvent): void {
-    if (e.kind === 'ad_click' && e.impressionId) this.#learn(e.impressionId, true);
-  }
-
-  #learn(impressionId: string, clicked: boolean): void {
-    const p = this.#pending.get(impressionId);
-    if (!p) return;
-    this.#pending.delete(impressionId);
-    const pred = this.model.learnIdx(p.idx, clicked);
-    const q = Math.min(1 - 1e-15, Math.max(1e-15, pred));
-    this.#loss.sum += clicked ? -Math.log(q) : -Math.log(1 - q);
-    this.#loss.n++;
-    if (clicked) this.#loss.clicks++;
-    this.#metrics.learned.inc();
-  }
-
-  /** Impressions older than CLICK_WINDOW_MS are non-clicks (Map order = age). */
-  #labelExpired(now: number): void {
-    for (const [id, p] of this.#pending) {
-      if (now - p.ts < CLICK_WINDOW_MS) break;
-      this.#learn(id, false);
-    }
-  }
 }
+
+const affinityOf = (req: AdRequest, category: string): number => req.affinity?.get(category) ?? 0;

@@ -206,6 +206,9 @@ export namespace shop {
             /** Event adCtr */
             adCtr?: (number|null);
 
+            /** Event adAffinity */
+            adAffinity?: (number|null);
+
             /** Event reason */
             reason?: (string|null);
 
@@ -326,6 +329,9 @@ export namespace shop {
 
             /** Event adCtr. */
             public adCtr: number;
+
+            /** Event adAffinity. */
+            public adAffinity: number;
 
             /** Event reason. */
             public reason: string;

@@ -298,6 +298,7 @@ export const shop = $root.shop = (() => {
              * @property {string|null} [campaignId] Event campaignId
              * @property {string|null} [modelVersion] Event modelVersion
              * @property {number|null} [adCtr] Event adCtr
+             * @property {number|null} [adAffinity] Event adAffinity
              * @property {string|null} [reason] Event reason
              * @property {string|null} [experimentId] Event experimentId
              * @property {number|null} [experimentPhase] Event experimentPhase
@@ -586,6 +587,14 @@ export const shop = $root.shop = (() => {
             Event.prototype.adCtr = 0;
 
             /**
+             * Event adAffinity.
+             * @member {number} adAffinity
+             * @memberof shop.v1.Event
+             * @instance
+             */
+            Event.prototype.adAffinity = 0;
+
+            /**
              * Event reason.
              * @member {string} reason
              * @memberof shop.v1.Event
@@ -715,6 +724,8 @@ export const shop = $root.shop = (() => {
                     writer.uint32(/* id 52, wireType 2 =*/418).string(message.modelVersion);
                 if (message.adCtr != null && Object.hasOwnProperty.call(message, "adCtr"))
                     writer.uint32(/* id 53, wireType 1 =*/425).double(message.adCtr);
+                if (message.adAffinity != null && Object.hasOwnProperty.call(message, "adAffinity"))
+                    writer.uint32(/* id 54, wireType 1 =*/433).double(message.adAffinity);
                 if (message.experimentId != null && Object.hasOwnProperty.call(message, "experimentId"))
                     writer.uint32(/* id 60, wireType 2 =*/482).string(message.experimentId);
                 if (message.experimentPhase != null && Object.hasOwnProperty.call(message, "experimentPhase"))
@@ -892,6 +903,10 @@ export const shop = $root.shop = (() => {
                         }
                     case 53: {
                             message.adCtr = reader.double();
+                            break;
+                        }
+                    case 54: {
+                            message.adAffinity = reader.double();
                             break;
                         }
                     case 27: {

@@ -260,6 +260,11 @@ const OPERATIONS: Operation[] = [
     ok: { description: 'published', schema: ref('PromotionPublished') }, errors: ['E_UNAUTHENTICATED', ...BODY, 'E_BAD_RULE', 'E_NOT_FOUND', 'E_UNAVAILABLE', 'E_STORAGE_FULL'],
   },
   {
+    method: 'get', path: '/api/admin/ads', operationId: 'adminAds', tags: ['admin'], security: operator,
+    summary: 'The ads panel: every campaign with its numbers, and the CTR model folded from the log (version, log position, fingerprint, progressive logloss, calibration)',
+    ok: { description: 'campaigns and model', schema: ref('AdsOverview') }, errors: ['E_UNAUTHENTICATED', 'E_UNAVAILABLE'],
+  },
+  {
     method: 'get', path: '/api/admin/campaigns', operationId: 'adminCampaigns', tags: ['admin'], security: operator,
     summary: 'Ad campaigns in force with their spend, impressions and clicks',
     ok: { description: 'the campaigns', schema: ref('CampaignList') }, errors: ['E_UNAUTHENTICATED', 'E_UNAVAILABLE'],

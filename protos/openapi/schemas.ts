@@ -343,6 +343,17 @@ const HTTP_SCHEMAS: Record<string, JsonSchema> = {
     id: str(), version: int(), phase: int(), status: str(), surface: str(), metric: str(), decision: str(),
     variants: arr(obj({ name: str(), weight: num(), exposures: int({ minimum: 0 }) })), srm: obj({ p: num(), flagged: { type: 'boolean' } }),
   }, ['id', 'phase', 'decision'])) }),
+  AdsOverview: obj({
+    campaigns: arr(ref('CampaignStats')),
+    model: obj({
+      version: str({ examples: ['ftrl-1200'] }), seq: int({ minimum: 0, description: 'last log sequence the model folded' }),
+      examples: int({ minimum: 0 }), clicks: int({ minimum: 0 }), logloss: { type: ['number', 'null'], description: 'progressive validation (null before the first example)' },
+      pending: int({ minimum: 0, description: 'impressions waiting for a click or the end of the click window' }),
+      fingerprint: str({ description: 'hash of the model state: equal = the same model' }),
+      calibration: arr(obj({ upTo: { type: ['number', 'null'], description: 'upper edge of predicted CTR (null: open-ended)' }, n: int({ minimum: 0 }), predicted: num({ minimum: 0 }), clicks: int({ minimum: 0 }) })),
+      restoredFrom: { description: 'a checkpoint (its sequence) or "replay"' },
+    }, ['version', 'seq', 'examples', 'clicks', 'fingerprint', 'calibration']),
+  }, ['campaigns', 'model'], { description: 'Campaigns and the CTR model for the dashboard (docs/ads.md)' }),
   DryRunRequest: obj({ rule: ref('PromoRule'), hours: num({ exclusiveMinimum: 0, maximum: 336, default: 24, description: 'how far back to read the log' }) }, ['rule']),
   DryRunResult: obj({
     rule: str(),

@@ -281,6 +281,8 @@ describe('openapi - answers of a real engine validate against the document', () 
     await post('/api/admin/campaigns', campaign, [401, 'E_UNAUTHENTICATED'], {});
     await call('GET', '/api/admin/campaigns', '/api/admin/campaigns', { headers: key }, 200);
     await call('GET', '/api/admin/campaigns', '/api/admin/campaigns', {}, [401, 'E_UNAUTHENTICATED']);
+    await call('GET', '/api/admin/ads', '/api/admin/ads', { headers: key }, 200);
+    await call('GET', '/api/admin/ads', '/api/admin/ads', {}, [401, 'E_UNAUTHENTICATED']);
     await call('GET', '/api/admin/campaigns/{id}', '/api/admin/campaigns/contract_camp', { headers: key }, 200);
     await call('GET', '/api/admin/campaigns/{id}', '/api/admin/campaigns/nope', { headers: key }, [404, 'E_NOT_FOUND']);
 

@@ -130,6 +130,10 @@ export interface Event {
    */
   'adCtr'?: (number | string);
   /**
+   * AD_IMPRESSION: the shopper's affinity (0..1) to the item's category, as the CTR model saw it
+   */
+  'adAffinity'?: (number | string);
+  /**
    * EXPOSURE: which experiment
    */
   'experimentId'?: (string);
@@ -267,6 +271,10 @@ export interface Event__Output {
    * AD_IMPRESSION: the predicted click probability
    */
   'adCtr': (number);
+  /**
+   * AD_IMPRESSION: the shopper's affinity (0..1) to the item's category, as the CTR model saw it
+   */
+  'adAffinity': (number);
   /**
    * EXPOSURE: which experiment
    */
