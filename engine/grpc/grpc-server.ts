@@ -7,6 +7,7 @@
  * lets unary calls finish for up to `drainMs`, then closes every connection.
  */
 import { adHandlers } from './ad-handlers.js';
+import { experimentHandlers } from './experiment-handlers.js';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
@@ -141,6 +142,7 @@ export class GrpcServer {
     const search = searchHandlers(services);
     const p = promotionHandlers(services, options.analytics?.promotions);
     const ads = adHandlers(() => services.ads);
+    const exps = experimentHandlers(() => options.analytics?.experiments);
     const handlers: EngineHandlers = {
       Track: g.unaryCall('Track', u.track, { coalesce: true }),
       TrackBatch: g.bidiStream('TrackBatch', trackBatch(services, { window, events: this.#batchEvents })),
@@ -161,6 +163,8 @@ export class GrpcServer {
       DryRunPromotion: g.unaryCall('DryRunPromotion', p.dryRunPromotion),
       PutAdCampaign: g.unaryCall('PutAdCampaign', ads.putAdCampaign),
       GetAdCampaign: g.unaryCall('GetAdCampaign', ads.getAdCampaign),
+      PutExperiment: g.unaryCall('PutExperiment', exps.putExperiment),
+      GetExperiment: g.unaryCall('GetExperiment', exps.getExperiment),
     };
     this.#server.addService(proto.service, handlers);
     if (options.analytics) this.#server.addService(proto.analytics, analyticsHandlers(options.analytics, g));

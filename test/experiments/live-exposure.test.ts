@@ -11,7 +11,8 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { assign, parseExperiment, type Experiment } from '../../actors/experiments/index.js';
 import { readLog, spawnEngine, startNats, testEnv, type EngineProcess, type LoggedEvent, type TestNats } from '../kit/index.js';
-import { API_KEY, eventually, httpCheckout, session } from '../stock/stock-kit.js';
+import * as grpc from '@grpc/grpc-js';
+import { API_KEY, eventually, grpcClient, httpCheckout, session, withKey } from '../stock/stock-kit.js';
 
 const SHOPPERS = 60;
 
@@ -128,5 +129,25 @@ describe('experiments - live exposure exactly once', () => {
       [AA.id, RANKING.id].map((id) => [id, assign(defs.get(id)!, shoppers[5]!.userId).name, true, 1]));
     const list = (await (await admin(engine.url, '/api/admin/experiments')).json()) as { experiments: Array<{ id: string }> };
     assert.deepEqual(list.experiments.map((e) => e.id), [AA.id, RANKING.id]);
+
+    // gRPC answers the same report, and refuses bad input with the field named.
+    const client = grpcClient(engine.grpcPort);
+    try {
+      const http = (await (await admin(engine.url, `/api/admin/experiments/${RANKING.id}`)).json()) as Report;
+      const g = await new Promise<{ id: string; phase: number; decision: string; variants: Array<{ name: string; exposures: number; conversions: number }> }>((res, rej) =>
+        client.GetExperiment({ id: RANKING.id }, withKey(), (err, r) => (err ? rej(err) : res(r!))));
+      assert.deepEqual(g.variants.map((v) => [v.name, v.exposures, v.conversions]), http.variants.map((v) => [v.name, v.exposures, v.conversions]));
+      assert.equal(g.decision, http.decision);
+      const bad = await new Promise<grpc.ServiceError>((res) => client.PutExperiment({ experimentJson: JSON.stringify({ ...RANKING, metric: 'joy' }) }, withKey(), (err) => res(err!)));
+      assert.equal(bad.code, grpc.status.INVALID_ARGUMENT);
+      assert.match(bad.details, /metric/);
+      const missing = await new Promise<grpc.ServiceError>((res) => client.GetExperiment({ id: 'nope' }, withKey(), (err) => res(err!)));
+      assert.equal(missing.code, grpc.status.NOT_FOUND);
+      const put = await new Promise<{ version: number; phase: number }>((res, rej) =>
+        client.PutExperiment({ experimentJson: JSON.stringify({ ...AA, variants: [{ name: 'a', weight: 3, config: {} }, { name: 'b', weight: 1, config: {} }] }) }, withKey(), (err, r) => (err ? rej(err) : res(r!))));
+      assert.deepEqual([put.version, put.phase], [2, 2], 'changed weights start a new phase');
+    } finally {
+      client.close();
+    }
   });
 });

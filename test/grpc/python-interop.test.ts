@@ -77,7 +77,7 @@ describe('grpc - python interop', { skip }, () => {
     assert.ok(r.services.includes('shop.v1.Engine') && r.services.includes('grpc.health.v1.Health'), r.services.join());
     const engineMethods = r.methods['shop.v1.Engine']!;
     assert.deepEqual(Object.keys(engineMethods).sort(), [
-      'Checkout', 'DryRunPromotion', 'GetAdCampaign', 'GetItem', 'GetProfile', 'ListCategories', 'ListCoupons', 'ListItems', 'ListPromotions', 'PutAdCampaign', 'PutPromotion', 'Recommend',
+      'Checkout', 'DryRunPromotion', 'GetAdCampaign', 'GetExperiment', 'GetItem', 'GetProfile', 'ListCategories', 'ListCoupons', 'ListItems', 'ListPromotions', 'PutAdCampaign', 'PutExperiment', 'PutPromotion', 'Recommend',
       'Search', 'SetPromotionStatus', 'StreamRecommendations', 'Suggest', 'Track', 'TrackBatch', 'UpsertItems',
     ]);
     assert.deepEqual(engineMethods['TrackBatch'], { in: '.shop.v1.Event', out: '.shop.v1.Ack', clientStreaming: true, serverStreaming: true });

@@ -40,6 +40,11 @@ import type { DryRunUser as _shop_v1_DryRunUser, DryRunUser__Output as _shop_v1_
 import type { EngineClient as _shop_v1_EngineClient, EngineDefinition as _shop_v1_EngineDefinition } from './shop/v1/Engine.js';
 import type { ErrorDetail as _shop_v1_ErrorDetail, ErrorDetail__Output as _shop_v1_ErrorDetail__Output } from './shop/v1/ErrorDetail.js';
 import type { Event as _shop_v1_Event, Event__Output as _shop_v1_Event__Output } from './shop/v1/Event.js';
+import type { ExperimentGetRequest as _shop_v1_ExperimentGetRequest, ExperimentGetRequest__Output as _shop_v1_ExperimentGetRequest__Output } from './shop/v1/ExperimentGetRequest.js';
+import type { ExperimentPublished as _shop_v1_ExperimentPublished, ExperimentPublished__Output as _shop_v1_ExperimentPublished__Output } from './shop/v1/ExperimentPublished.js';
+import type { ExperimentPutRequest as _shop_v1_ExperimentPutRequest, ExperimentPutRequest__Output as _shop_v1_ExperimentPutRequest__Output } from './shop/v1/ExperimentPutRequest.js';
+import type { ExperimentReport as _shop_v1_ExperimentReport, ExperimentReport__Output as _shop_v1_ExperimentReport__Output } from './shop/v1/ExperimentReport.js';
+import type { ExperimentVariant as _shop_v1_ExperimentVariant, ExperimentVariant__Output as _shop_v1_ExperimentVariant__Output } from './shop/v1/ExperimentVariant.js';
 import type { FacetValue as _shop_v1_FacetValue, FacetValue__Output as _shop_v1_FacetValue__Output } from './shop/v1/FacetValue.js';
 import type { FunnelCounts as _shop_v1_FunnelCounts, FunnelCounts__Output as _shop_v1_FunnelCounts__Output } from './shop/v1/FunnelCounts.js';
 import type { FunnelReport as _shop_v1_FunnelReport, FunnelReport__Output as _shop_v1_FunnelReport__Output } from './shop/v1/FunnelReport.js';
@@ -150,6 +155,11 @@ export interface ProtoGrpcType {
       ErrorDetail: MessageTypeDefinition<_shop_v1_ErrorDetail, _shop_v1_ErrorDetail__Output>
       Event: MessageTypeDefinition<_shop_v1_Event, _shop_v1_Event__Output>
       EventKind: EnumTypeDefinition
+      ExperimentGetRequest: MessageTypeDefinition<_shop_v1_ExperimentGetRequest, _shop_v1_ExperimentGetRequest__Output>
+      ExperimentPublished: MessageTypeDefinition<_shop_v1_ExperimentPublished, _shop_v1_ExperimentPublished__Output>
+      ExperimentPutRequest: MessageTypeDefinition<_shop_v1_ExperimentPutRequest, _shop_v1_ExperimentPutRequest__Output>
+      ExperimentReport: MessageTypeDefinition<_shop_v1_ExperimentReport, _shop_v1_ExperimentReport__Output>
+      ExperimentVariant: MessageTypeDefinition<_shop_v1_ExperimentVariant, _shop_v1_ExperimentVariant__Output>
       FacetValue: MessageTypeDefinition<_shop_v1_FacetValue, _shop_v1_FacetValue__Output>
       FunnelCounts: MessageTypeDefinition<_shop_v1_FunnelCounts, _shop_v1_FunnelCounts__Output>
       FunnelReport: MessageTypeDefinition<_shop_v1_FunnelReport, _shop_v1_FunnelReport__Output>

@@ -13,6 +13,10 @@ import type { CouponList as _shop_v1_CouponList, CouponList__Output as _shop_v1_
 import type { DryRunPromotionRequest as _shop_v1_DryRunPromotionRequest, DryRunPromotionRequest__Output as _shop_v1_DryRunPromotionRequest__Output } from '../../shop/v1/DryRunPromotionRequest.js';
 import type { DryRunPromotionResult as _shop_v1_DryRunPromotionResult, DryRunPromotionResult__Output as _shop_v1_DryRunPromotionResult__Output } from '../../shop/v1/DryRunPromotionResult.js';
 import type { Event as _shop_v1_Event, Event__Output as _shop_v1_Event__Output } from '../../shop/v1/Event.js';
+import type { ExperimentGetRequest as _shop_v1_ExperimentGetRequest, ExperimentGetRequest__Output as _shop_v1_ExperimentGetRequest__Output } from '../../shop/v1/ExperimentGetRequest.js';
+import type { ExperimentPublished as _shop_v1_ExperimentPublished, ExperimentPublished__Output as _shop_v1_ExperimentPublished__Output } from '../../shop/v1/ExperimentPublished.js';
+import type { ExperimentPutRequest as _shop_v1_ExperimentPutRequest, ExperimentPutRequest__Output as _shop_v1_ExperimentPutRequest__Output } from '../../shop/v1/ExperimentPutRequest.js';
+import type { ExperimentReport as _shop_v1_ExperimentReport, ExperimentReport__Output as _shop_v1_ExperimentReport__Output } from '../../shop/v1/ExperimentReport.js';
 import type { GetItemRequest as _shop_v1_GetItemRequest, GetItemRequest__Output as _shop_v1_GetItemRequest__Output } from '../../shop/v1/GetItemRequest.js';
 import type { Item as _shop_v1_Item, Item__Output as _shop_v1_Item__Output } from '../../shop/v1/Item.js';
 import type { ListCategoriesRequest as _shop_v1_ListCategoriesRequest, ListCategoriesRequest__Output as _shop_v1_ListCategoriesRequest__Output } from '../../shop/v1/ListCategoriesRequest.js';
@@ -84,6 +88,21 @@ export interface EngineClient extends grpc.Client {
   getAdCampaign(argument: _shop_v1_AdCampaignGetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_AdCampaignStats__Output>): grpc.ClientUnaryCall;
   getAdCampaign(argument: _shop_v1_AdCampaignGetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_AdCampaignStats__Output>): grpc.ClientUnaryCall;
   getAdCampaign(argument: _shop_v1_AdCampaignGetRequest, callback: grpc.requestCallback<_shop_v1_AdCampaignStats__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The current phase's live report (NOT_FOUND: no such experiment).
+   */
+  GetExperiment(argument: _shop_v1_ExperimentGetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ExperimentReport__Output>): grpc.ClientUnaryCall;
+  GetExperiment(argument: _shop_v1_ExperimentGetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_ExperimentReport__Output>): grpc.ClientUnaryCall;
+  GetExperiment(argument: _shop_v1_ExperimentGetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ExperimentReport__Output>): grpc.ClientUnaryCall;
+  GetExperiment(argument: _shop_v1_ExperimentGetRequest, callback: grpc.requestCallback<_shop_v1_ExperimentReport__Output>): grpc.ClientUnaryCall;
+  /**
+   * The current phase's live report (NOT_FOUND: no such experiment).
+   */
+  getExperiment(argument: _shop_v1_ExperimentGetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ExperimentReport__Output>): grpc.ClientUnaryCall;
+  getExperiment(argument: _shop_v1_ExperimentGetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_ExperimentReport__Output>): grpc.ClientUnaryCall;
+  getExperiment(argument: _shop_v1_ExperimentGetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ExperimentReport__Output>): grpc.ClientUnaryCall;
+  getExperiment(argument: _shop_v1_ExperimentGetRequest, callback: grpc.requestCallback<_shop_v1_ExperimentReport__Output>): grpc.ClientUnaryCall;
   
   /**
    * One product with its live stock.
@@ -197,6 +216,25 @@ export interface EngineClient extends grpc.Client {
   putAdCampaign(argument: _shop_v1_AdCampaignPutRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_AdCampaignPublished__Output>): grpc.ClientUnaryCall;
   putAdCampaign(argument: _shop_v1_AdCampaignPutRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_AdCampaignPublished__Output>): grpc.ClientUnaryCall;
   putAdCampaign(argument: _shop_v1_AdCampaignPutRequest, callback: grpc.requestCallback<_shop_v1_AdCampaignPublished__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * A/B tests (docs/experiments.md): the operator API of /api/admin/experiments. An
+   * experiment is JSON (the payload of its definition event); a bad field is
+   * INVALID_ARGUMENT naming it. Creates version 1, or the next version (changed weights: a new phase).
+   */
+  PutExperiment(argument: _shop_v1_ExperimentPutRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ExperimentPublished__Output>): grpc.ClientUnaryCall;
+  PutExperiment(argument: _shop_v1_ExperimentPutRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_ExperimentPublished__Output>): grpc.ClientUnaryCall;
+  PutExperiment(argument: _shop_v1_ExperimentPutRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ExperimentPublished__Output>): grpc.ClientUnaryCall;
+  PutExperiment(argument: _shop_v1_ExperimentPutRequest, callback: grpc.requestCallback<_shop_v1_ExperimentPublished__Output>): grpc.ClientUnaryCall;
+  /**
+   * A/B tests (docs/experiments.md): the operator API of /api/admin/experiments. An
+   * experiment is JSON (the payload of its definition event); a bad field is
+   * INVALID_ARGUMENT naming it. Creates version 1, or the next version (changed weights: a new phase).
+   */
+  putExperiment(argument: _shop_v1_ExperimentPutRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ExperimentPublished__Output>): grpc.ClientUnaryCall;
+  putExperiment(argument: _shop_v1_ExperimentPutRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_shop_v1_ExperimentPublished__Output>): grpc.ClientUnaryCall;
+  putExperiment(argument: _shop_v1_ExperimentPutRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_shop_v1_ExperimentPublished__Output>): grpc.ClientUnaryCall;
+  putExperiment(argument: _shop_v1_ExperimentPutRequest, callback: grpc.requestCallback<_shop_v1_ExperimentPublished__Output>): grpc.ClientUnaryCall;
   
   /**
    * Creates (version 1) or, with update set, appends the next version of a rule.
@@ -374,6 +412,11 @@ export interface EngineHandlers extends grpc.UntypedServiceImplementation {
   GetAdCampaign: grpc.handleUnaryCall<_shop_v1_AdCampaignGetRequest__Output, _shop_v1_AdCampaignStats>;
   
   /**
+   * The current phase's live report (NOT_FOUND: no such experiment).
+   */
+  GetExperiment: grpc.handleUnaryCall<_shop_v1_ExperimentGetRequest__Output, _shop_v1_ExperimentReport>;
+  
+  /**
    * One product with its live stock.
    */
   GetItem: grpc.handleUnaryCall<_shop_v1_GetItemRequest__Output, _shop_v1_Item>;
@@ -411,6 +454,13 @@ export interface EngineHandlers extends grpc.UntypedServiceImplementation {
    * E_BAD_CAMPAIGN naming it. Creates version 1, or the next version of an existing id.
    */
   PutAdCampaign: grpc.handleUnaryCall<_shop_v1_AdCampaignPutRequest__Output, _shop_v1_AdCampaignPublished>;
+  
+  /**
+   * A/B tests (docs/experiments.md): the operator API of /api/admin/experiments. An
+   * experiment is JSON (the payload of its definition event); a bad field is
+   * INVALID_ARGUMENT naming it. Creates version 1, or the next version (changed weights: a new phase).
+   */
+  PutExperiment: grpc.handleUnaryCall<_shop_v1_ExperimentPutRequest__Output, _shop_v1_ExperimentPublished>;
   
   /**
    * Creates (version 1) or, with update set, appends the next version of a rule.
@@ -477,6 +527,7 @@ export interface EngineDefinition extends grpc.ServiceDefinition {
   Checkout: MethodDefinition<_shop_v1_CheckoutRequest, _shop_v1_CheckoutResult, _shop_v1_CheckoutRequest__Output, _shop_v1_CheckoutResult__Output>
   DryRunPromotion: MethodDefinition<_shop_v1_DryRunPromotionRequest, _shop_v1_DryRunPromotionResult, _shop_v1_DryRunPromotionRequest__Output, _shop_v1_DryRunPromotionResult__Output>
   GetAdCampaign: MethodDefinition<_shop_v1_AdCampaignGetRequest, _shop_v1_AdCampaignStats, _shop_v1_AdCampaignGetRequest__Output, _shop_v1_AdCampaignStats__Output>
+  GetExperiment: MethodDefinition<_shop_v1_ExperimentGetRequest, _shop_v1_ExperimentReport, _shop_v1_ExperimentGetRequest__Output, _shop_v1_ExperimentReport__Output>
   GetItem: MethodDefinition<_shop_v1_GetItemRequest, _shop_v1_Item, _shop_v1_GetItemRequest__Output, _shop_v1_Item__Output>
   GetProfile: MethodDefinition<_shop_v1_ProfileRequest, _shop_v1_Profile, _shop_v1_ProfileRequest__Output, _shop_v1_Profile__Output>
   ListCategories: MethodDefinition<_shop_v1_ListCategoriesRequest, _shop_v1_ListCategoriesResponse, _shop_v1_ListCategoriesRequest__Output, _shop_v1_ListCategoriesResponse__Output>
@@ -484,6 +535,7 @@ export interface EngineDefinition extends grpc.ServiceDefinition {
   ListItems: MethodDefinition<_shop_v1_ListItemsRequest, _shop_v1_ListItemsResponse, _shop_v1_ListItemsRequest__Output, _shop_v1_ListItemsResponse__Output>
   ListPromotions: MethodDefinition<_shop_v1_ListPromotionsRequest, _shop_v1_PromotionList, _shop_v1_ListPromotionsRequest__Output, _shop_v1_PromotionList__Output>
   PutAdCampaign: MethodDefinition<_shop_v1_AdCampaignPutRequest, _shop_v1_AdCampaignPublished, _shop_v1_AdCampaignPutRequest__Output, _shop_v1_AdCampaignPublished__Output>
+  PutExperiment: MethodDefinition<_shop_v1_ExperimentPutRequest, _shop_v1_ExperimentPublished, _shop_v1_ExperimentPutRequest__Output, _shop_v1_ExperimentPublished__Output>
   PutPromotion: MethodDefinition<_shop_v1_PutPromotionRequest, _shop_v1_PromotionPublished, _shop_v1_PutPromotionRequest__Output, _shop_v1_PromotionPublished__Output>
   Recommend: MethodDefinition<_shop_v1_RecommendRequest, _shop_v1_Recommendations, _shop_v1_RecommendRequest__Output, _shop_v1_Recommendations__Output>
   Search: MethodDefinition<_shop_v1_SearchRequest, _shop_v1_SearchResponse, _shop_v1_SearchRequest__Output, _shop_v1_SearchResponse__Output>
